@@ -45,8 +45,9 @@ public final class BundleContainer {
     }
 
     /**
-     * Checks the header and returns the format version. Versions 0 and 1 both read as v1, like the
-     * reference; above {@link #LATEST_VERSION} is refused.
+     * Checks the header and returns the format version, 1 or 2. Version 0 is refused although the
+     * reference reads it as v1: it never writes 0, and reading a v2-shaped document down the v1
+     * path silently yields an empty backtest (index-stores.md §7 "Future version").
      */
     public static int readVersion(byte[] file, String source) {
         if (file.length == 0) {
@@ -62,6 +63,10 @@ public final class BundleContainer {
         }
         long version = ByteBuffer.wrap(file, MAGIC.length, 4).order(ByteOrder.LITTLE_ENDIAN).getInt()
                 & 0xffffffffL;
+        if (version == 0) {
+            throw new BundleFormatException(source + ": bundle format version 0 is not a valid version"
+                    + " (the writer always records 1 or 2); the header is damaged or was not written by a bundle writer");
+        }
         if (version > LATEST_VERSION) {
             throw new BundleFormatException(source + ": unsupported bundle format version " + version
                     + "; iafbt reads versions up to " + LATEST_VERSION);

@@ -66,7 +66,8 @@ public final class MsgpackDecoder {
             return value;
         } catch (IOException | MessagePackException e) {
             throw decoder.error("the msgpack document is truncated or corrupt near byte "
-                    + decoder.position() + " (" + e.getMessage() + ")", e);
+                    + decoder.position() + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + ")", e);
         }
     }
 
@@ -85,7 +86,7 @@ public final class MsgpackDecoder {
 
     private Object readValue(int depth, String parentKey) throws IOException {
         if (!unpacker.hasNext()) {
-            throw error("the msgpack document ends early at byte " + position());
+            throw error("the msgpack document is truncated: it ends early at byte " + position());
         }
         MessageFormat format = unpacker.getNextFormat();
         ValueType type = format.getValueType();

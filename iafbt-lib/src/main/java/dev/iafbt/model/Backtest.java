@@ -1,0 +1,210 @@
+package dev.iafbt.model;
+
+import dev.iafbt.bundle.Bundle;
+import dev.iafbt.bundle.BundleReader;
+import dev.iafbt.bundle.BundleWriter;
+import dev.iafbt.bundle.DocList;
+import dev.iafbt.bundle.DocMap;
+import dev.iafbt.bundle.RawMsgpack;
+import dev.iafbt.bundle.ReadOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A backtest: the typed view of a bundle (model.md §4.1). It reads v1 documents and v2 envelopes
+ * alike, routing v2 runs and summary through the engine slots (§2.2).
+ *
+ * <pre>{@code
+ * Backtest bt = Backtest.open(Path.of("results/momentum.iafbt"));
+ * double sharpe = bt.summary().map(SummaryMetrics::sharpeRatio).orElse(Double.NaN);
+ * bt.save(Path.of("copy.iafbt"));                       // byte-identical to the original
+ * bt.save(Path.of("legacy.iafbt"), SaveOptions.v1());   // for older readers
+ * }</pre>
+ */
+public final class Backtest extends DocView {
+    private final BlobResolver blobs;
+
+    private Backtest(Bundle bundle, DocMap holder, String path) {
+        super(bundle, holder, path);
+        this.blobs = new BlobResolver(bundle);
+    }
+
+    /** The typed view of a decoded bundle. */
+    public static Backtest of(Bundle bundle) {
+        if (bundle.isV2()) {
+            return new Backtest(bundle, bundle.document(), "");
+        }
+        Object inner = bundle.document().get("backtest");
+        if (inner == null) {
+            inner = new DocMap(); // the reference reads a missing or nil backtest as {}
+        }
+        if (!(inner instanceof DocMap holder)) {
+            throw new ModelShapeException(bundle.sourceName() + ": backtest must be a map, but is "
+                    + dev.iafbt.bundle.Docs.kindOf(inner));
+        }
+        return new Backtest(bundle, holder, "backtest");
+    }
+
+    /** Full open: everything decoded, every metric blob decoded once. */
+    public static Backtest open(Path path) {
+        Backtest backtest = of(BundleReader.read(path, ReadOptions.FULL));
+        backtest.decodeAllBlobs();
+        return backtest;
+    }
+
+    /**
+     * Summary-only open: identity, parameters and the summary are decoded; runs, permutation tests
+     * and blobs stay raw until something asks for them. A listing of thousands of bundles reads
+     * only what it shows.
+     */
+    public static Backtest openSummary(Path path) {
+        return of(BundleReader.read(path, ReadOptions.SUMMARY_ONLY));
+    }
+
+    public static Backtest open(Path path, ReadOptions options) {
+        Backtest backtest = of(BundleReader.read(path, options));
+        if (!options.summaryOnly()) {
+            backtest.decodeAllBlobs();
+        }
+        return backtest;
+    }
+
+    public static BacktestBuilder builder(String algorithmId) {
+        return new BacktestBuilder(algorithmId);
+    }
+
+    public Bundle bundle() {
+        return bundle;
+    }
+
+    public int formatVersion() {
+        return bundle.formatVersion();
+    }
+
+    public String algorithmId() {
+        return string("algorithm_id");
+    }
+
+    public String tag() {
+        return string("tag");
+    }
+
+    /** The stored {@code engine_type} string, or null; see {@link #engineType()} for routing. */
+    public String engineTypeValue() {
+        return string("engine_type");
+    }
+
+    public EngineType engineType() {
+        return EngineType.route(value("engine_type"));
+    }
+
+    public Double riskFreeRate() {
+        return doubleOrNull("risk_free_rate");
+    }
+
+    public Map<String, Object> metadata() {
+        return metadataMap("metadata");
+    }
+
+    /** Never null: nil and missing read as empty, as in the reference. */
+    public DocMap parameters() {
+        DocMap parameters = mapOrNull("parameters");
+        return parameters == null ? new DocMap() : parameters;
+    }
+
+    public List<Object> strategyIds() {
+        return list("strategy_ids");
+    }
+
+    String runsKey() {
+        return bundle.isV2() ? engineType().runsKey() : "backtest_runs";
+    }
+
+    String summaryKey() {
+        return bundle.isV2() ? engineType().summaryKey() : "backtest_summary";
+    }
+
+    /** The number of runs; cheap even after a summary-only open (read from the array header). */
+    public int numberOfRuns() {
+        Object runs = map.get(runsKey());
+        if (runs instanceof RawMsgpack raw) {
+            return raw.kind() == RawMsgpack.Kind.ARRAY ? raw.elementCount() : 0;
+        }
+        return runs instanceof List<?> list ? list.size() : 0;
+    }
+
+    public List<BacktestRun> runs() {
+        return mapsIn(runsKey(), (b, m, p) -> new BacktestRun(b, m, p, blobs));
+    }
+
+    /** The stored summary; empty when nil, missing or {} (the reference reads {} as None). */
+    public Optional<SummaryMetrics> summary() {
+        DocMap summary = mapOrNull(summaryKey());
+        return summary == null || summary.isEmpty() ? Optional.empty()
+                : Optional.of(new SummaryMetrics(bundle, summary, where(summaryKey())));
+    }
+
+    public DocList permutationTests() {
+        return list("backtest_permutation_tests");
+    }
+
+    /** The raw OHLCV manifest map ({@code {store_dir, manifest}}), when the bundle has one. */
+    public Optional<DocMap> ohlcvManifestMap() {
+        Object ohlcv = bundle.document().get("ohlcv");
+        return ohlcv instanceof DocMap m ? Optional.of(m) : Optional.empty();
+    }
+
+    /** Writes the bundle (same version unless asked otherwise); returns the file written. */
+    public Path save(Path target) {
+        return save(target, SaveOptions.DEFAULT);
+    }
+
+    public Path save(Path target, SaveOptions options) {
+        return BundleWriter.write(toBundle(options), target, algorithmId(), options.write());
+    }
+
+    /** The complete file bytes {@link #save} would write. */
+    public byte[] toBytes(SaveOptions options) {
+        return BundleWriter.encode(toBundle(options), options.write());
+    }
+
+    /** The bundle to encode: this one as it is, or converted to the requested layout. */
+    Bundle toBundle(SaveOptions options) {
+        int version = options.formatVersion() == null ? Math.max(1, bundle.formatVersion())
+                : options.formatVersion();
+        boolean sameShape = version >= 2 == bundle.isV2();
+        if (sameShape && !options.write().summaryFirst()) {
+            return version == bundle.formatVersion() ? bundle
+                    : new Bundle(version, bundle.document(), bundle.source().orElse(null), false);
+        }
+        DocMap flat = BacktestDocuments.toBacktestDict(this);
+        DocMap document = version >= 2
+                ? BacktestDocuments.toV2Envelope(flat, ohlcvManifestMap().orElse(null), options.write().summaryFirst())
+                : BacktestDocuments.toV1Document(flat, ohlcvManifestMap().orElse(null));
+        return new Bundle(version, document, bundle.source().orElse(null), false);
+    }
+
+    /** Decodes every blob a run refers to, so series reads are plain array access afterwards. */
+    void decodeAllBlobs() {
+        if (!bundle.isV2()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        for (BacktestRun run : runs()) {
+            BacktestMetrics metrics = run.metrics();
+            if (metrics != null) {
+                for (String field : MetricSeries.BLOB_FIELDS) {
+                    metrics.blobKey(field).ifPresent(keys::add);
+                }
+            }
+        }
+        blobs.decodeAll(keys);
+    }
+
+    MetricSeries resolveBlob(String key, String where) {
+        return blobs.series(key, where);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.iafbt.model;
+
+import dev.iafbt.bundle.Bundle;
+import dev.iafbt.bundle.DocList;
+import dev.iafbt.bundle.DocMap;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One backtest window (model.md §4.2): its dates, snapshots, trades, orders, positions, metrics. */
+public final class BacktestRun extends DocView {
+    private final BlobResolver blobs;
+
+    BacktestRun(Bundle bundle, DocMap map, String path, BlobResolver blobs) {
+        super(bundle, map, path);
+        this.blobs = blobs;
+    }
+
+    public Instant startDate() {
+        return instant("backtest_start_date");
+    }
+
+    public Instant endDate() {
+        return instant("backtest_end_date");
+    }
+
+    /** The window name; null when the run has none (runs store nil, metrics store ""). */
+    public String dateRangeName() {
+        return string("backtest_date_range_name");
+    }
+
+    public String tradingSymbol() {
+        return string("trading_symbol");
+    }
+
+    public Double initialUnallocated() {
+        return doubleOrNull("initial_unallocated");
+    }
+
+    public long numberOfRuns() {
+        return longOr("number_of_runs", 0);
+    }
+
+    /** Null when never set: the reference then writes {@code [nil]} (model.md §8 item 7). */
+    public Instant createdAt() {
+        return instant("created_at");
+    }
+
+    public long numberOfDays() {
+        return longOr("number_of_days", 0);
+    }
+
+    public long numberOfTrades() {
+        return longOr("number_of_trades", 0);
+    }
+
+    public long numberOfOrders() {
+        return longOr("number_of_orders", 0);
+    }
+
+    public List<String> symbols() {
+        List<String> symbols = new ArrayList<>();
+        for (Object symbol : list("symbols")) {
+            if (symbol != null) {
+                symbols.add(symbol.toString());
+            }
+        }
+        return symbols;
+    }
+
+    public List<PortfolioSnapshot> portfolioSnapshots() {
+        return mapsIn("portfolio_snapshots", PortfolioSnapshot::new);
+    }
+
+    /** How many snapshots the run holds, without building views for them. */
+    public int snapshotCount() {
+        return list("portfolio_snapshots").size();
+    }
+
+    public List<Trade> trades() {
+        return mapsIn("trades", Trade::new);
+    }
+
+    public List<Order> orders() {
+        return mapsIn("orders", Order::new);
+    }
+
+    public List<Position> positions() {
+        return mapsIn("positions", Position::new);
+    }
+
+    /** Null when the run has no metrics. */
+    public BacktestMetrics metrics() {
+        DocMap metrics = mapOrNull("backtest_metrics");
+        return metrics == null ? null : new BacktestMetrics(bundle, metrics, where("backtest_metrics"), blobs);
+    }
+
+    /** {@code "MetaData()"} and other non-map values read as empty (model.md §8 item 2). */
+    public Map<String, Object> metadata() {
+        return metadataMap("metadata");
+    }
+
+    /** Signals as stored: {@code {symbol: {buy: [iso…], sell: [iso…]}}}; null when absent. */
+    public DocMap signals() {
+        return mapOrNull("signals");
+    }
+
+    public DocList signalEvents() {
+        return list("signal_events");
+    }
+
+    public DocMap recordedValues() {
+        return mapOrNull("recorded_values");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.iafbt.model;
+
+import dev.iafbt.bundle.DocList;
+import java.time.Instant;
+
+/** Parses an inline series, a list of {@code [value, datetime]} pairs (model.md §4.3 "pl"). */
+final class InlineSeries {
+    private InlineSeries() {
+    }
+
+    static MetricSeries parse(DocList pairs, String file, String where) {
+        long[] times = new long[pairs.size()];
+        double[] values = new double[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            int index = i;
+            if (!(pairs.get(i) instanceof DocList pair) || pair.size() != 2) {
+                throw new ModelShapeException(file + ": " + where + "[" + i + "] must be a [value, datetime] pair");
+            }
+            Double value = Numbers.toDouble(pair.get(0), () -> file + ": " + where + "[" + index + "][0]");
+            values[i] = value == null ? Double.NaN : value;
+            times[i] = epochMillis(pair.get(1), file, where + "[" + i + "][1]");
+        }
+        return MetricSeries.wrap(times, values);
+    }
+
+    /** The reference's {@code _to_epoch_ms} (model.md §2.3): ISO strings, ints as they are, floats truncated. */
+    static long epochMillis(Object time, String file, String where) {
+        if (time instanceof Long l) {
+            return l;
+        }
+        if (time instanceof Double d && !d.isNaN() && !d.isInfinite()) {
+            return (long) d.doubleValue();
+        }
+        Instant instant = IsoDateTimes.parseOrNull(time);
+        if (instant == null) {
+            throw new ModelShapeException(file + ": " + where + " is not a datetime");
+        }
+        return IsoDateTimes.toEpochMillisLikePython(instant);
+    }
+}

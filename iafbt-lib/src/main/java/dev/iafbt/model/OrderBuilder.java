@@ -1,0 +1,24 @@
+package dev.iafbt.model;
+
+import dev.iafbt.bundle.DocMap;
+
+/** Builds an order map (model.md §4.7). */
+public final class OrderBuilder extends MapBuilder<OrderBuilder> {
+    OrderBuilder(Object id) {
+        super(Templates.order());
+        map.put("id", Values.normalize(id));
+    }
+
+    public static OrderBuilder withId(Object id) {
+        return new OrderBuilder(id);
+    }
+
+    DocMap build() {
+        return map;
+    }
+
+    @Override
+    String kind() {
+        return "Order";
+    }
+}

@@ -1,0 +1,26 @@
+package dev.iafbt.model;
+
+import dev.iafbt.bundle.DocMap;
+import java.time.Instant;
+
+/** Builds a portfolio snapshot map (model.md §4.5). */
+public final class SnapshotBuilder extends MapBuilder<SnapshotBuilder> {
+    SnapshotBuilder(Instant createdAt, double totalValue) {
+        super(Templates.snapshot());
+        map.put("created_at", IsoDateTimes.formatUtc(createdAt));
+        map.put("total_value", totalValue);
+    }
+
+    public static SnapshotBuilder at(Instant createdAt, double totalValue) {
+        return new SnapshotBuilder(createdAt, totalValue);
+    }
+
+    DocMap build() {
+        return map;
+    }
+
+    @Override
+    String kind() {
+        return "PortfolioSnapshot";
+    }
+}
