@@ -34,11 +34,12 @@ final class BlobResolver {
         return series;
     }
 
-    /** Decodes every referenced blob now (a full open), so later reads are plain array access. */
-    void decodeAll(Iterable<String> keys) {
-        for (String key : keys) {
-            series(key, "blobs." + key);
-        }
+    /**
+     * Decodes every referenced blob now (a full open), so later reads are plain array access. The
+     * blobs are independent Parquet files, so they decode in parallel.
+     */
+    void decodeAll(java.util.Collection<String> keys) {
+        keys.parallelStream().forEach(key -> series(key, "blobs." + key));
     }
 
     byte[] bytes(String key, String where) {
