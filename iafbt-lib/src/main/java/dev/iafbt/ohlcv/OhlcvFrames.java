@@ -1,0 +1,90 @@
+package dev.iafbt.ohlcv;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The OHLCV data sets of one bundle, loaded lazily: a chunk is read from the side store the first
+ * time its key is asked for and then cached, as the reference's {@code LazyOhlcvDict} does
+ * (model.md §2.4). Safe for concurrent use; a key is loaded at most once.
+ */
+public final class OhlcvFrames {
+    private final Path bundleFile;
+    private final OhlcvManifest manifest;
+    private final OhlcvStore store;
+    private final boolean verifyHashes;
+    private final Map<String, OhlcvFrame> loaded = new ConcurrentHashMap<>();
+
+    /** Resolves without checking chunk hashes (as the reference does). */
+    public OhlcvFrames(Path bundleFile, OhlcvManifest manifest) {
+        this(bundleFile, manifest, false);
+    }
+
+    /**
+     * @param bundleFile   the bundle whose folder {@code store_dir} is relative to
+     * @param verifyHashes check each chunk's SHA-256 against its name when loading it
+     */
+    public OhlcvFrames(Path bundleFile, OhlcvManifest manifest, boolean verifyHashes) {
+        this.bundleFile = Objects.requireNonNull(bundleFile, "bundleFile");
+        this.manifest = Objects.requireNonNull(manifest, "manifest");
+        this.store = new OhlcvStore(manifest.storePath(bundleFile));
+        this.verifyHashes = verifyHashes;
+    }
+
+    /** The data-set keys, in manifest order. */
+    public Set<String> keys() {
+        return manifest.manifest().keySet();
+    }
+
+    public boolean contains(String key) {
+        return manifest.manifest().containsKey(key);
+    }
+
+    public OhlcvManifest manifest() {
+        return manifest;
+    }
+
+    public OhlcvStore store() {
+        return store;
+    }
+
+    /** Where the chunk of a key is expected. */
+    public Path pathOf(String key) {
+        return store.pathOf(requireKey(key));
+    }
+
+    /** Whether a key's frame has been loaded already (it is then served from memory). */
+    public boolean isLoaded(String key) {
+        return loaded.containsKey(key);
+    }
+
+    /**
+     * @throws OhlcvException             when the bundle has no such key, or the chunk is unreadable
+     * @throws OhlcvChunkMissingException when the chunk file is not in the side store
+     */
+    public OhlcvFrame get(String key) {
+        String fileName = requireKey(key);
+        return loaded.computeIfAbsent(key, k -> load(k, fileName));
+    }
+
+    private OhlcvFrame load(String key, String fileName) {
+        try {
+            return store.get(fileName, verifyHashes);
+        } catch (OhlcvChunkMissingException e) {
+            throw new OhlcvChunkMissingException("bundle " + bundleFile + ": OHLCV chunk for '" + key
+                    + "' is missing: expected " + store.pathOf(fileName), e);
+        }
+    }
+
+    private String requireKey(String key) {
+        String fileName = manifest.fileNameOf(key);
+        if (fileName == null) {
+            throw new OhlcvException("bundle " + bundleFile + " has no OHLCV data set '" + key
+                    + "' (it has " + keys() + ")");
+        }
+        return fileName;
+    }
+}

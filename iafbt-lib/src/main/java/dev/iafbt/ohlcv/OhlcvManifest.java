@@ -1,0 +1,85 @@
+package dev.iafbt.ohlcv;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A bundle's {@code "ohlcv"} entry (model.md §2.4): the side store folder, relative to the
+ * bundle's folder, and the map from data-set key ({@code "<symbol>@<timeframe>"}) to chunk name,
+ * in document order. Immutable; every entry is validated on construction, so a manifest that
+ * exists can be resolved without reaching outside the bundle's folder.
+ *
+ * @param storeDir relative folder of the side store, {@code "ohlcv"} by default in the reference
+ * @param manifest key to {@code <sha256>.parquet}, in document order (unmodifiable)
+ */
+public record OhlcvManifest(String storeDir, Map<String, String> manifest) {
+    /** The reference's default {@code store_dir}. */
+    public static final String DEFAULT_STORE_DIR = "ohlcv";
+
+    /** @throws OhlcvException naming the bad store folder or entry */
+    public OhlcvManifest {
+        validate(storeDir, manifest);
+        manifest = Collections.unmodifiableMap(new LinkedHashMap<>(manifest));
+    }
+
+    /**
+     * Checks a manifest as read from a document: {@code store_dir} relative and inside the
+     * bundle's folder, every key non-null, every value a valid chunk name.
+     *
+     * @throws OhlcvException naming the bad store folder or entry
+     */
+    public static void validate(String storeDir, Map<String, String> manifest) {
+        requireContainedRelativeDir(storeDir);
+        if (manifest == null) {
+            throw new OhlcvException("OHLCV manifest: the manifest map is missing");
+        }
+        for (Map.Entry<String, String> entry : manifest.entrySet()) {
+            if (entry.getKey() == null) {
+                throw new OhlcvException("OHLCV manifest: an entry has no key (value '" + entry.getValue() + "')");
+            }
+            ChunkNames.requireValid(entry.getValue(), "OHLCV manifest entry '" + entry.getKey() + "'");
+        }
+    }
+
+    /** The side store folder of a bundle at {@code bundleFile}. */
+    public Path storePath(Path bundleFile) {
+        Path folder = bundleFile.toAbsolutePath().normalize().getParent();
+        return folder.resolve(storeDir).normalize();
+    }
+
+    public String fileNameOf(String key) {
+        return manifest.get(key);
+    }
+
+    private static void requireContainedRelativeDir(String storeDir) {
+        if (storeDir == null) {
+            throw new OhlcvException("OHLCV manifest: store_dir is missing");
+        }
+        Path path;
+        try {
+            path = Path.of(storeDir);
+        } catch (InvalidPathException e) {
+            throw new OhlcvException("OHLCV manifest: store_dir '" + storeDir + "' is not a valid path", e);
+        }
+        // Windows-style roots and drives are refused on every platform: a bundle written on one
+        // machine is read on others, and these forms are absolute somewhere.
+        boolean rooted = path.isAbsolute() || path.getRoot() != null || storeDir.startsWith("/")
+                || storeDir.startsWith("\\") || storeDir.matches("^[A-Za-z]:.*");
+        if (rooted) {
+            throw new OhlcvException("OHLCV manifest: store_dir '" + storeDir
+                    + "' must be relative to the bundle's folder");
+        }
+        Path normalized = Path.of(storeDir.replace('\\', '/')).normalize();
+        if (normalized.startsWith("..")) {
+            throw new OhlcvException("OHLCV manifest: store_dir '" + storeDir + "' leads outside the bundle's folder");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OhlcvManifest[" + storeDir + ", " + manifest + "]";
+    }
+}
