@@ -1,0 +1,73 @@
+package dev.iafbt.index;
+
+import dev.iafbt.model.SummaryField;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Binds an {@link IndexRow} to the upsert statement over the 68 known columns, with the
+ * reference's storage rules (index-stores.md §1.2–§1.3): NaN as NULL (SQLite cannot store it),
+ * ±inf as REAL, integers as INTEGER, empty JSON values as NULL.
+ */
+final class RowBinder {
+    /** {@code INSERT OR REPLACE}: a re-ingested bundle replaces its row, as in the reference (§1.5). */
+    static final String UPSERT_SQL = "INSERT OR REPLACE INTO " + IndexSchema.QUOTED_TABLE + " ("
+            + IndexSchema.columnNames().stream().map(IndexSchema::quote).collect(Collectors.joining(", "))
+            + ") VALUES (" + String.join(", ", Collections.nCopies(IndexSchema.columns().size(), "?"))
+            + ")";
+
+    /** One value extractor per column, in column order, resolved once instead of per row. */
+    private static final List<Function<IndexRow, Object>> EXTRACTORS = IndexSchema.columns().stream()
+            .map(c -> extractor(c.name())).toList();
+
+    private RowBinder() {
+    }
+
+    static void bind(PreparedStatement ps, IndexRow row) throws SQLException {
+        for (int i = 0; i < EXTRACTORS.size(); i++) {
+            bindValue(ps, i + 1, EXTRACTORS.get(i).apply(row));
+        }
+    }
+
+    private static Function<IndexRow, Object> extractor(String column) {
+        switch (column) {
+            case IndexSchema.BUNDLE_PATH: return IndexRow::bundlePath;
+            case IndexSchema.ALGORITHM_ID: return IndexRow::algorithmId;
+            case IndexSchema.TAG: return IndexRow::tag;
+            case IndexSchema.FRAMEWORK_VERSION: return IndexRow::frameworkVersion;
+            case IndexSchema.ENGINE_TYPE: return IndexRow::engineType;
+            case IndexSchema.RISK_FREE_RATE: return IndexRow::riskFreeRate;
+            case IndexSchema.NUMBER_OF_RUNS: return IndexRow::numberOfRuns;
+            case IndexSchema.PARAMETERS_JSON: return row -> JsonColumns.encode(row.parameters());
+            case IndexSchema.STRATEGY_IDS_JSON: return row -> JsonColumns.encode(row.strategyIds());
+            case IndexSchema.EXTRAS_JSON: return row -> JsonColumns.encode(row.extras());
+            case IndexSchema.SUMMARY_EXTRAS_JSON: return row -> JsonColumns.encode(row.summaryExtras());
+            case IndexSchema.BUNDLE_MTIME_NS: return IndexRow::bundleMtimeNs;
+            case IndexSchema.BUNDLE_SIZE: return IndexRow::bundleSize;
+            default:
+                SummaryField field = SummaryField.byKey(column).orElseThrow();
+                return row -> row.summary(field);
+        }
+    }
+
+    private static void bindValue(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.NULL);
+        } else if (value instanceof Double d) {
+            if (d.isNaN()) {
+                ps.setNull(index, Types.NULL);
+            } else {
+                ps.setDouble(index, d);
+            }
+        } else if (value instanceof Long l) {
+            ps.setLong(index, l);
+        } else {
+            ps.setString(index, value.toString());
+        }
+    }
+}

@@ -1,0 +1,374 @@
+package dev.iafbt.index;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+
+/**
+ * The Tier-1 SQLite index, file-compatible with the reference's {@code SqliteBacktestIndex}
+ * (index-stores.md §1): same table, columns, DDL, pragmas and value storage, so the Java and the
+ * Python tools can share one {@code index.sqlite}. One instance owns one connection; WAL lets many
+ * readers work beside one writer, and a 10 s busy timeout rides out short write locks.
+ *
+ * <p>Differences from the reference, all on the side of safety: {@link #create} builds the new
+ * file beside the old one and renames it over, removing the old file's stale {@code -wal}/{@code
+ * -shm}; batches are written in one transaction with their provenance; reading tolerates extra
+ * {@code summary_*} columns of newer files; failures are {@link IndexException}s naming the file.
+ */
+public final class SqliteIndex implements AutoCloseable {
+    /** How long a statement waits for another connection's write lock before failing. */
+    public static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    private final Path file;
+    private final Connection connection;
+    private final List<String> columns;
+
+    private SqliteIndex(Path file, Connection connection) throws SQLException {
+        this.file = file;
+        this.connection = connection;
+        this.columns = List.copyOf(SchemaInitializer.tableColumns(connection));
+    }
+
+    /**
+     * Creates an empty index at {@code path}, replacing whatever file is there. The new file is
+     * built in a temporary file in the same folder and renamed over the old one, so a failure
+     * leaves the old index intact; the old file's {@code -wal}/{@code -shm} are removed so SQLite
+     * cannot replay a stale journal into the new file (the reference leaves them, §1.4, §7).
+     */
+    public static SqliteIndex create(Path path) {
+        Path target = path.toAbsolutePath();
+        rejectDirectory(target);
+        Path temp = target.resolveSibling("." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        try {
+            Files.createDirectories(target.getParent());
+            try (Connection c = connect(temp)) {
+                SchemaInitializer.initialise(c, temp);
+            } catch (SQLException e) {
+                throw failure(temp, "create", e);
+            }
+            deleteJournals(temp);
+            deleteJournals(target);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new IndexException("cannot create index " + target + ": " + e, e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+                deleteJournals(temp);
+            } catch (IOException ignored) {
+                // best effort: the temp file was moved or never written
+            }
+        }
+        return open(target);
+    }
+
+    /**
+     * Opens the index at {@code path}, creating the file when missing and migrating an older one
+     * by adding the columns it lacks at the end (§1.4). A file that is not SQLite, or whose table
+     * lacks {@code bundle_path}/{@code algorithm_id}/{@code tag}, is refused with an
+     * {@link IndexException} that says so.
+     */
+    public static SqliteIndex open(Path path) {
+        Path target = path.toAbsolutePath();
+        rejectDirectory(target);
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new IndexException("cannot create the folder of index " + target + ": " + e, e);
+        }
+        Connection c = null;
+        try {
+            c = connect(target);
+            SchemaInitializer.initialise(c, target);
+            return new SqliteIndex(target, c);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            if (e instanceof IndexException ie) {
+                throw ie;
+            }
+            throw e instanceof SQLException sql ? failure(target, "open", sql)
+                    : new IndexException("cannot open index " + target + ": " + e, e);
+        }
+    }
+
+    /** The absolute path of the index file. */
+    public Path path() {
+        return file;
+    }
+
+    /** The table's column names in physical order, including columns of newer schema versions. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Inserts or replaces one row (keyed by bundle_path) in its own transaction. */
+    public void upsert(IndexRow row) {
+        upsertAll(List.of(row));
+    }
+
+    /**
+     * Inserts or replaces every row in one transaction with one prepared statement; returns the
+     * number of rows written. Unlike the reference's {@code upsert_many}, each row's provenance is
+     * written and every row's summary is kept (§1.5). Every bundle_path is checked before writing.
+     */
+    public int upsertAll(Iterable<IndexRow> rows) {
+        List<IndexRow> batch = new ArrayList<>();
+        for (IndexRow row : rows) {
+            if (row.bundlePath() == null || row.bundlePath().isEmpty()) {
+                throw new IndexException("cannot upsert into " + file + ": a row has no bundle_path ("
+                        + row + "); bundle_path is the primary key, set it on every row");
+            }
+            batch.add(row);
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        inTransaction("upsert rows into", () -> {
+            try (PreparedStatement ps = connection.prepareStatement(RowBinder.UPSERT_SQL)) {
+                for (IndexRow row : batch) {
+                    RowBinder.bind(ps, row);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        return batch.size();
+    }
+
+    /** Deletes the rows of these bundle paths in one transaction; returns how many existed. */
+    public int remove(Collection<String> bundlePaths) {
+        int[] removed = {0};
+        inTransaction("remove rows from", () -> {
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM "
+                    + IndexSchema.QUOTED_TABLE + " WHERE bundle_path = ?")) {
+                for (String bundlePath : bundlePaths) {
+                    ps.setString(1, bundlePath);
+                    removed[0] += ps.executeUpdate();
+                }
+            }
+        });
+        return removed[0];
+    }
+
+    /** True when a row exists and its provenance equals exactly this mtime and size (§1.5). */
+    public boolean isUpToDate(String bundlePath, long mtimeNs, long size) {
+        Provenance stored = query("read provenance from", "SELECT bundle_mtime_ns, bundle_size FROM "
+                + IndexSchema.QUOTED_TABLE + " WHERE bundle_path = ?", List.of(bundlePath), rs ->
+                rs.next() ? provenanceOf(rs) : null);
+        return stored != null && stored.matches(mtimeNs, size);
+    }
+
+    /** Every row's provenance in one query, for an incremental indexer to compare in memory. */
+    public Map<String, Provenance> provenance() {
+        return query("read provenance from", "SELECT bundle_path, bundle_mtime_ns, bundle_size FROM "
+                + IndexSchema.QUOTED_TABLE + " ORDER BY rowid", List.of(), rs -> {
+                    Map<String, Provenance> map = new LinkedHashMap<>();
+                    while (rs.next()) {
+                        map.put(rs.getString(1), provenanceOf(rs));
+                    }
+                    return map;
+                });
+    }
+
+    /** Every bundle_path, in row (insertion) order. */
+    public List<String> bundlePaths() {
+        return query("list bundle paths of", "SELECT bundle_path FROM " + IndexSchema.QUOTED_TABLE
+                + " ORDER BY rowid", List.of(), rs -> {
+                    List<String> paths = new ArrayList<>();
+                    while (rs.next()) {
+                        paths.add(rs.getString(1));
+                    }
+                    return paths;
+                });
+    }
+
+    public long count() {
+        return query("count rows of", "SELECT COUNT(*) FROM " + IndexSchema.QUOTED_TABLE, List.of(),
+                rs -> rs.next() ? rs.getLong(1) : 0L);
+    }
+
+    /**
+     * Streams every row in insertion (rowid) order, as the reference's {@code iter_rows}. The
+     * stream holds an open statement: close it (try-with-resources) when not fully consumed.
+     */
+    public Stream<IndexRow> iterRows() {
+        String sql = "SELECT * FROM " + IndexSchema.QUOTED_TABLE + " ORDER BY rowid";
+        try {
+            PreparedStatement ps = connection.prepareStatement(sql);
+            ResultSet rs = ps.executeQuery();
+            RowMapper mapper = new RowMapper(file, rs.getMetaData());
+            return ResultSetSpliterator.stream(rs, mapper::map, () -> {
+                rs.close();
+                ps.close();
+            }, e -> failure(file, "read rows of", e));
+        } catch (SQLException e) {
+            throw failure(file, "read rows of", e);
+        }
+    }
+
+    /** All rows in insertion order. */
+    public List<IndexRow> rows() {
+        try (Stream<IndexRow> rows = iterRows()) {
+            return rows.toList();
+        }
+    }
+
+    /**
+     * Runs one SELECT with {@code PRAGMA query_only=ON}, so that even a statement that slipped
+     * past the caller's validation cannot change the file; returns each row as a map from column
+     * label to value (Long, Double, String, byte[] or null). Used by {@code dev.iafbt.rank}.
+     */
+    public List<LinkedHashMap<String, Object>> selectReadOnly(String sql, List<?> params) {
+        try (Statement guard = connection.createStatement()) {
+            guard.execute("PRAGMA query_only=ON");
+            try {
+                return query("query", sql, params, rs -> {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    int n = meta.getColumnCount();
+                    String[] labels = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        labels[i] = meta.getColumnLabel(i + 1);
+                    }
+                    List<LinkedHashMap<String, Object>> out = new ArrayList<>();
+                    while (rs.next()) {
+                        LinkedHashMap<String, Object> row = new LinkedHashMap<>(n * 2);
+                        for (int i = 0; i < n; i++) {
+                            Object value = rs.getObject(i + 1);
+                            row.put(labels[i], value instanceof Number num ? Numbers.normalise(num) : value);
+                        }
+                        out.add(row);
+                    }
+                    return out;
+                });
+            } finally {
+                guard.execute("PRAGMA query_only=OFF");
+            }
+        } catch (SQLException e) {
+            throw failure(file, "query", e);
+        }
+    }
+
+    /** Closes the connection; with WAL, the last close checkpoints and removes the -wal file. */
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure(file, "close", e);
+        }
+    }
+
+    // ---- plumbing ----
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface ResultReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private void inTransaction(String action, SqlWork work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(file, action, e);
+        }
+    }
+
+    private <T> T query(String action, String sql, List<?> params, ResultReader<T> reader) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw failure(file, action, e);
+        }
+    }
+
+    private static Provenance provenanceOf(ResultSet rs) throws SQLException {
+        int offset = rs.getMetaData().getColumnCount() - 2;
+        Object mtime = rs.getObject(offset + 1);
+        Object size = rs.getObject(offset + 2);
+        return new Provenance(mtime instanceof Number n ? n.longValue() : null,
+                size instanceof Number n ? n.longValue() : null);
+    }
+
+    private static Connection connect(Path path) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        return config.createConnection("jdbc:sqlite:" + path);
+    }
+
+    static IndexException failure(Path path, String action, SQLException e) {
+        int code = e.getErrorCode();
+        if (code == SQLiteErrorCode.SQLITE_NOTADB.code) {
+            return new IndexException(path + " is not an SQLite database — delete it or pass a"
+                    + " different index path", e);
+        }
+        if (code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code) {
+            return new IndexException("cannot " + action + " index " + path + ": another process held"
+                    + " its write lock for more than " + BUSY_TIMEOUT_MILLIS / 1000 + " s; retry when"
+                    + " the other indexer or store has finished", e);
+        }
+        return new IndexException("cannot " + action + " index " + path + ": " + e.getMessage(), e);
+    }
+
+    private static void rejectDirectory(Path target) {
+        if (Files.isDirectory(target)) {
+            throw new IndexException(target + " is a directory, not an index file; pass the path"
+                    + " of the .sqlite file (for example " + target.resolve("index.sqlite") + ")");
+        }
+    }
+
+    private static void deleteJournals(Path db) throws IOException {
+        Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-wal"));
+        Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-shm"));
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // already failing; the original error is the one worth reporting
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.iafbt.rank;
+
+import dev.iafbt.index.SqliteIndex;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Weighted multi-metric ranking, the reference's {@code _rank_index_weighted}
+ * (index-stores.md §2.3): every weighted metric is min-max normalised over the rows that pass the
+ * filter, the score is {@code Σ weight · normalised value} rounded to 6 decimals, and rows are
+ * stably sorted by score (descending unless the query says ascending), ties keeping index order.
+ * NULL, NaN and ±inf values are skipped: they neither set the range nor contribute.
+ *
+ * <p>Metrics of a preset that the index has no column for contribute nothing, as in the
+ * reference; a <em>custom</em> metric that the index lacks is refused, because there it is
+ * almost always a typo that the reference would silently ignore.
+ */
+public final class WeightedRanker {
+    /** Key of the score in each ranked row. */
+    public static final String SCORE_KEY = "_score";
+
+    private final Map<String, Double> weights;
+    private final Set<String> customMetrics;
+
+    private WeightedRanker(Map<String, Double> weights, Set<String> customMetrics) {
+        this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        this.customMetrics = Set.copyOf(customMetrics);
+    }
+
+    /** The preset's weights alone. */
+    public static WeightedRanker forFocus(EvaluationFocus focus) {
+        return forFocus(focus, Map.of());
+    }
+
+    /** Custom weights merged onto the preset ({@code focus} null means BALANCED, like the reference). */
+    public static WeightedRanker forFocus(EvaluationFocus focus, Map<String, Double> customWeights) {
+        Set<String> custom = new HashSet<>();
+        customWeights.keySet().forEach(metric -> custom.add(RankWeights.bareName(metric)));
+        return new WeightedRanker(RankWeights.merge(focus, customWeights), custom);
+    }
+
+    /** The effective weights by metric name, in scoring order. */
+    public Map<String, Double> weights() {
+        return weights;
+    }
+
+    /**
+     * Ranks the rows selected by {@code query}'s filter. The query's projection (default
+     * {@link IndexQuery#DEFAULT_RANK_COLUMNS} when empty) plus {@link #SCORE_KEY} make up each
+     * result row; its limit and direction apply to the score. A sort column is refused: the score
+     * is the order.
+     */
+    public List<LinkedHashMap<String, Object>> rank(SqliteIndex index, IndexQuery query) {
+        if (query.sortBy() != null) {
+            throw new QueryException("a weighted ranking is ordered by its score; remove sortBy('"
+                    + query.sortBy() + "') from the query");
+        }
+        ColumnResolver resolver = new ColumnResolver(index.columns());
+        Map<String, Double> columnWeights = columnWeights(resolver);
+        IndexQuery shown = query.columns().isEmpty()
+                ? query.toBuilder().columns(IndexQuery.DEFAULT_RANK_COLUMNS).build() : query;
+        List<String> projection = shown.projection(index.columns());
+        LinkedHashSet<String> fetched = new LinkedHashSet<>(projection);
+        fetched.addAll(columnWeights.keySet());
+        List<LinkedHashMap<String, Object>> rows = shown.toBuilder()
+                .columns(new ArrayList<>(fetched)).limit(null).build().run(index);
+        List<LinkedHashMap<String, Object>> ranked = score(rows, columnWeights, query.ascending(), query.limit());
+        List<LinkedHashMap<String, Object>> out = new ArrayList<>(ranked.size());
+        for (Map<String, Object> row : ranked) {
+            LinkedHashMap<String, Object> projected = new LinkedHashMap<>();
+            projection.forEach(column -> projected.put(column, row.get(column)));
+            projected.put(SCORE_KEY, row.get(SCORE_KEY));
+            out.add(projected);
+        }
+        return out;
+    }
+
+    /** Resolves each weighted metric to a table column; absent preset metrics drop out. */
+    private Map<String, Double> columnWeights(ColumnResolver resolver) {
+        Map<String, Double> byColumn = new LinkedHashMap<>();
+        weights.forEach((metric, weight) -> {
+            var column = resolver.find(metric);
+            if (column.isPresent()) {
+                byColumn.merge(column.get(), weight, Double::sum);
+            } else if (customMetrics.contains(metric)) {
+                throw resolver.unknown(metric, "weight");
+            }
+        });
+        return byColumn;
+    }
+
+    /**
+     * The scoring itself, on rows already fetched: adds {@link #SCORE_KEY} to a copy of each row,
+     * sorts stably and truncates to {@code limit} (null for all). Pure, so it is testable alone.
+     */
+    static List<LinkedHashMap<String, Object>> score(List<? extends Map<String, Object>> rows,
+            Map<String, Double> columnWeights, boolean ascending, Integer limit) {
+        Map<String, double[]> ranges = ranges(rows, columnWeights.keySet());
+        double[] scores = new double[rows.size()];
+        for (int i = 0; i < scores.length; i++) {
+            Map<String, Object> row = rows.get(i);
+            double score = 0.0;
+            for (Map.Entry<String, Double> weight : columnWeights.entrySet()) {
+                Double value = countedValue(row.get(weight.getKey()));
+                double[] range = ranges.get(weight.getKey());
+                if (value != null && range != null) {
+                    double normalised = range[1] == range[0] ? 0.0 : (value - range[0]) / (range[1] - range[0]);
+                    score += weight.getValue() * normalised;
+                }
+            }
+            scores[i] = round6(score);
+        }
+        // Sort positions, not rows, and copy only the rows returned: 100,000 rows stay cheap.
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Comparator<Integer> byScore = Comparator.comparingDouble(i -> scores[i]);
+        Arrays.sort(order, ascending ? byScore : byScore.reversed()); // stable: ties keep index order
+        int count = limit == null ? order.length : Math.min(limit, order.length);
+        List<LinkedHashMap<String, Object>> ranked = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            LinkedHashMap<String, Object> copy = new LinkedHashMap<>(rows.get(order[k]));
+            copy.put(SCORE_KEY, scores[order[k]]);
+            ranked.add(copy);
+        }
+        return ranked;
+    }
+
+    /** (min, max) per column over the counted values; no entry when a column has none. */
+    private static Map<String, double[]> ranges(List<? extends Map<String, Object>> rows, Set<String> columns) {
+        Map<String, double[]> ranges = new LinkedHashMap<>();
+        for (String column : columns) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            boolean any = false;
+            for (Map<String, Object> row : rows) {
+                Double value = countedValue(row.get(column));
+                if (value != null) {
+                    min = Math.min(min, value);
+                    max = Math.max(max, value);
+                    any = true;
+                }
+            }
+            if (any) {
+                ranges.put(column, new double[] {min, max});
+            }
+        }
+        return ranges;
+    }
+
+    /** A value counts when it is a finite number; NULL, NaN, ±inf and text are skipped (§2.3 step 4). */
+    private static Double countedValue(Object value) {
+        if (value instanceof Number n && !(value instanceof BigDecimal)) {
+            double d = n.doubleValue();
+            return Double.isFinite(d) ? d : null;
+        }
+        return null;
+    }
+
+    /** Python's {@code round(x, 6)}: half-even on the exact binary value. */
+    static double round6(double value) {
+        if (!Double.isFinite(value)) {
+            return value;
+        }
+        return new BigDecimal(value).setScale(6, RoundingMode.HALF_EVEN).doubleValue();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.iafbt.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.iafbt.index.IndexRow;
+import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.model.SummaryField;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexQueryTest {
+    @TempDir
+    Path tmp;
+
+    private static List<Object> ids(List<? extends Map<String, Object>> rows) {
+        return rows.stream().map(r -> r.get("algorithm_id")).toList();
+    }
+
+    @Test
+    void demoRankBySortinoWithTradeFilter() throws Exception {
+        try (SqliteIndex index = DemoIndex.storageLayerDemo(tmp)) {
+            // rank_index(by="sortino_ratio", where="summary_number_of_trades > 50", limit=5), §6 step 4
+            List<LinkedHashMap<String, Object>> rows = IndexQuery.builder().sortBy("sortino_ratio")
+                    .where("summary_number_of_trades > 50").limit(5)
+                    .columns(IndexQuery.DEFAULT_RANK_COLUMNS).build().run(index);
+            assertThat(ids(rows)).containsExactly("momentum_v1", "momentum_v2", "mean_revert_v2", "mean_revert_v1");
+            assertThat(rows.get(0).keySet()).containsExactlyElementsOf(IndexQuery.DEFAULT_RANK_COLUMNS);
+            assertThat(rows.get(0)).containsEntry("summary_sortino_ratio", 2.40).containsEntry("bundle_path", "momentum_v1.iafbt");
+        }
+    }
+
+    @Test
+    void listSortsDescendingByDefaultAscendingOnRequestWithNullsLast() throws Exception {
+        try (SqliteIndex index = DemoIndex.storageLayerDemo(tmp)) {
+            index.upsert(IndexRow.builder().bundlePath("nosummary.iafbt").algorithmId("nosummary").build());
+            assertThat(ids(IndexQuery.builder().sortBy("sharpe_ratio").limit(4).build().run(index)))
+                    .containsExactly("momentum_v1", "momentum_v2", "mean_revert_v2", "mean_revert_v1");
+            assertThat(ids(IndexQuery.builder().sortBy("summary_sharpe_ratio").ascending(true).build().run(index)))
+                    .containsExactly("breakout_v2", "breakout_v1", "mean_revert_v1", "mean_revert_v2",
+                            "momentum_v2", "momentum_v1", "nosummary");
+            assertThat(ids(IndexQuery.builder().sortBy("sharpe_ratio").build().run(index))).last().isEqualTo("nosummary");
+            assertThat(IndexQuery.builder().limit(0).build().run(index)).isEmpty();
+            assertThat(IndexQuery.builder().build().run(index)).hasSize(7); // insertion order, all rows
+        }
+    }
+
+    @Test
+    void projectionAcceptsBareMetricsAndAllColumns() throws Exception {
+        try (SqliteIndex index = DemoIndex.storageLayerDemo(tmp)) {
+            LinkedHashMap<String, Object> row = IndexQuery.builder().columns("algorithm_id", " calmar_ratio", "number_of_trades")
+                    .where("algorithm_id = ?", "momentum_v1").build().run(index).get(0);
+            assertThat(row).containsExactly(Map.entry("algorithm_id", "momentum_v1"),
+                    Map.entry("summary_calmar_ratio", 23.125), Map.entry("summary_number_of_trades", 145L));
+            assertThat(IndexQuery.builder().allColumns().limit(1).build().run(index).get(0)).hasSize(68);
+        }
+    }
+
+    @Test
+    void filterAcceptsExpressionsFunctionsAndBareMetricNames() throws Exception {
+        try (SqliteIndex index = DemoIndex.storageLayerDemo(tmp)) {
+            String filter = "(sharpe_ratio BETWEEN 0.9 AND 1.5 OR algorithm_id LIKE 'break%') "
+                    + "AND NOT summary_max_drawdown IS NULL AND lower(tag) IN ('demo', 'x') AND \"tag\" <> 'it''s'";
+            assertThat(ids(IndexQuery.builder().sortBy("sharpe_ratio").where(filter).build().run(index)))
+                    .containsExactly("momentum_v2", "mean_revert_v2", "mean_revert_v1", "breakout_v1", "breakout_v2");
+            assertThat(IndexQuery.builder().where("summary_max_drawdown > -0.20").build().run(index)).hasSize(4);
+        }
+    }
+
+    @Test
+    void unknownColumnsAreRefusedWithTheValidNames() throws Exception {
+        try (SqliteIndex index = DemoIndex.storageLayerDemo(tmp)) {
+            assertThatThrownBy(() -> IndexQuery.builder().sortBy("nonexistent").build().run(index))
+                    .isInstanceOf(QueryException.class).hasMessageContaining("unknown sort column 'nonexistent'")
+                    .hasMessageContaining("summary_sharpe_ratio");
+            assertThatThrownBy(() -> IndexQuery.builder().where("bogus = 1").build().run(index))
+                    .isInstanceOf(QueryException.class).hasMessageContaining("unknown filter column 'bogus'");
+            assertThatThrownBy(() -> IndexQuery.builder().where("\"bogus\" = 1").build().run(index))
+                    .isInstanceOf(QueryException.class).hasMessageContaining("'bogus'");
+            assertThatThrownBy(() -> IndexQuery.builder().columns("parameters").build().run(index))
+                    .isInstanceOf(QueryException.class).hasMessageContaining("unknown projection column 'parameters'");
+        }
+    }
+
+    @Test
+    void filtersThatAreNotOnePlainConditionAreRefused() throws Exception {
+        try (SqliteIndex index = DemoIndex.storageLayerDemo(tmp)) {
+            for (String bad : List.of("1=1; DROP TABLE backtest_index", "1=1 -- x", "1=1 /* x */",
+                    "bundle_path IN (SELECT bundle_path FROM backtest_index)", "1=1) OR (1=1",
+                    "(1=1", "backtest_index.tag = 'x'", "load_extension('x') = 1", "tag = 'open", "[tag] = 1", "")) {
+                assertThatThrownBy(() -> IndexQuery.builder().where(bad.isEmpty() ? " " : bad).sortBy("bogus").build().run(index))
+                        .as(bad).isInstanceOf(QueryException.class);
+            }
+            assertThatThrownBy(() -> IndexQuery.builder().where("tag = ?").build().run(index))
+                    .isInstanceOf(QueryException.class).hasMessageContaining("1 '?' placeholder(s) but 0");
+            assertThatThrownBy(() -> IndexQuery.builder().limit(-1)).isInstanceOf(QueryException.class);
+            assertThat(index.count()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void compiledSqlUsesTheReferenceOrderingAndADeterministicTieBreak() {
+        String sql = IndexQuery.builder().sortBy("sharpe_ratio").where("number_of_trades > 50").limit(3)
+                .columns("algorithm_id").build()
+                .compile(dev.iafbt.index.IndexSchema.columnNames()).sql();
+        assertThat(sql).isEqualTo("SELECT \"algorithm_id\" FROM \"backtest_index\" WHERE (\"summary_number_of_trades\" > 50)"
+                + " ORDER BY \"summary_sharpe_ratio\" IS NULL, \"summary_sharpe_ratio\" DESC, rowid LIMIT 3");
+        assertThat(SummaryField.byKey("sharpe_ratio")).isPresent();
+    }
+}
