@@ -8,7 +8,6 @@ import dev.iafbt.bundle.DocMap;
 import dev.iafbt.bundle.RawMsgpack;
 import dev.iafbt.bundle.ReadOptions;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -192,16 +191,16 @@ public final class Backtest extends DocView {
         if (!bundle.isV2()) {
             return;
         }
-        List<String> keys = new ArrayList<>();
+        Map<String, String> whereByKey = new java.util.LinkedHashMap<>();
         for (BacktestRun run : runs()) {
             BacktestMetrics metrics = run.metrics();
             if (metrics != null) {
                 for (String field : MetricSeries.BLOB_FIELDS) {
-                    metrics.blobKey(field).ifPresent(keys::add);
+                    metrics.blobKey(field).ifPresent(key -> whereByKey.put(key, metrics.where(field)));
                 }
             }
         }
-        blobs.decodeAll(keys);
+        blobs.decodeAll(whereByKey);
     }
 
     MetricSeries resolveBlob(String key, String where) {

@@ -38,8 +38,8 @@ final class BlobResolver {
      * Decodes every referenced blob now (a full open), so later reads are plain array access. The
      * blobs are independent Parquet files, so they decode in parallel.
      */
-    void decodeAll(java.util.Collection<String> keys) {
-        keys.parallelStream().forEach(key -> series(key, "blobs." + key));
+    void decodeAll(Map<String, String> whereByKey) {
+        whereByKey.entrySet().parallelStream().forEach(ref -> series(ref.getKey(), ref.getValue()));
     }
 
     byte[] bytes(String key, String where) {
