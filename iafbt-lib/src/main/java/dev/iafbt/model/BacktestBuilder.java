@@ -3,6 +3,7 @@ package dev.iafbt.model;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
+import dev.iafbt.ohlcv.OhlcvManifest;
 import java.util.Map;
 
 /**
@@ -28,6 +29,7 @@ public final class BacktestBuilder {
     private final DocMap parameters = new DocMap();
     private final DocList runs = new DocList();
     private DocMap summary;
+    private DocMap ohlcvManifest;
 
     BacktestBuilder(String algorithmId) {
         this.algorithmId = algorithmId;
@@ -87,6 +89,20 @@ public final class BacktestBuilder {
         return this;
     }
 
+    /**
+     * Refers to an OHLCV frame already in a side store ({@code OhlcvStore.put} returns its name),
+     * under {@code key} such as {@code "BTC/EUR@1h"}; the store is the folder {@code ohlcv} next to
+     * the bundle, as the reference lays it out (model.md §2.4).
+     */
+    public BacktestBuilder ohlcv(String key, String chunkName) {
+        OhlcvManifest.validate(OhlcvManifest.DEFAULT_STORE_DIR, Map.of(key, chunkName));
+        if (ohlcvManifest == null) {
+            ohlcvManifest = new DocMap(2).with("store_dir", OhlcvManifest.DEFAULT_STORE_DIR).with("manifest", new DocMap());
+        }
+        ((DocMap) ohlcvManifest.get("manifest")).put(key, chunkName);
+        return this;
+    }
+
     /** The flat {@code Backtest.to_dict()} map (model.md §4.1). */
     DocMap toBacktestDict() {
         return new DocMap(10)
@@ -104,6 +120,6 @@ public final class BacktestBuilder {
 
     /** A v2 backtest, series extracted into blobs. */
     public Backtest build() {
-        return Backtest.of(Bundle.of(2, BacktestDocuments.toV2Envelope(toBacktestDict(), null, false)));
+        return Backtest.of(Bundle.of(2, BacktestDocuments.toV2Envelope(toBacktestDict(), ohlcvManifest, false)));
     }
 }
