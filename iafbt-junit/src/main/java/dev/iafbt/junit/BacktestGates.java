@@ -1,0 +1,179 @@
+package dev.iafbt.junit;
+
+import dev.iafbt.model.SummaryField;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+
+/**
+ * The programmatic gate: pick bundles, add rules, return dynamic tests from a {@code @TestFactory}.
+ * Each bundle becomes a container named {@code <file> (<algorithm_id>)}, linked to the file, with
+ * one test per kind of check inside it.
+ *
+ * <pre>{@code
+ * @TestFactory
+ * Stream<DynamicNode> momentum() {
+ *     return BacktestGates.in("backtests/momentum")
+ *             .require("sharpe_ratio").atLeast(1.0)
+ *             .require("max_drawdown").atMost(0.25)
+ *             .require("number_of_trades").atLeast(30)
+ *             .baseline("src/test/resources/iafbt-baseline.csv", 0.05)
+ *             .dynamicTests();
+ * }
+ * }</pre>
+ *
+ * Anything not set here comes from the configuration ({@link GateConfiguration}: system
+ * properties, then {@code junit-platform.properties}), then from the built-in defaults.
+ */
+public final class BacktestGates {
+    private final List<String> patterns;
+    private final List<MetricRule> rules = new ArrayList<>();
+    private String baselineFile;
+    private Double baselineTolerance;
+    private List<String> baselineMetrics = List.of();
+    private Boolean roundTrip;
+    private Boolean allowEmpty;
+    private Integer parallelism;
+    private Path baseDir;
+    private Function<String, Optional<String>> configuration;
+
+    private BacktestGates(List<String> patterns) {
+        this.patterns = List.copyOf(patterns);
+    }
+
+    /**
+     * Bundles to gate: directories (searched recursively for {@code *.iafbt}), files, or globs
+     * such as {@code backtests/**}{@code /*.iafbt}, relative to the project directory.
+     */
+    public static BacktestGates in(String... patterns) {
+        if (patterns.length == 0 || Arrays.stream(patterns).anyMatch(p -> p == null || p.isBlank())) {
+            throw new IllegalArgumentException("BacktestGates.in needs at least one non-blank directory, file or glob");
+        }
+        return new BacktestGates(List.of(patterns));
+    }
+
+    /** A rule on one of the 55 summary metrics, by key ({@code sharpe_ratio} or {@code summary_sharpe_ratio}). */
+    public RuleBuilder require(String summaryMetric) {
+        return new RuleBuilder(this, MetricRule.Scope.SUMMARY, MetricUnits.summaryField(summaryMetric).key());
+    }
+
+    /** A rule every run's metrics must meet, by the run metric key (e.g. {@code sharpe_ratio}). */
+    public RuleBuilder requireEachRun(String runMetric) {
+        if (runMetric == null || runMetric.isBlank()) {
+            throw new IllegalArgumentException("requireEachRun needs a run metric key");
+        }
+        return new RuleBuilder(this, MetricRule.Scope.EACH_RUN, runMetric.trim());
+    }
+
+    /**
+     * Compares against a committed baseline file ({@code .csv}). A metric fails when it is worse than
+     * its baseline value by more than {@code tolerance} (relative: 0.05 = 5% of the baseline's
+     * magnitude). Without {@code metrics}, the summary metrics of this gate's rules are compared.
+     * {@code -Diafbt.baseline.update=true} rewrites the file instead.
+     */
+    public BacktestGates baseline(String file, double tolerance, String... metrics) {
+        this.baselineFile = Objects.requireNonNull(file, "file");
+        this.baselineTolerance = tolerance;
+        this.baselineMetrics = List.of(metrics);
+        return this;
+    }
+
+    /** Like {@link #baseline(String, double, String...)} with the configured tolerance ({@value GateConfiguration#BASELINE_TOLERANCE}, default 0). */
+    public BacktestGates baseline(String file) {
+        baseline(file, Double.NaN);
+        return this;
+    }
+
+    /** Re-encode each bundle and require identical bytes (default: {@value GateConfiguration#ROUND_TRIP}, else true). */
+    public BacktestGates roundTrip(boolean enabled) {
+        this.roundTrip = enabled;
+        return this;
+    }
+
+    /** Let a gate that matches no bundle pass as skipped (default: {@value GateConfiguration#ALLOW_EMPTY}, else false). */
+    public BacktestGates allowEmpty(boolean allowed) {
+        this.allowEmpty = allowed;
+        return this;
+    }
+
+    /** How many bundles are opened at once (default: {@value GateConfiguration#PARALLELISM}, else min(4, cores)). */
+    public BacktestGates parallelism(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1, but is " + threads);
+        }
+        this.parallelism = threads;
+        return this;
+    }
+
+    /** The directory relative patterns and the baseline file resolve against. */
+    public BacktestGates baseDirectory(Path directory) {
+        this.baseDir = Objects.requireNonNull(directory, "directory");
+        return this;
+    }
+
+    /** Where unset options are looked up; the extension passes its {@code ExtensionContext} here. */
+    public BacktestGates configuration(Function<String, Optional<String>> lookup) {
+        this.configuration = Objects.requireNonNull(lookup, "lookup");
+        return this;
+    }
+
+    /** Reads the bundles (in parallel, bounded) and returns one container per bundle, in path order. */
+    public Stream<DynamicNode> dynamicTests() {
+        return DynamicGateNodes.of(new GateRun(settings()));
+    }
+
+    BacktestGates add(MetricRule rule) {
+        rules.add(rule);
+        return this;
+    }
+
+    GateSettings settings() {
+        GateConfiguration config = new GateConfiguration(
+                configuration != null ? configuration : GateConfiguration.platformDefaults());
+        Path base = baseDir != null ? baseDir
+                : config.get(GateConfiguration.BASE_DIR).map(Path::of).orElse(Path.of(""));
+        base = base.toAbsolutePath().normalize();
+        List<MetricRule> summaryRules = rules.stream().filter(r -> r.scope() == MetricRule.Scope.SUMMARY).toList();
+        List<MetricRule> runRules = rules.stream().filter(r -> r.scope() == MetricRule.Scope.EACH_RUN).toList();
+        int defaultParallelism = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return new GateSettings(patterns, base, summaryRules, runRules,
+                baselineSettings(config, base, summaryRules),
+                roundTrip != null ? roundTrip : config.bool(GateConfiguration.ROUND_TRIP, true),
+                allowEmpty != null ? allowEmpty : config.bool(GateConfiguration.ALLOW_EMPTY, false),
+                parallelism != null ? parallelism : config.positiveInt(GateConfiguration.PARALLELISM, defaultParallelism));
+    }
+
+    private Optional<BaselineSettings> baselineSettings(GateConfiguration config, Path base, List<MetricRule> summaryRules) {
+        if (baselineFile == null) {
+            return Optional.empty();
+        }
+        double tolerance = baselineTolerance == null || baselineTolerance.isNaN()
+                ? config.nonNegativeDouble(GateConfiguration.BASELINE_TOLERANCE, 0.0) : baselineTolerance;
+        if (tolerance < 0 || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("baseline tolerance must be a finite number >= 0, but is " + tolerance);
+        }
+        Set<SummaryField> metrics = new LinkedHashSet<>();
+        baselineMetrics.forEach(name -> metrics.add(MetricUnits.summaryField(name)));
+        if (metrics.isEmpty()) {
+            summaryRules.forEach(rule -> metrics.add(MetricUnits.summaryField(rule.metric())));
+        }
+        if (metrics.isEmpty()) {
+            throw new IllegalArgumentException("baseline " + baselineFile + " compares no metric: name the metrics,"
+                    + " or add summary rules whose metrics it should compare");
+        }
+        String unmatched = config.get(GateConfiguration.BASELINE_UNMATCHED).orElse("fail");
+        if (!unmatched.equals("fail") && !unmatched.equals("skip")) {
+            throw new IllegalArgumentException(GateConfiguration.BASELINE_UNMATCHED + " must be fail or skip, but is '" + unmatched + "'");
+        }
+        return Optional.of(new BaselineSettings(base.resolve(baselineFile).normalize(), baselineFile, tolerance,
+                List.copyOf(metrics), config.bool(GateConfiguration.BASELINE_UPDATE, false), unmatched.equals("fail")));
+    }
+}

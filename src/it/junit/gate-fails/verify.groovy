@@ -1,0 +1,8 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('Tests run: 2, Failures: 1')
+assert log.contains('target/backtests/weak_strategy.iafbt (weak_strategy): 3 of 3 summary thresholds violated:')
+assert log.contains('sharpe_ratio = 0.4, required >= 1 [annualised ratio]')
+assert log.contains('max_drawdown = 0.31, required <= 0.25 [decimal fraction, positive, 0.14 = 14%]')
+assert log.contains('number_of_trades = 12, required >= 30 [count]')
+assert log.contains('BUILD FAILURE')
+return true

@@ -1,0 +1,8 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('Tests run: 7, Failures: 0, Errors: 0, Skipped: 0') : 'expected 2 bundles + the baseline orphan check, and 2 x (run thresholds, round trip)'
+assert log.contains('BUILD SUCCESS')
+def report = new File(basedir, 'target/surefire-reports/TEST-com.example.research.StrategyGateTest.xml').text
+assert report.contains('target/backtests/carry.iafbt (carry)')
+assert report.contains('target/backtests/momentum_fast.iafbt (momentum_fast)')
+assert report.contains('run thresholds: target/backtests/carry.iafbt (carry)')
+return true
