@@ -1,0 +1,40 @@
+package dev.iafbt.index;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What an indexing run did.
+ *
+ * @param index     the absolute path of the index file
+ * @param indexed   bundles read and written as rows (new or changed)
+ * @param unchanged bundles skipped because their mtime and size matched their row
+ * @param removed   rows dropped because their bundle no longer exists (only with prune-missing)
+ * @param failures  bundles that could not be read, in walk order; their old rows were kept
+ * @param rebuilt   whether the index was created from scratch
+ * @param elapsed   wall-clock time of the run
+ */
+public record IndexResult(Path index, long indexed, long unchanged, long removed,
+        List<IndexFailure> failures, boolean rebuilt, Duration elapsed) {
+
+    public IndexResult {
+        failures = List.copyOf(failures);
+    }
+
+    public long failed() {
+        return failures.size();
+    }
+
+    /** Bundles found by the walk: indexed, unchanged and failed. */
+    public long scanned() {
+        return indexed + unchanged + failures.size();
+    }
+
+    /** One line: counts, the index path and the time, e.g. for a log. */
+    public String summary() {
+        return String.format(java.util.Locale.ROOT,
+                "%d indexed, %d unchanged, %d removed, %d failed in %.2f s; index: %s",
+                indexed, unchanged, removed, failed(), elapsed.toNanos() / 1e9, index);
+    }
+}

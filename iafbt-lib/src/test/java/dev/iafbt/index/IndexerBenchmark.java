@@ -1,0 +1,73 @@
+package dev.iafbt.index;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Not a test: a plain main that times the indexer on the reference workload (index-stores.md
+ * §5.1: N flat copies of a small bundle) or on production-shape bundles. Copies are byte clones of
+ * the template, which costs the indexer exactly what distinct bundles of the same shape cost.
+ *
+ * <pre>
+ * java -Xmx256m -cp iafbt-lib/target/classes:iafbt-lib/target/test-classes:$(cat cp.txt) \
+ *     dev.iafbt.index.IndexerBenchmark ../shared/fixtures/python-8.10/small-v2.iafbt 12500
+ * </pre>
+ */
+public final class IndexerBenchmark {
+    private IndexerBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path template = Path.of(args[0]);
+        int count = Integer.parseInt(args[1]);
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Path work = Files.createTempDirectory("iafbt-index-bench-");
+        try {
+            int digits = Math.max(5, String.valueOf(count).length());
+            byte[] bytes = Files.readAllBytes(template);
+            for (int i = 0; i < count; i++) {
+                Files.write(work.resolve(String.format(Locale.ROOT, "algo_%0" + digits + "d.iafbt", i)), bytes);
+            }
+            System.out.printf(Locale.ROOT, "%d x %s (%d B) in %s, %d cores, max heap %d MiB%n", count,
+                    template.getFileName(), bytes.length, work, Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            for (int round = 1; round <= rounds; round++) {
+                resetPeaks();
+                long t0 = System.nanoTime();
+                IndexResult cold = Indexer.builder(work).rebuild(true).build().run();
+                long t1 = System.nanoTime();
+                long coldPeak = heapPeak();
+                resetPeaks();
+                long t2 = System.nanoTime();
+                IndexResult incremental = Indexer.builder(work).build().run();
+                long t3 = System.nanoTime();
+                System.out.printf(Locale.ROOT,
+                        "round %d: cold build %8.1f ms (%d indexed, %d failed, peak heap %d MiB) | incremental %6.1f ms (%d unchanged, peak heap %d MiB) | index %.2f MiB%n",
+                        round, (t1 - t0) / 1e6, cold.indexed(), cold.failed(), coldPeak >> 20,
+                        (t3 - t2) / 1e6, incremental.unchanged(), heapPeak() >> 20,
+                        Files.size(cold.index()) / 1048576.0);
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long heapPeak() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+}
