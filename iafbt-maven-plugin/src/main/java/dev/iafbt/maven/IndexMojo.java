@@ -1,0 +1,134 @@
+package dev.iafbt.maven;
+
+import dev.iafbt.index.IndexException;
+import dev.iafbt.index.IndexFailure;
+import dev.iafbt.index.IndexListener;
+import dev.iafbt.index.IndexProgress;
+import dev.iafbt.index.IndexResult;
+import dev.iafbt.index.Indexer;
+import dev.iafbt.index.IndexerConfigurationException;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Builds or refreshes the SQLite index over a folder of {@code .iafbt} bundles, file-compatible
+ * with the Python reference's {@code iaf index} (index-stores.md §2.1). Incremental by default:
+ * bundles whose modification time and size match their row are skipped. Works inside a project
+ * and outside one: {@code mvn dev.iafbt:iafbt-maven-plugin:index -Diafbt.bundles=results}.
+ *
+ * <p>A bundle that cannot be read is logged as a warning and skipped; its old row stays. With
+ * {@code failOnError} the build fails once every bundle has been tried and reported.
+ */
+@Mojo(name = "index", defaultPhase = LifecyclePhase.PROCESS_TEST_RESOURCES, requiresProject = false,
+        threadSafe = true)
+public class IndexMojo extends AbstractIafbtMojo {
+    /** The folder to scan, recursively, for {@code *.iafbt} files. */
+    @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
+    File bundles;
+
+    /** The SQLite file to write; default {@code <bundles>/index.sqlite}, as the reference. */
+    @Parameter(property = "iafbt.index")
+    File index;
+
+    /** Store absolute bundle paths instead of paths relative to the bundle folder. */
+    @Parameter(property = "iafbt.absolutePaths", defaultValue = "false")
+    boolean absolutePaths;
+
+    /** Recreate the index from scratch instead of updating it. */
+    @Parameter(property = "iafbt.rebuild", defaultValue = "false")
+    boolean rebuild;
+
+    /** Remove rows whose bundle file no longer exists (the reference keeps them until a rebuild). */
+    @Parameter(property = "iafbt.pruneMissing", defaultValue = "false")
+    boolean pruneMissing;
+
+    /** Fail the build when a bundle cannot be read (after all bundles are tried and reported). */
+    @Parameter(property = "iafbt.failOnError", defaultValue = "false")
+    boolean failOnError;
+
+    /** Decoding threads; 0 means one per available processor. */
+    @Parameter(property = "iafbt.threads", defaultValue = "0")
+    int threads;
+
+    /** Log a progress line every {@code progressSeconds} seconds during long runs; 0 turns it off. */
+    @Parameter(property = "iafbt.progressSeconds", defaultValue = "2")
+    int progressSeconds;
+
+    @Override
+    protected String goal() {
+        return "index";
+    }
+
+    @Override
+    protected void executeGoal() throws MojoExecutionException, MojoFailureException {
+        if (threads < 0) {
+            throw new MojoFailureException("iafbt.threads must be 0 (one per processor) or more, not "
+                    + threads + "; for example -Diafbt.threads=4");
+        }
+        Path folder = resolve(bundles);
+        Path output = index == null ? folder.resolve(Indexer.DEFAULT_INDEX_NAME) : resolve(index);
+        Log log = getLog();
+        Indexer indexer = Indexer.builder(folder)
+                .output(output)
+                .absolutePaths(absolutePaths)
+                .rebuild(rebuild)
+                .pruneMissing(pruneMissing)
+                .threads(threads)
+                .progressInterval(java.time.Duration.ofSeconds(Math.max(progressSeconds, 1)))
+                .listener(new MavenIndexListener(log, progressSeconds > 0))
+                .build();
+        IndexResult result;
+        try {
+            indexer.validate();
+            log.info("Indexing bundles in " + folder + (rebuild ? " (rebuild)" : ""));
+            result = indexer.run();
+        } catch (IndexerConfigurationException e) {
+            throw new MojoFailureException(IndexParameterMessages.of(e)); // the message is the whole story
+        } catch (IndexException e) {
+            throw new MojoExecutionException("iafbt:index failed: " + e.getMessage(), e);
+        }
+        log.info(result.summary());
+        if (result.failed() > 0) {
+            String count = result.failed() + " bundle(s) could not be indexed (see the warnings above)";
+            if (failOnError) {
+                throw new MojoFailureException(count + ". Fix or remove them and run again, or set"
+                        + " -Diafbt.failOnError=false to only warn.");
+            }
+            log.warn(count + "; their old rows, if any, were kept. Set -Diafbt.failOnError=true to"
+                    + " fail the build instead.");
+        }
+    }
+
+    /** Turns the library's callbacks into Maven log lines (always on the Mojo's own thread). */
+    static final class MavenIndexListener implements IndexListener {
+        private final Log log;
+        private final boolean progress;
+
+        MavenIndexListener(Log log, boolean progress) {
+            this.log = log;
+            this.progress = progress;
+        }
+
+        @Override
+        public void onProgress(IndexProgress p) {
+            if (progress) {
+                log.info(String.format(Locale.ROOT,
+                        "Indexing: %,d bundles found%s, %,d indexed, %,d unchanged, %,d failed (%,.0f/s)",
+                        p.scanned(), p.scanComplete() ? "" : " so far", p.indexed(), p.unchanged(),
+                        p.failed(), p.bundlesPerSecond()));
+            }
+        }
+
+        @Override
+        public void onFailure(IndexFailure failure) {
+            log.warn("Failed to index " + failure.path() + ": " + failure.reason());
+        }
+    }
+}
