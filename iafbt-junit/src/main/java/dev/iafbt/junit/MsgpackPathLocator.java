@@ -27,9 +27,9 @@ final class MsgpackPathLocator {
 
     /** The path of the innermost value (or map key) whose bytes include {@code offset}. */
     static String pathAt(byte[] msgpack, long offset) {
-        MsgpackPathLocator locator = new MsgpackPathLocator(msgpack, offset);
-        try (MessageUnpacker closed = locator.unpacker) {
-            String path = locator.walk("");
+        // an unpacker over a byte array holds no resource, so it is left unclosed
+        try {
+            String path = new MsgpackPathLocator(msgpack, offset).walk("");
             return path == null ? "after the end of the document" : path.isEmpty() ? ROOT : path;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
