@@ -27,10 +27,10 @@ public final class SummaryMetrics extends DocView {
 
     /** Like {@link #get(SummaryField)} by key; {@code summary_}-prefixed names are accepted. */
     public Double get(String key) {
-        return SummaryField.byKey(key).map(this::get)
-                .orElseThrow(() -> new IllegalArgumentException("unknown summary metric '" + key
-                        + "'; known: " + java.util.Arrays.stream(SummaryField.values())
-                                .map(SummaryField::key).toList()));
+        SummaryField field = SummaryField.byKey(key).orElseThrow(() -> new IllegalArgumentException(
+                "unknown summary metric '" + key + "'; known: " + java.util.Arrays.stream(SummaryField.values())
+                        .map(SummaryField::key).toList()));
+        return get(field);
     }
 
     /** The stored value as it is: Long, Double, null, or (rarely) a string. */
