@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -141,11 +140,11 @@ public final class Indexer {
         }
         boolean incremental = !rebuild && Files.isRegularFile(output);
         try (SqliteIndex index = incremental ? SqliteIndex.open(output) : SqliteIndex.create(output)) {
-            Map<String, Provenance> known = incremental ? index.provenance() : new java.util.HashMap<>();
-            IndexerPipeline pipeline = new IndexerPipeline(root, absolutePaths, index, known, threads,
-                    batchSize, progressInterval, listener, started);
+            IndexerPipeline pipeline = new IndexerPipeline(root, absolutePaths, index,
+                    incremental ? index::provenance : java.util.HashMap::new, threads, batchSize,
+                    progressInterval, listener, started);
             IndexerPipeline.Counts counts = pipeline.run();
-            long removed = pruneMissing ? IndexerPruning.removeMissing(index, root, known.keySet()) : 0;
+            long removed = pruneMissing ? IndexerPruning.removeMissing(index, root, pipeline.unseen().keySet()) : 0;
             return new IndexResult(index.path(), counts.indexed(), counts.unchanged(), removed,
                     counts.failures(), !incremental, Duration.ofNanos(System.nanoTime() - started));
         }

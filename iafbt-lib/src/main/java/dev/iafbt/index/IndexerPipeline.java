@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ol>
  *
  * The queue bounds memory (at most its capacity of rows in flight) and keeps rows in walk order,
- * so the resulting rowid order is the reference's. The producer removes each path it sees from the
- * provenance map, which afterwards holds exactly the rows the walk did not meet (for pruning).
+ * so the resulting rowid order is the reference's. The writer reads the stored provenance (one
+ * SELECT) while the scanner is already listing and stat'ing; the scanner removes each path it sees
+ * from that map, which afterwards holds exactly the rows the walk did not meet (for pruning).
  */
 final class IndexerPipeline {
     record Counts(long indexed, long unchanged, List<IndexFailure> failures) {
@@ -52,7 +53,8 @@ final class IndexerPipeline {
     private final Path root;
     private final boolean absolutePaths;
     private final SqliteIndex index;
-    private final Map<String, Provenance> known;
+    private final java.util.function.Supplier<Map<String, Provenance>> provenance;
+    private final CompletableFuture<Map<String, Provenance>> known = new CompletableFuture<>();
     private final int threads;
     private final int batchSize;
     private final long progressNanos;
@@ -65,12 +67,13 @@ final class IndexerPipeline {
     private volatile boolean scanComplete;
     private volatile Throwable scanError;
 
-    IndexerPipeline(Path root, boolean absolutePaths, SqliteIndex index, Map<String, Provenance> known,
+    IndexerPipeline(Path root, boolean absolutePaths, SqliteIndex index,
+            java.util.function.Supplier<Map<String, Provenance>> provenance,
             int threads, int batchSize, Duration progressInterval, IndexListener listener, long started) {
         this.root = root;
         this.absolutePaths = absolutePaths;
         this.index = index;
-        this.known = known;
+        this.provenance = provenance;
         this.threads = threads;
         this.batchSize = batchSize;
         this.progressNanos = progressInterval.toNanos();
@@ -89,6 +92,13 @@ final class IndexerPipeline {
         long lastProgress = System.nanoTime();
         scanner.start();
         try {
+            // read on this thread (it owns the connection) while the scanner lists and stats
+            try {
+                known.complete(provenance.get());
+            } catch (RuntimeException | Error e) {
+                known.completeExceptionally(e);
+                throw e;
+            }
             while (true) {
                 Future<Outcome> next = inFlight.poll(Math.max(1, Math.min(progressNanos, 200_000_000L)),
                         TimeUnit.NANOSECONDS);
@@ -131,6 +141,11 @@ final class IndexerPipeline {
         return new Counts(indexed, unchanged.get(), failures);
     }
 
+    /** After {@link #run()}: the rows the walk did not meet, with their provenance. */
+    Map<String, Provenance> unseen() {
+        return known.join();
+    }
+
     private IndexProgress progress(long indexed, long failed) {
         return new IndexProgress(scanned.get(), indexed, unchanged.get(), failed, scanComplete,
                 Duration.ofNanos(System.nanoTime() - started));
@@ -146,7 +161,7 @@ final class IndexerPipeline {
                     String bundlePath = absolutePaths ? file.toString() : relative;
                     long mtimeNs = attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
                     long size = attrs.size();
-                    Provenance stored = known.remove(bundlePath);
+                    Provenance stored = known.join().remove(bundlePath);
                     if (stored != null && stored.matches(mtimeNs, size)) {
                         unchanged.incrementAndGet();
                         return;
@@ -161,8 +176,8 @@ final class IndexerPipeline {
                             new IndexFailure(path, "cannot read: " + error))));
                 }
             });
-        } catch (InterruptedException e) {
-            return; // the writer gave up; it reports why
+        } catch (InterruptedException | java.util.concurrent.CompletionException e) {
+            return; // the writer gave up, or could not read the provenance; it reports why
         } catch (RuntimeException | Error e) {
             scanError = e;
         }
