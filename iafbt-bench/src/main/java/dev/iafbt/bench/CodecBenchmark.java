@@ -22,8 +22,9 @@ public final class CodecBenchmark {
     private CodecBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Path fixtures = Paths.get(args.length > 0 && !args[0].isBlank() ? args[0] : "../shared/fixtures/python-8.10");
+    public static void main(String[] arguments) throws Exception {
+        String[] args = BenchArgs.split(arguments);
+        Path fixtures = Paths.get(args.length > 0 ? args[0] : "../shared/fixtures/python-8.10");
         System.out.println("java " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
         Path batch = fixtures.resolve("batch-0a0bbdc2-v2.iafbt");

@@ -1,4 +1,8 @@
-package dev.iafbt.index;
+package dev.iafbt.bench;
+
+import dev.iafbt.index.Indexer;
+import dev.iafbt.index.IndexResult;
+import dev.iafbt.index.SqliteIndex;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -16,15 +20,17 @@ import java.util.stream.Stream;
  * the template, which costs the indexer exactly what distinct bundles of the same shape cost.
  *
  * <pre>
- * java -Xmx256m -cp iafbt-lib/target/classes:iafbt-lib/target/test-classes:$(cat cp.txt) \
- *     dev.iafbt.index.IndexerBenchmark ../shared/fixtures/python-8.10/small-v2.iafbt 12500
+ * ./mvnw -B -q -Pbench -pl iafbt-lib,iafbt-bench install -DskipTests -Dinvoker.skip
+ * ./mvnw -B -q -Pbench -pl iafbt-bench exec:exec -Dbench.xmx=256m -Dbench.main=dev.iafbt.bench.IndexerBenchmark \
+ *     -Dbench.args="$PWD/../shared/fixtures/python-8.10/small-v2.iafbt 12500 5"
  * </pre>
  */
 public final class IndexerBenchmark {
     private IndexerBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] arguments) throws IOException {
+        String[] args = BenchArgs.split(arguments);
         Path template = Path.of(args[0]);
         int count = Integer.parseInt(args[1]);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
