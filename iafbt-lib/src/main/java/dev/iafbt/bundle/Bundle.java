@@ -15,8 +15,13 @@ public final class Bundle {
     private final DocMap document;
     private final Path source;
     private final boolean summaryOnly;
+    private final boolean headOnly;
 
     public Bundle(int formatVersion, DocMap document, Path source, boolean summaryOnly) {
+        this(formatVersion, document, source, summaryOnly, false);
+    }
+
+    private Bundle(int formatVersion, DocMap document, Path source, boolean summaryOnly, boolean headOnly) {
         if (formatVersion < 0 || formatVersion > BundleContainer.LATEST_VERSION) {
             throw new IllegalArgumentException("unsupported format version " + formatVersion);
         }
@@ -24,6 +29,12 @@ public final class Bundle {
         this.document = Objects.requireNonNull(document, "document");
         this.source = source;
         this.summaryOnly = summaryOnly;
+        this.headOnly = headOnly;
+    }
+
+    /** A bundle of which only the head was read: see {@link BundleReader#readHead}. */
+    static Bundle headOnly(int formatVersion, DocMap head, Path source) {
+        return new Bundle(formatVersion, head, source, true, true);
     }
 
     public static Bundle of(int formatVersion, DocMap document) {
@@ -59,12 +70,24 @@ public final class Bundle {
     }
 
     /**
+     * True when only the head was read (identity, parameters, summary, run count): such a bundle
+     * cannot be saved, and its runs cannot be read from it.
+     */
+    public boolean isHeadOnly() {
+        return headOnly;
+    }
+
+    /**
      * The value at {@code key} of {@code map}, decoded if it was skipped by a summary-only open.
      * The decoded value replaces the raw one, so it is decoded once and later edits stick.
      */
     public Object resolve(DocMap map, String key) {
         Object value = map.get(key);
         if (value instanceof RawMsgpack raw) {
+            if (headOnly && raw.length() == 0) {
+                throw new IllegalStateException(sourceName() + ": only the head of this bundle was read (for"
+                        + " indexing); open it with Backtest.open or Backtest.openSummary to read '" + key + "'");
+            }
             value = MsgpackDecoder.decode(raw, sourceName());
             map.put(key, value);
         }

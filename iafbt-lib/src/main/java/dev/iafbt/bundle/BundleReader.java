@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /** Opens {@code .iafbt} files: header, one zstd frame, one msgpack document (model.md §1–2). */
@@ -45,6 +46,15 @@ public final class BundleReader {
                     + Docs.kindOf(root) + ", but must be a map");
         }
         return new Bundle(version, map, source, summaryOnly);
+    }
+
+    /**
+     * Reads only the head of a v2 bundle written summary-first (identity, parameters, summary and
+     * run count), decompressing just a prefix of it. Empty when the bundle has another layout, or
+     * when anything is amiss: the caller then reads it the ordinary way, which reports any error.
+     */
+    public static Optional<Bundle> readHead(Path path, ReadOptions options) {
+        return BundleHeadReader.read(path, options);
     }
 
     static byte[] readFile(Path path) {

@@ -19,6 +19,10 @@ public final class BundleWriter {
 
     /** The whole file: header plus one zstd frame. */
     public static byte[] encode(Bundle bundle, WriteOptions options) {
+        if (bundle.isHeadOnly()) {
+            throw new IllegalStateException(bundle.sourceName() + ": only the head of this bundle was read;"
+                    + " open it in full to save it");
+        }
         byte[] raw = MsgpackEncoder.encode(bundle.document(), 1 << 20);
         byte[] frame = BundleContainer.compress(raw, options.zstdLevel());
         byte[] file = new byte[BundleContainer.HEADER_SIZE + frame.length];

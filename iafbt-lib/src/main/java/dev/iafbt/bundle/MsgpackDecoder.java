@@ -71,6 +71,63 @@ public final class MsgpackDecoder {
         }
     }
 
+    /**
+     * Decodes the leading entries of a top-level map up to and including the entry for which
+     * {@code stopAfter} answers true, from a buffer that may hold only a prefix of the document.
+     * The value of the stopping key is read as a {@link RawMsgpack} header only: kind and element
+     * count, no bytes (its {@code length} is 0). Returns null when {@code refuse} matches a key
+     * before that point, i.e. the document is not laid out for a head read. A value cut off by the
+     * end of the prefix throws, like any truncation; the caller then supplies a longer prefix.
+     */
+    public static DocMap decodeHead(byte[] buffer, int length, String source,
+                                    java.util.function.Predicate<String> stopAfter,
+                                    java.util.function.Predicate<String> refuse) {
+        MsgpackDecoder decoder = new MsgpackDecoder(buffer, 0, length, source, SkipPolicy.NONE);
+        try (MessageUnpacker ignored = decoder.unpacker) {
+            return decoder.readHead(stopAfter, refuse);
+        } catch (IOException | MessagePackException e) {
+            throw decoder.error("the msgpack document is truncated or corrupt near byte "
+                    + decoder.position() + " (" + e + ")", e);
+        }
+    }
+
+    private DocMap readHead(java.util.function.Predicate<String> stopAfter,
+                            java.util.function.Predicate<String> refuse) throws IOException {
+        MessageFormat format = unpacker.getNextFormat();
+        if (format.getValueType() != ValueType.MAP) {
+            throw error("the bundle document is " + format.getValueType().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", but must be a map");
+        }
+        int size = unpacker.unpackMapHeader();
+        DocMap head = new DocMap(size);
+        for (int i = 0; i < size; i++) {
+            if (unpacker.getNextFormat().getValueType() != ValueType.STRING) {
+                throw error("a map key at byte " + position() + " is not a string");
+            }
+            String key = readString(unpacker.unpackRawStringHeader());
+            if (refuse.test(key)) {
+                return null;
+            }
+            if (stopAfter.test(key)) {
+                head.put(key, readHeader());
+                return head;
+            }
+            head.put(key, BundleReader.HEAVY_KEYS.contains(key) ? readRaw() : readValue(1, key));
+        }
+        return head;
+    }
+
+    /** The kind and element count of the next value, without its bytes. */
+    private RawMsgpack readHeader() throws IOException {
+        MessageFormat format = unpacker.getNextFormat();
+        return switch (format.getValueType()) {
+            case NIL -> new RawMsgpack(buffer, position(), 0, -1, RawMsgpack.Kind.NIL);
+            case ARRAY -> new RawMsgpack(buffer, position(), 0, unpacker.unpackArrayHeader(), RawMsgpack.Kind.ARRAY);
+            case MAP -> new RawMsgpack(buffer, position(), 0, unpacker.unpackMapHeader(), RawMsgpack.Kind.MAP);
+            default -> new RawMsgpack(buffer, position(), 0, -1, RawMsgpack.Kind.OTHER);
+        };
+    }
+
     /** Decodes a skipped subtree in full. */
     public static Object decode(RawMsgpack raw, String source) {
         return decode(raw.buffer(), raw.offset(), raw.length(), source, SkipPolicy.NONE);

@@ -191,7 +191,7 @@ final class IndexerPipeline {
 
     private static Outcome decode(Path file, String bundlePath, long mtimeNs, long size) {
         try {
-            Backtest backtest = Backtest.openSummary(file);
+            Backtest backtest = Backtest.openForIndex(file);
             return new Outcome(IndexRows.fromBacktest(backtest, bundlePath, mtimeNs, size), null);
         } catch (RuntimeException | StackOverflowError e) {
             // IafbtException messages name the file already; anything else gets its type named

@@ -66,6 +66,17 @@ public final class Backtest extends DocView {
         return of(BundleReader.read(path, ReadOptions.SUMMARY_ONLY));
     }
 
+    /**
+     * What an index needs, as cheaply as the file allows: for a v2 bundle written summary-first,
+     * only the head of the file is read (the result answers identity, parameters, summary and
+     * {@link #numberOfRuns()}, and refuses runs and saving); for any other bundle this is
+     * {@link #openSummary}.
+     */
+    public static Backtest openForIndex(Path path) {
+        return BundleReader.readHead(path, ReadOptions.SUMMARY_ONLY).map(Backtest::of)
+                .orElseGet(() -> openSummary(path));
+    }
+
     public static Backtest open(Path path, ReadOptions options) {
         Backtest backtest = of(BundleReader.read(path, options));
         if (!options.summaryOnly()) {
