@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +177,7 @@ public final class SqliteIndex implements AutoCloseable {
     public boolean isUpToDate(String bundlePath, long mtimeNs, long size) {
         Provenance stored = query("read provenance from", "SELECT bundle_mtime_ns, bundle_size FROM "
                 + IndexSchema.QUOTED_TABLE + " WHERE bundle_path = ?", List.of(bundlePath), rs ->
-                rs.next() ? provenanceOf(rs) : null);
+                rs.next() ? provenanceOf(rs, 1) : null);
         return stored != null && stored.matches(mtimeNs, size);
     }
 
@@ -184,9 +185,9 @@ public final class SqliteIndex implements AutoCloseable {
     public Map<String, Provenance> provenance() {
         return query("read provenance from", "SELECT bundle_path, bundle_mtime_ns, bundle_size FROM "
                 + IndexSchema.QUOTED_TABLE + " ORDER BY rowid", List.of(), rs -> {
-                    Map<String, Provenance> map = new LinkedHashMap<>();
+                    Map<String, Provenance> map = new HashMap<>();
                     while (rs.next()) {
-                        map.put(rs.getString(1), provenanceOf(rs));
+                        map.put(rs.getString(1), provenanceOf(rs, 2));
                     }
                     return map;
                 });
@@ -322,12 +323,12 @@ public final class SqliteIndex implements AutoCloseable {
         }
     }
 
-    private static Provenance provenanceOf(ResultSet rs) throws SQLException {
-        int offset = rs.getMetaData().getColumnCount() - 2;
-        Object mtime = rs.getObject(offset + 1);
-        Object size = rs.getObject(offset + 2);
-        return new Provenance(mtime instanceof Number n ? n.longValue() : null,
-                size instanceof Number n ? n.longValue() : null);
+    /** The (mtime_ns, size) pair at columns {@code first} and {@code first + 1}; NULLs stay null. */
+    private static Provenance provenanceOf(ResultSet rs, int first) throws SQLException {
+        long mtime = rs.getLong(first);
+        Long mtimeOrNull = rs.wasNull() ? null : mtime;
+        long size = rs.getLong(first + 1);
+        return new Provenance(mtimeOrNull, rs.wasNull() ? null : size);
     }
 
     private static Connection connect(Path path) throws SQLException {
