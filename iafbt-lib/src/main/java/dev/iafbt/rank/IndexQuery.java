@@ -95,6 +95,14 @@ public final class IndexQuery {
         return index.selectReadOnly(compiled.sql(), parameters);
     }
 
+    /**
+     * The table columns each result row holds, in order, as {@link #run} would project them; for
+     * writing a header when the result is empty. Unknown names are refused as in {@link #run}.
+     */
+    public List<String> projection(SqliteIndex index) {
+        return projection(index.columns());
+    }
+
     /** The projected table columns, resolved against the table. */
     List<String> projection(List<String> tableColumns) {
         if (allColumns) {

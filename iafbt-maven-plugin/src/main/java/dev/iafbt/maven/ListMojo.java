@@ -1,0 +1,59 @@
+package dev.iafbt.maven;
+
+import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.rank.IndexQuery;
+import dev.iafbt.rank.QueryException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Lists rows of the index, the reference's {@code iaf list} (index-stores.md §2.2): optional sort
+ * (NULLs last), filter, limit and projection. Logs the table and writes
+ * {@code <outputDirectory>/list.csv} and {@code list.json}. Read-only: it never changes bundles.
+ */
+@Mojo(name = "list", requiresProject = false, threadSafe = true)
+public class ListMojo extends AbstractQueryMojo {
+    /** Sort column or metric ({@code sharpe_ratio} or {@code summary_sharpe_ratio}); unset keeps index order. */
+    @Parameter(property = "iafbt.by")
+    String by;
+
+    /** At most this many rows; unset for all. */
+    @Parameter(property = "iafbt.limit")
+    Integer limit;
+
+    @Override
+    protected String goal() {
+        return "list";
+    }
+
+    @Override
+    protected void executeGoal() throws MojoExecutionException, MojoFailureException {
+        Path file = indexFile();
+        try (SqliteIndex opened = openIndex(file)) {
+            IndexQuery query;
+            List<LinkedHashMap<String, Object>> rows;
+            List<String> shown;
+            try {
+                query = IndexQuery.builder().sortBy(blankToNull(by)).ascending(ascending).limit(limit)
+                        .columns(columnList()).where(where).build();
+                rows = query.run(opened);
+                shown = shownColumns(rows, query.projection(opened));
+            } catch (QueryException e) {
+                throw invalid(e);
+            }
+            getLog().info(rows.size() + " of " + opened.count() + " indexed bundle(s)"
+                    + (query.sortBy() == null ? "" : ", by " + query.sortBy() + " " + direction(ascending))
+                    + (query.where() == null ? "" : ", where " + query.where()) + "; index: " + file);
+            publish(rows, shown);
+        }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

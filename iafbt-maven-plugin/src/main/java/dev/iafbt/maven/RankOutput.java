@@ -1,0 +1,166 @@
+package dev.iafbt.maven;
+
+import dev.iafbt.index.PythonFloats;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The machine-readable copies of a {@code list}/{@code rank} result: {@code <name>.csv} and
+ * {@code <name>.json}, for the report goal and other tools. Deterministic: the same rows give the
+ * same bytes, whatever the platform or default locale.
+ *
+ * <p>Both files are UTF-8, end every line with {@code \n} and hold the columns in projection order.
+ * Values:
+ * <ul>
+ *   <li>integers: decimal digits;</li>
+ *   <li>floats: Python's {@code repr}, the shortest text that reads back as the same double
+ *       ({@code 1.5}, {@code 0.1}, {@code 1e-05}, {@code 1e+16});</li>
+ *   <li>non-finite floats: {@code Infinity}, {@code -Infinity}, {@code NaN} (what Java's
+ *       {@code Double.parseDouble}, Python's {@code float()} and pandas read); in JSON as strings
+ *       ({@code "Infinity"}), so the file stays strict JSON (RFC 8259). The index stores NaN as
+ *       NULL, so NaN does not occur in practice;</li>
+ *   <li>NULL: an empty CSV field, JSON {@code null};</li>
+ *   <li>text (including the {@code *_json} columns, as JSON text): CSV-quoted per RFC 4180 when it
+ *       holds a comma, quote, CR or LF; JSON-escaped with non-ASCII as {@code \\uXXXX}.</li>
+ * </ul>
+ * The JSON is a list of objects laid out as Python's {@code json.dumps(rows, indent=2)} (the
+ * reference's {@code --json} output), {@code []} when empty. The CSV always has its header row.
+ */
+final class RankOutput {
+    private RankOutput() {
+    }
+
+    /** Writes {@code <dir>/<name>.csv} and {@code <dir>/<name>.json}; returns the two paths. */
+    static List<Path> write(Path dir, String name, List<? extends Map<String, ?>> rows, List<String> columns)
+            throws IOException {
+        Files.createDirectories(dir);
+        Path csv = dir.resolve(name + ".csv");
+        Path json = dir.resolve(name + ".json");
+        writeAtomically(csv, csv(rows, columns));
+        writeAtomically(json, json(rows, columns));
+        return List.of(csv, json);
+    }
+
+    static String csv(List<? extends Map<String, ?>> rows, List<String> columns) {
+        StringBuilder out = new StringBuilder();
+        for (int c = 0; c < columns.size(); c++) {
+            out.append(c == 0 ? "" : ",").append(csvText(columns.get(c)));
+        }
+        out.append('\n');
+        for (Map<String, ?> row : rows) {
+            for (int c = 0; c < columns.size(); c++) {
+                if (c > 0) {
+                    out.append(',');
+                }
+                Object value = row.get(columns.get(c));
+                if (value instanceof String s) {
+                    out.append(csvText(s));
+                } else if (value != null) {
+                    out.append(number(value));
+                }
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    static String json(List<? extends Map<String, ?>> rows, List<String> columns) {
+        if (rows.isEmpty()) {
+            return "[]\n";
+        }
+        StringBuilder out = new StringBuilder("[\n");
+        for (int r = 0; r < rows.size(); r++) {
+            out.append("  {\n");
+            Map<String, ?> row = rows.get(r);
+            for (int c = 0; c < columns.size(); c++) {
+                out.append("    ");
+                jsonString(columns.get(c), out);
+                out.append(": ");
+                Object value = row.get(columns.get(c));
+                if (value == null) {
+                    out.append("null");
+                } else if (value instanceof String s) {
+                    jsonString(s, out);
+                } else if (value instanceof Double d && !Double.isFinite(d)) {
+                    jsonString(number(d), out);
+                } else {
+                    out.append(number(value));
+                }
+                out.append(c + 1 < columns.size() ? ",\n" : "\n");
+            }
+            out.append(r + 1 < rows.size() ? "  },\n" : "  }\n");
+        }
+        return out.append("]\n").toString();
+    }
+
+    /** A number's text, locale-independent; see the class comment. */
+    static String number(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isNaN(d)) {
+                return "NaN";
+            }
+            if (Double.isInfinite(d)) {
+                return d > 0 ? "Infinity" : "-Infinity";
+            }
+            return PythonFloats.repr(d);
+        }
+        if (value instanceof byte[] bytes) {
+            return csvText(new String(bytes, StandardCharsets.UTF_8));
+        }
+        return value.toString(); // Long, Integer, BigInteger: plain digits
+    }
+
+    private static String csvText(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /** Python's {@code json.dumps} string escaping with {@code ensure_ascii}. */
+    private static void jsonString(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (ch < 0x20 || ch > 0x7e) {
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
+                    } else {
+                        out.append(ch);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /** Temp file then rename, so a reader never sees half a file. */
+    private static void writeAtomically(Path target, String content) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
