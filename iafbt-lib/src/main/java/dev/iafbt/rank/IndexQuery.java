@@ -126,15 +126,9 @@ public final class IndexQuery {
         StringBuilder sql = new StringBuilder("SELECT ")
                 .append(projection.stream().map(IndexSchema::quote).collect(Collectors.joining(", ")))
                 .append(" FROM ").append(IndexSchema.QUOTED_TABLE);
-        if (where != null) {
-            FilterValidator.ValidatedFilter filter = FilterValidator.validate(where, resolver);
-            if (filter.parameterCount() != parameters.size()) {
-                throw new QueryException("filter \"" + where + "\" has " + filter.parameterCount()
-                        + " '?' placeholder(s) but " + parameters.size() + " parameter(s) were given");
-            }
-            sql.append(" WHERE (").append(filter.sql()).append(')');
-        } else if (!parameters.isEmpty()) {
-            throw new QueryException(parameters.size() + " parameter(s) given without a filter that uses them");
+        String condition = condition(resolver);
+        if (condition != null) {
+            sql.append(" WHERE (").append(condition).append(')');
         }
         sql.append(" ORDER BY ");
         if (sortBy != null) {
@@ -147,6 +141,30 @@ public final class IndexQuery {
             sql.append(" LIMIT ").append(limit);
         }
         return new Compiled(sql.toString(), projection);
+    }
+
+    /**
+     * The validated filter as SQL (to be wrapped in parentheses), or null when there is none; its
+     * {@code ?} placeholders bind {@link #parameters()} in order.
+     */
+    String condition(ColumnResolver resolver) {
+        if (where != null) {
+            FilterValidator.ValidatedFilter filter = FilterValidator.validate(where, resolver);
+            if (filter.parameterCount() != parameters.size()) {
+                throw new QueryException("filter \"" + where + "\" has " + filter.parameterCount()
+                        + " '?' placeholder(s) but " + parameters.size() + " parameter(s) were given");
+            }
+            return filter.sql();
+        }
+        if (!parameters.isEmpty()) {
+            throw new QueryException(parameters.size() + " parameter(s) given without a filter that uses them");
+        }
+        return null;
+    }
+
+    /** The values bound to the filter's {@code ?} placeholders. */
+    List<Object> parameters() {
+        return parameters;
     }
 
     /** Mutable builder. */

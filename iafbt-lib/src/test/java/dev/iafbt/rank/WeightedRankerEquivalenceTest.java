@@ -1,0 +1,127 @@
+package dev.iafbt.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iafbt.index.IndexRow;
+import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.model.SummaryField;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SQL-side ranking ({@link WeightedRanker#rank}) must give exactly what the plain Java
+ * reference implementation ({@link WeightedRanker#score}) gives on every filtered row: same rows,
+ * same order, bit-identical scores, for any limit and direction, with NULLs, ±inf, integer
+ * columns, constant columns and many rounding ties.
+ */
+class WeightedRankerEquivalenceTest {
+    @TempDir
+    Path tmp;
+
+    private static final List<SummaryField> FIELDS = List.of(SummaryField.SHARPE_RATIO, SummaryField.MAX_DRAWDOWN,
+            SummaryField.NUMBER_OF_TRADES, SummaryField.WIN_RATE, SummaryField.CAGR, SummaryField.CALMAR_RATIO, SummaryField.PROFIT_FACTOR);
+
+    private SqliteIndex randomIndex(long seed, int count) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<IndexRow> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            IndexRow.Builder b = IndexRow.builder().bundlePath("b" + i + ".iafbt").algorithmId("a" + i)
+                    .tag(i % 3 == 0 ? "x" : "y");
+            for (SummaryField f : FIELDS) {
+                double p = random.nextDouble();
+                if (p < 0.1) {
+                    continue;
+                }
+                if (f == SummaryField.NUMBER_OF_TRADES) {
+                    b.summary(f, (long) random.nextInt(5)); // few distinct values: many ties
+                } else if (f == SummaryField.CALMAR_RATIO) {
+                    b.summary(f, 1.25); // constant: max == min
+                } else if (p > 0.97) {
+                    b.summary(f, random.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+                } else {
+                    b.summary(f, random.nextInt(7) / 4.0 + (random.nextInt(10) == 0 ? random.nextDouble() * 1e-7 : 0));
+                }
+            }
+            rows.add(b.build());
+        }
+        SqliteIndex index = SqliteIndex.create(tmp.resolve("r" + seed + ".sqlite"));
+        index.upsertAll(rows);
+        return index;
+    }
+
+    private static List<LinkedHashMap<String, Object>> expected(SqliteIndex index, WeightedRanker ranker,
+            IndexQuery query) {
+        ColumnResolver resolver = new ColumnResolver(index.columns());
+        Map<String, Double> byColumn = new LinkedHashMap<>();
+        ranker.weights().forEach((metric, w) -> resolver.find(metric).ifPresent(c -> byColumn.merge(c, w, Double::sum)));
+        List<String> projection = query.projection(index);
+        LinkedHashSet<String> fetched = new LinkedHashSet<>(projection);
+        fetched.addAll(byColumn.keySet());
+        List<LinkedHashMap<String, Object>> all = query.toBuilder().columns(new ArrayList<>(fetched)).limit(null)
+                .build().run(index);
+        List<LinkedHashMap<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> row : WeightedRanker.score(all, byColumn, query.ascending(), query.limit())) {
+            LinkedHashMap<String, Object> projected = new LinkedHashMap<>();
+            projection.forEach(c -> projected.put(c, row.get(c)));
+            projected.put(WeightedRanker.SCORE_KEY, row.get(WeightedRanker.SCORE_KEY));
+            out.add(projected);
+        }
+        return out;
+    }
+
+    @Test
+    void sqlRankingEqualsTheJavaReferenceImplementation() {
+        List<WeightedRanker> rankers = List.of(
+                WeightedRanker.forFocus(EvaluationFocus.BALANCED),
+                WeightedRanker.forFocus(EvaluationFocus.RISK_ADJUSTED),
+                WeightedRanker.forFocus(null, RankWeights.parse("sharpe_ratio=2,max_drawdown=-1,number_of_trades=0.3")),
+                WeightedRanker.forFocus(EvaluationFocus.FREQUENCY, Map.of("win_rate", -1e-7)));
+        int checked = 0;
+        for (long seed = 1; seed <= 4; seed++) {
+            try (SqliteIndex index = randomIndex(seed, 400)) {
+                for (WeightedRanker ranker : rankers) {
+                    for (Integer limit : new Integer[] {null, 0, 1, 7, 50, 399, 400, 1000}) {
+                        for (boolean ascending : new boolean[] {false, true}) {
+                            for (String where : new String[] {null, "tag = 'x'", "summary_sharpe_ratio > 100"}) {
+                                IndexQuery query = IndexQuery.builder().columns("algorithm_id", "sharpe_ratio")
+                                        .limit(limit).ascending(ascending).where(where).build();
+                                List<LinkedHashMap<String, Object>> actual = ranker.rank(index, query);
+                                assertThat(actual).as("seed %d limit %s asc %s where %s", seed, limit, ascending, where)
+                                        .isEqualTo(expected(index, ranker, query));
+                                checked++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(4 * 4 * 8 * 2 * 3);
+    }
+
+    @Test
+    void fastRoundingEqualsExactRounding() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int i = 0; i < 200_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> random.nextDouble(-50, 50);
+                case 1 -> (random.nextInt(2_000_000) - 1_000_000 + 0.5) / 1e6; // near ties
+                case 2 -> random.nextDouble(-1e-5, 1e-5);
+                default -> random.nextDouble(-1e12, 1e12);
+            };
+            double exact = new BigDecimal(v).setScale(6, RoundingMode.HALF_EVEN).doubleValue();
+            double fast = WeightedRanker.round6(v);
+            assertThat(fast).as("round6(%s)", v).isEqualTo(exact == 0 && v < 0 ? -0.0 : exact);
+        }
+        assertThat(WeightedRanker.round6(-1e-8)).isEqualTo(-0.0); // Python: round(-1e-08, 6) == -0.0
+        assertThat(WeightedRanker.round6(0.0000025)).isEqualTo(0.000003); // binary value is above the tie
+    }
+}
