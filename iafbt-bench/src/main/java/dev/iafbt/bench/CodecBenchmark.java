@@ -46,6 +46,8 @@ public final class CodecBenchmark {
                 bytes.length, raw.length);
         Stopwatch.time(label + ": summary-only open (from disk)", 20, 60,
                 () -> Backtest.openSummary(file).summary().orElseThrow().sharpeRatio());
+        Stopwatch.time(label + ": open for index (from disk)", 20, 60,
+                () -> Backtest.openForIndex(file).summary().orElseThrow().sharpeRatio());
         Stopwatch.time(label + ": full open incl. all blobs (from disk)", 10, 30,
                 () -> Backtest.open(file).runs().size());
         Stopwatch.time(label + ":   stage: zstd decompress", 10, 30,

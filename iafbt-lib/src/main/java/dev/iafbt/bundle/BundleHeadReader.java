@@ -25,16 +25,26 @@ final class BundleHeadReader {
     static final Set<String> RUNS_KEYS = Set.of("backtest_runs", "vector_runs", "event_runs");
 
     private static final int FIRST_PREFIX = 16 * 1024;
+    /** Below this file size a whole read is as cheap as a head read, and simpler. */
+    static final long HEAD_READ_MIN_FILE_SIZE = 64 * 1024;
     /** Compressed bytes handed to zstd per read, so it does not pull in the whole file at once. */
     private static final int INPUT_CHUNK = 16 * 1024;
 
     private BundleHeadReader() {
     }
 
-    /** The head-only bundle, or empty when the file is not a v2 summary-first bundle. */
+    /**
+     * The head-only bundle of a v2 summary-first file; for a large v2 file of another layout, the
+     * summary-only bundle, from the same single pass over the stream. Empty for small files, v1
+     * files and anything amiss: the caller then reads the file the ordinary way, which reports
+     * any error precisely.
+     */
     static Optional<Bundle> read(Path path, ReadOptions options) {
         String name = path.toString();
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            if (channel.size() < HEAD_READ_MIN_FILE_SIZE) {
+                return Optional.empty();
+            }
             byte[] start = new byte[(int) Math.min(channel.size(), BundleContainer.HEADER_SIZE + 18)];
             channel.read(ByteBuffer.wrap(start), 0);
             int version = BundleContainer.readVersion(start, name);
@@ -51,7 +61,7 @@ final class BundleHeadReader {
                     new ChunkedInput(Channels.newInputStream(channel)))) {
                 return decodeGrowingPrefix(zstd, (int) contentSize, version, path);
             }
-        } catch (IOException | ZstdException e) {
+        } catch (IOException | ZstdException | BundleFormatException e) {
             return Optional.empty(); // not readable this way: the full reader gives the precise error
         }
     }
@@ -62,20 +72,35 @@ final class BundleHeadReader {
         int filled = zstd.readNBytes(buffer, 0, buffer.length);
         while (true) {
             boolean[] summarySeen = {false};
+            DocMap head;
             try {
-                DocMap head = MsgpackDecoder.decodeHead(buffer, filled, path.toString(), RUNS_KEYS::contains, key -> {
+                head = MsgpackDecoder.decodeHead(buffer, filled, path.toString(), RUNS_KEYS::contains, key -> {
                     summarySeen[0] |= SUMMARY_KEYS.contains(key);
                     return RUNS_KEYS.contains(key) && !summarySeen[0] || "blobs".equals(key);
                 });
-                return head == null ? Optional.empty() : Optional.of(Bundle.headOnly(version, head, path));
             } catch (BundleFormatException e) {
                 if (filled >= contentSize) {
                     return Optional.empty();
                 }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(contentSize, (long) buffer.length * 4));
+                filled += zstd.readNBytes(buffer, filled, buffer.length - filled);
+                continue; // the prefix ended inside a value: decode again from a longer one
             }
-            buffer = Arrays.copyOf(buffer, (int) Math.min(contentSize, (long) buffer.length * 4));
-            filled += zstd.readNBytes(buffer, filled, buffer.length - filled);
+            return Optional.of(head != null ? Bundle.headOnly(version, head, path)
+                    : readRest(zstd, buffer, filled, contentSize, version, path));
         }
+    }
+
+    /** Not summary-first: decompress the rest into the same buffer and decode it summary-only. */
+    private static Bundle readRest(InputStream zstd, byte[] prefix, int filled, int contentSize, int version,
+                                   Path path) throws IOException {
+        byte[] whole = prefix.length == contentSize ? prefix : Arrays.copyOf(prefix, contentSize);
+        int total = filled + zstd.readNBytes(whole, filled, contentSize - filled);
+        if (total != contentSize) {
+            throw new BundleFormatException(path + ": truncated or corrupt zstd frame (" + total + " of "
+                    + contentSize + " bytes)");
+        }
+        return BundleReader.decodeDocument(whole, version, path, true);
     }
 
     /** Hands out at most {@link #INPUT_CHUNK} bytes per read. */

@@ -49,9 +49,10 @@ public final class BundleReader {
     }
 
     /**
-     * Reads only the head of a v2 bundle written summary-first (identity, parameters, summary and
-     * run count), decompressing just a prefix of it. Empty when the bundle has another layout, or
-     * when anything is amiss: the caller then reads it the ordinary way, which reports any error.
+     * Reads only the head of a large v2 bundle written summary-first (identity, parameters,
+     * summary and run count), decompressing just a prefix of it; a large v2 bundle of another
+     * layout comes back summary-only from the same pass. Empty for small or v1 files, or when
+     * anything is amiss: the caller then reads it the ordinary way, which reports any error.
      */
     public static Optional<Bundle> readHead(Path path, ReadOptions options) {
         return BundleHeadReader.read(path, options);

@@ -25,8 +25,10 @@ class OpenForIndexTest {
         Instant start = Instant.parse("2024-01-01T00:00:00Z");
         for (int w = 0; w < 3; w++) {
             RunBuilder run = RunBuilder.window(start, start.plus(Duration.ofDays(30)));
-            for (int s = 0; s < 500; s++) {
-                run.snapshot(start.plus(Duration.ofHours(s)), 1000 + s);
+            java.util.SplittableRandom random = new java.util.SplittableRandom(w);
+            for (int s = 0; s < 3000; s++) { // noisy values, so the file is large enough for a head read
+                run.snapshot(SnapshotBuilder.at(start.plus(Duration.ofMinutes(s)), 1000 + random.nextDouble())
+                        .set("unallocated", random.nextDouble()).set("total_net_gain", random.nextDouble()));
             }
             builder.run(run);
         }
@@ -34,8 +36,9 @@ class OpenForIndexTest {
     }
 
     @Test
-    void summaryFirstBundleIsReadHeadOnly() {
-        Path file = bigBacktest("first", 5).save(dir.resolve("first"), SaveOptions.DEFAULT.withSummaryFirst(true));
+    void summaryFirstBundleIsReadHeadOnly() throws Exception {
+        Path file = bigBacktest("first", 5).save(dir.resolve("first"), SaveOptions.DEFAULT.withZstdLevel(3).withSummaryFirst(true));
+        assertThat(Files.size(file)).isGreaterThan(64 * 1024);
         Backtest head = Backtest.openForIndex(file);
         assertThat(head.bundle().isHeadOnly()).isTrue();
         assertThat(head.algorithmId()).isEqualTo("first");
@@ -51,7 +54,7 @@ class OpenForIndexTest {
 
     @Test
     void headLargerThanTheFirstPrefixIsStillFound() {
-        Path file = bigBacktest("wide", 2000).save(dir.resolve("wide"), SaveOptions.DEFAULT.withSummaryFirst(true));
+        Path file = bigBacktest("wide", 2000).save(dir.resolve("wide"), SaveOptions.DEFAULT.withZstdLevel(3).withSummaryFirst(true));
         Backtest head = Backtest.openForIndex(file);
         assertThat(head.bundle().isHeadOnly()).isTrue();
         assertThat(head.parameters()).hasSize(2000);
@@ -59,25 +62,45 @@ class OpenForIndexTest {
     }
 
     @Test
-    void ordinaryLayoutFallsBackToASummaryOnlyOpen() {
-        Path file = bigBacktest("plain", 5).save(dir.resolve("plain"));
+    void ordinaryLayoutReadsSummaryOnlyInTheSamePass() throws Exception {
+        Path file = bigBacktest("plain", 5).save(dir.resolve("plain"), SaveOptions.DEFAULT.withZstdLevel(3));
+        assertThat(Files.size(file)).isGreaterThan(64 * 1024);
         Backtest backtest = Backtest.openForIndex(file);
         assertThat(backtest.bundle().isHeadOnly()).isFalse();
+        assertThat(backtest.bundle().isSummaryOnly()).isTrue();
         assertThat(backtest.numberOfRuns()).isEqualTo(3);
         assertThat(backtest.runs()).hasSize(3);
     }
 
     @Test
     void v1FallsBackToo() {
-        Path file = bigBacktest("old", 5).save(dir.resolve("old"), SaveOptions.v1());
+        Path file = bigBacktest("old", 5).save(dir.resolve("old"), SaveOptions.v1().withZstdLevel(3));
         Backtest backtest = Backtest.openForIndex(file);
         assertThat(backtest.bundle().isHeadOnly()).isFalse();
         assertThat(backtest.summary().get().sharpeRatio()).isEqualTo(0.75);
     }
 
     @Test
+    void smallBundleIsReadTheOrdinaryWay() {
+        Path file = Backtest.builder("tiny").summary(SummaryField.SHARPE_RATIO, 2.0).build()
+                .save(dir.resolve("tiny"), SaveOptions.DEFAULT.withZstdLevel(3).withSummaryFirst(true));
+        Backtest backtest = Backtest.openForIndex(file);
+        assertThat(backtest.bundle().isHeadOnly()).isFalse();
+        assertThat(backtest.summary().get().sharpeRatio()).isEqualTo(2.0);
+    }
+
+    @Test
+    void damagedMiddleOfALargeBundleIsReportedByTheOrdinaryReader() throws Exception {
+        Path file = bigBacktest("torn", 5).save(dir.resolve("torn"), SaveOptions.DEFAULT.withZstdLevel(3));
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> Backtest.openForIndex(file)).isInstanceOf(BundleFormatException.class)
+                .hasMessageContainingAll("torn.iafbt", "truncated");
+    }
+
+    @Test
     void damagedSummaryFirstBundleFallsBackAndReportsTheError() throws Exception {
-        Path file = bigBacktest("broken", 5).save(dir.resolve("broken"), SaveOptions.DEFAULT.withSummaryFirst(true));
+        Path file = bigBacktest("broken", 5).save(dir.resolve("broken"), SaveOptions.DEFAULT.withZstdLevel(3).withSummaryFirst(true));
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, 40));
         assertThatThrownBy(() -> Backtest.openForIndex(file)).isInstanceOf(BundleFormatException.class)
