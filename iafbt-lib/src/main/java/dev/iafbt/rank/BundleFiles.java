@@ -1,61 +1,49 @@
 package dev.iafbt.rank;
 
+import dev.iafbt.index.IndexScan;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** Finding bundle files under a folder, in the order the reference visits them. */
+/** The bundle files a prune considers: the indexer's walk, in the order the reference visits them. */
 final class BundleFiles {
-    static final String BUNDLE_EXT = ".iafbt";
-
-    /**
-     * Python sorts {@code Path}s component by component, so {@code a/b.iafbt} comes before
-     * {@code a.iafbt}; a plain string compare gives the opposite (index-stores.md §2.1 step 3).
-     */
-    static final Comparator<Path> PYTHON_PATH_ORDER = (a, b) -> {
-        int n = Math.min(a.getNameCount(), b.getNameCount());
-        for (int i = 0; i < n; i++) {
-            int c = compareCodePoints(a.getName(i).toString(), b.getName(i).toString());
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.getNameCount(), b.getNameCount());
-    };
-
     private BundleFiles() {
     }
 
     /**
-     * Every regular {@code *.iafbt} file under {@code folder} (recursive), skipping anything under
-     * {@code excluded} (the archive folder) and directories that merely have the extension.
+     * Every regular {@code *.iafbt} file under {@code folder} (recursive, {@link IndexScan} order),
+     * as absolute paths, skipping anything under {@code excluded} (the archive folder). A folder
+     * that cannot be read fails the scan: a prune must never act on a partial listing.
      */
     static List<Path> scan(Path folder, Path excluded) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(BUNDLE_EXT))
-                    .filter(p -> excluded == null || !p.startsWith(excluded))
-                    .filter(Files::isRegularFile)
-                    .map(p -> p.toAbsolutePath().normalize())
-                    .sorted(Comparator.comparing(folder::relativize, PYTHON_PATH_ORDER))
-                    .toList();
-        }
-    }
+        Path skip = excluded == null ? null : excluded.toAbsolutePath().normalize();
+        List<Path> files = new ArrayList<>();
+        List<IOException> errors = new ArrayList<>();
+        try {
+            IndexScan.walk(folder, new IndexScan.Visitor() {
+                @Override
+                public void bundle(Path file, String relative, BasicFileAttributes attrs) {
+                    Path absolute = file.toAbsolutePath().normalize();
+                    if (skip == null || !absolute.startsWith(skip)) {
+                        files.add(absolute);
+                    }
+                }
 
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
+                @Override
+                public void unreadable(Path path, IOException error) {
+                    errors.add(error);
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while listing " + folder);
         }
-        return Integer.compare(a.length() - i, b.length() - j);
+        if (!errors.isEmpty()) {
+            throw errors.get(0);
+        }
+        return files;
     }
 }
