@@ -1,12 +1,12 @@
 package dev.iafbt.junit;
 
+import dev.iafbt.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,17 +57,13 @@ final class BaselineFile {
         return entries;
     }
 
-    /** Writes atomically (temp file, then rename), so an interrupted update never leaves half a file. */
+    /** Writes through AtomicFiles (temp file, fsync, rename), so an interrupted update never leaves half a file. */
     static void write(Path file, Map<String, ? extends Map<String, Double>> entries) {
         StringBuilder csv = new StringBuilder(COMMENT).append('\n').append(HEADER).append('\n');
         new TreeMap<>(entries).forEach((id, metrics) -> new TreeMap<>(metrics).forEach((metric, value) ->
                 csv.append(quote(id)).append(',').append(quote(metric)).append(',').append(formatValue(value)).append('\n')));
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            Files.writeString(temp, csv, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write baseline " + file + ": " + e.getMessage(), e);
         }

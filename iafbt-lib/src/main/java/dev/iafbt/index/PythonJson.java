@@ -122,8 +122,11 @@ public final class PythonJson {
         out.append(']');
     }
 
-    /** {@code ensure_ascii=True}: everything outside space..tilde is escaped, UTF-16 units as is. */
-    private static void writeString(String text, StringBuilder out) {
+    /**
+     * Appends {@code text} as a JSON string the way Python's {@code json.dumps} writes it with
+     * {@code ensure_ascii=True}: everything outside space..tilde is escaped, UTF-16 units as is.
+     */
+    public static void writeString(String text, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,12 +1,12 @@
 package dev.iafbt.maven;
 
+import dev.iafbt.index.PythonJson;
+import dev.iafbt.io.AtomicFiles;
 import dev.iafbt.index.PythonFloats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -80,15 +80,15 @@ final class RankOutput {
             Map<String, ?> row = rows.get(r);
             for (int c = 0; c < columns.size(); c++) {
                 out.append("    ");
-                jsonString(columns.get(c), out);
+                PythonJson.writeString(columns.get(c), out);
                 out.append(": ");
                 Object value = row.get(columns.get(c));
                 if (value == null) {
                     out.append("null");
                 } else if (value instanceof String s) {
-                    jsonString(s, out);
+                    PythonJson.writeString(s, out);
                 } else if (value instanceof Double d && !Double.isFinite(d)) {
-                    jsonString(number(d), out);
+                    PythonJson.writeString(number(d), out);
                 } else {
                     out.append(number(value));
                 }
@@ -124,43 +124,8 @@ final class RankOutput {
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    /** Python's {@code json.dumps} string escaping with {@code ensure_ascii}. */
-    private static void jsonString(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (ch < 0x20 || ch > 0x7e) {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    /** Temp file then rename, so a reader never sees half a file. */
+    /** Through AtomicFiles (temp file, fsync, rename), so a reader never sees half a file. */
     private static void writeAtomically(Path target, String content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 }
