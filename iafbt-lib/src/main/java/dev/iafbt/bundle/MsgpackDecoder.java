@@ -109,23 +109,12 @@ public final class MsgpackDecoder {
                 return null;
             }
             if (stopAfter.test(key)) {
-                head.put(key, readHeader());
+                head.put(key, readRaw(true));
                 return head;
             }
-            head.put(key, BundleReader.HEAVY_KEYS.contains(key) ? readRaw() : readValue(1, key));
+            head.put(key, BundleReader.HEAVY_KEYS.contains(key) ? readRaw(false) : readValue(1, key));
         }
         return head;
-    }
-
-    /** The kind and element count of the next value, without its bytes. */
-    private RawMsgpack readHeader() throws IOException {
-        MessageFormat format = unpacker.getNextFormat();
-        return switch (format.getValueType()) {
-            case NIL -> new RawMsgpack(buffer, position(), 0, -1, RawMsgpack.Kind.NIL);
-            case ARRAY -> new RawMsgpack(buffer, position(), 0, unpacker.unpackArrayHeader(), RawMsgpack.Kind.ARRAY);
-            case MAP -> new RawMsgpack(buffer, position(), 0, unpacker.unpackMapHeader(), RawMsgpack.Kind.MAP);
-            default -> new RawMsgpack(buffer, position(), 0, -1, RawMsgpack.Kind.OTHER);
-        };
     }
 
     /** Decodes a skipped subtree in full. */
@@ -201,52 +190,47 @@ public final class MsgpackDecoder {
                         + ", but bundle map keys must be strings");
             }
             String key = readString(unpacker.unpackRawStringHeader());
-            Object value = skipPolicy.skip(depth + 1, parentKey, key) ? readRaw()
+            Object value = skipPolicy.skip(depth + 1, parentKey, key) ? readRaw(false)
                     : readValue(depth + 1, key);
             map.put(key, value);
         }
         return map;
     }
 
-    private RawMsgpack readRaw() throws IOException {
+    /**
+     * The next value as a {@link RawMsgpack}: its kind, its element count for an array or map, and
+     * its bytes, skipped without decoding. With {@code headerOnly} only the header is read and the
+     * raw value has length 0: a head read stops there, and the elements may lie beyond the prefix.
+     */
+    private RawMsgpack readRaw(boolean headerOnly) throws IOException {
         int from = position();
-        MessageFormat format = unpacker.getNextFormat();
         RawMsgpack.Kind kind;
         int count = -1;
-        switch (format.getValueType()) {
+        switch (unpacker.getNextFormat().getValueType()) {
             case NIL -> kind = RawMsgpack.Kind.NIL;
             case ARRAY -> {
                 kind = RawMsgpack.Kind.ARRAY;
-                count = peekCount(true);
+                count = unpacker.unpackArrayHeader();
             }
             case MAP -> {
                 kind = RawMsgpack.Kind.MAP;
-                count = peekCount(false);
+                count = unpacker.unpackMapHeader();
             }
             default -> kind = RawMsgpack.Kind.OTHER;
         }
-        unpacker.skipValue();
-        int to = position();
-        if (to > end) {
-            throw error("the msgpack document is truncated inside a value starting at byte " + from);
+        if (headerOnly) {
+            return new RawMsgpack(buffer, from, 0, count, kind);
         }
-        return new RawMsgpack(buffer, from, to - from, count, kind);
-    }
-
-    /** Reads an array or map header without consuming it, straight from the buffer. */
-    private int peekCount(boolean array) {
-        int p = position();
-        int b = buffer[p] & 0xff;
-        if (array && (b & 0xf0) == 0x90 || !array && (b & 0xf0) == 0x80) {
-            return b & 0x0f;
+        if (count < 0) {
+            unpacker.skipValue();
+        } else {
+            checkCount(count, 0);
+            unpacker.skipValue(count);
+            if (kind == RawMsgpack.Kind.MAP) {
+                unpacker.skipValue(count); // the values, after the keys
+            }
         }
-        ByteBuffer view = ByteBuffer.wrap(buffer, p + 1, end - p - 1);
-        boolean wide = array ? b == 0xdd : b == 0xdf;
-        if (view.remaining() < (wide ? 4 : 2)) {
-            return 0;
-        }
-        long count = wide ? view.getInt() & 0xffffffffL : view.getShort() & 0xffff;
-        return (int) Math.min(count, Integer.MAX_VALUE);
+        return new RawMsgpack(buffer, from, position() - from, count, kind);
     }
 
     private void checkCount(int size, int depth) {
