@@ -55,38 +55,18 @@ final class BlobExtractor {
         return new Result(outRuns, blobs);
     }
 
-    /** The series as columns when the reference would extract it, otherwise null. */
+    /**
+     * The series as columns when the reference would extract it, otherwise null: the same parse
+     * the reader uses, with nil values refused (see the class comment).
+     */
     static MetricSeries extractable(Object value) {
         if (!(value instanceof List<?> pairs) || pairs.isEmpty()) {
             return null;
         }
-        long[] times = new long[pairs.size()];
-        double[] values = new double[pairs.size()];
-        for (int i = 0; i < pairs.size(); i++) {
-            if (!(pairs.get(i) instanceof List<?> pair) || pair.size() != 2) {
-                return null;
-            }
-            Double v = numeric(pair.get(0));
-            if (v == null) {
-                return null;
-            }
-            try {
-                times[i] = InlineSeries.epochMillis(pair.get(1), "", "");
-            } catch (ModelShapeException e) {
-                return null;
-            }
-            values[i] = v;
+        try {
+            return InlineSeries.parse(pairs, "", "", false);
+        } catch (ModelShapeException e) {
+            return null;
         }
-        return MetricSeries.wrap(times, values);
-    }
-
-    private static Double numeric(Object value) {
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (value instanceof Boolean b) {
-            return b ? 1.0 : 0.0;
-        }
-        return value instanceof String s ? Numbers.parsePythonFloat(s) : null;
     }
 }

@@ -140,6 +140,20 @@ class WriterTest {
     }
 
     @Test
+    void seriesTheReferenceWouldNotExtractStayInline() {
+        DocList withNil = DocList.of(DocList.of(1.0, "2023-01-01T00:00:00+00:00"),
+                DocList.of(null, "2023-01-02T00:00:00+00:00"));
+        DocList withBadEntry = DocList.of(DocList.of(1.0, "2023-01-01T00:00:00+00:00"), "not a pair");
+        DocList withIntsAndStrings = DocList.of(DocList.of(1L, "2023-01-01"), DocList.of("2.5", 1672617600000L));
+        assertThat(BlobExtractor.extractable(withNil)).isNull();
+        assertThat(BlobExtractor.extractable(withBadEntry)).isNull();
+        assertThat(BlobExtractor.extractable(new DocList())).isNull();
+        MetricSeries extracted = BlobExtractor.extractable(withIntsAndStrings);
+        assertThat(extracted.values()).containsExactly(1.0, 2.5);
+        assertThat(extracted.epochMillis()).containsExactly(1672531200000L, 1672617600000L);
+    }
+
+    @Test
     void missingBlobIsANamedError() {
         Backtest backtest = sample("algo_5");
         ((DocMap) backtest.bundle().document().get("blobs")).remove("runs/0/metrics/equity_curve.parquet");
