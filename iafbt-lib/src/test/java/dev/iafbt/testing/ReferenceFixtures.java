@@ -21,12 +21,17 @@ public final class ReferenceFixtures {
     }
 
     public static Path dir() {
+        Path dir = location();
+        assumeTrue(Files.isDirectory(dir), "reference fixtures not found at " + dir + ": skipped");
+        return dir;
+    }
+
+    /** Where the fixtures should be, whether or not they are there. */
+    private static Path location() {
         String configured = System.getProperty("iafbt.fixtures");
         Path dir = configured != null ? Paths.get(configured)
                 : Paths.get("..", "..", "shared", "fixtures", "python-8.10");
-        dir = dir.toAbsolutePath().normalize();
-        assumeTrue(Files.isDirectory(dir), "reference fixtures not found at " + dir + ": skipped");
-        return dir;
+        return dir.toAbsolutePath().normalize();
     }
 
     public static Path file(String name) {
@@ -37,9 +42,7 @@ public final class ReferenceFixtures {
 
     /** Every {@code *.iafbt} fixture, sorted by name; empty (so parameterised tests skip) when absent. */
     public static List<Path> bundles() {
-        String configured = System.getProperty("iafbt.fixtures");
-        Path dir = configured != null ? Paths.get(configured)
-                : Paths.get("..", "..", "shared", "fixtures", "python-8.10");
+        Path dir = location();
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
