@@ -52,9 +52,7 @@ public final class Backtest extends DocView {
 
     /** Full open: everything decoded, every metric blob decoded once. */
     public static Backtest open(Path path) {
-        Backtest backtest = of(BundleReader.read(path, ReadOptions.FULL));
-        backtest.decodeAllBlobs();
-        return backtest;
+        return open(path, ReadOptions.FULL);
     }
 
     /**
@@ -63,7 +61,7 @@ public final class Backtest extends DocView {
      * only what it shows.
      */
     public static Backtest openSummary(Path path) {
-        return of(BundleReader.read(path, ReadOptions.SUMMARY_ONLY));
+        return open(path, ReadOptions.SUMMARY_ONLY);
     }
 
     /**
