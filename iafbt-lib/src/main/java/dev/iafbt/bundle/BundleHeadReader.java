@@ -53,21 +53,23 @@ final class BundleHeadReader {
             }
             long contentSize = Zstd.getFrameContentSize(start, BundleContainer.HEADER_SIZE,
                     start.length - BundleContainer.HEADER_SIZE);
-            if (contentSize < 0 || contentSize > options.maxDecompressedBytes()) {
+            if (contentSize < 0) {
                 return Optional.empty(); // the full reader reports what is wrong with the frame
             }
+            BundleContainer.checkDeclaredSize(contentSize, channel.size() - BundleContainer.HEADER_SIZE, name,
+                    options.maxDecompressedBytes());
             channel.position(BundleContainer.HEADER_SIZE);
             try (ZstdInputStreamNoFinalizer zstd = new ZstdInputStreamNoFinalizer(
                     new ChunkedInput(Channels.newInputStream(channel)))) {
-                return decodeGrowingPrefix(zstd, (int) contentSize, version, path);
+                return decodeGrowingPrefix(zstd, (int) contentSize, channel.size(), version, path);
             }
         } catch (IOException | ZstdException | BundleFormatException e) {
             return Optional.empty(); // not readable this way: the full reader gives the precise error
         }
     }
 
-    private static Optional<Bundle> decodeGrowingPrefix(InputStream zstd, int contentSize, int version, Path path)
-            throws IOException {
+    private static Optional<Bundle> decodeGrowingPrefix(InputStream zstd, int contentSize, long fileSize,
+                                                        int version, Path path) throws IOException {
         byte[] buffer = new byte[Math.min(contentSize, FIRST_PREFIX)];
         int filled = zstd.readNBytes(buffer, 0, buffer.length);
         while (true) {
@@ -83,23 +85,27 @@ final class BundleHeadReader {
                     return Optional.empty();
                 }
                 buffer = Arrays.copyOf(buffer, (int) Math.min(contentSize, (long) buffer.length * 4));
-                filled += zstd.readNBytes(buffer, filled, buffer.length - filled);
+                int wanted = buffer.length - filled;
+                int read = zstd.readNBytes(buffer, filled, wanted);
+                if (read < wanted) {
+                    return Optional.empty(); // the frame ends before its declared size: a lying header
+                }
+                filled += read;
                 continue; // the prefix ended inside a value: decode again from a longer one
             }
             return Optional.of(head != null ? Bundle.headOnly(version, head, path)
-                    : readRest(zstd, buffer, filled, contentSize, version, path));
+                    : readRest(zstd, buffer, filled, contentSize, fileSize, version, path));
         }
     }
 
-    /** Not summary-first: decompress the rest into the same buffer and decode it summary-only. */
-    private static Bundle readRest(InputStream zstd, byte[] prefix, int filled, int contentSize, int version,
-                                   Path path) throws IOException {
-        byte[] whole = prefix.length == contentSize ? prefix : Arrays.copyOf(prefix, contentSize);
-        int total = filled + zstd.readNBytes(whole, filled, contentSize - filled);
-        if (total != contentSize) {
-            throw new BundleFormatException(path + ": truncated or corrupt zstd frame (" + total + " of "
-                    + contentSize + " bytes)");
-        }
+    /**
+     * Not summary-first: decompress the rest and decode it summary-only. The buffer grows with the
+     * bytes produced, never to a declared size the frame does not deliver.
+     */
+    private static Bundle readRest(InputStream zstd, byte[] prefix, int filled, int contentSize, long fileSize,
+                                   int version, Path path) throws IOException {
+        byte[] whole = FrameInflater.readFully(zstd, prefix, filled, contentSize,
+                FrameInflater.firstStep(fileSize, contentSize), path.toString());
         return BundleReader.decodeDocument(whole, version, path, true);
     }
 
