@@ -1,5 +1,7 @@
 package dev.iafbt.ohlcv;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -44,10 +46,40 @@ public record OhlcvManifest(String storeDir, Map<String, String> manifest) {
         }
     }
 
-    /** The side store folder of a bundle at {@code bundleFile}. */
+    /**
+     * The side store folder of a bundle at {@code bundleFile}. The text of {@code store_dir} was
+     * checked when the manifest was made; here the real path is: a symbolic link on the way must
+     * not lead the store out of the bundle's folder.
+     *
+     * @throws OhlcvException naming the bundle when the store resolves outside its folder
+     */
     public Path storePath(Path bundleFile) {
         Path folder = bundleFile.toAbsolutePath().normalize().getParent();
-        return folder.resolve(storeDir).normalize();
+        Path store = folder.resolve(storeDir).normalize();
+        requireRealPathInside(bundleFile, folder, store);
+        return store;
+    }
+
+    private void requireRealPathInside(Path bundleFile, Path folder, Path store) {
+        if (!Files.isDirectory(folder)) {
+            return; // nothing can be read from, or written through, a folder that does not exist
+        }
+        Path existing = store;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent(); // the part that exists is what a link could redirect
+        }
+        try {
+            Path realFolder = folder.toRealPath();
+            Path realStore = existing.toRealPath();
+            if (!realStore.startsWith(realFolder)) {
+                throw new OhlcvException("bundle " + bundleFile + ": OHLCV store_dir '" + storeDir
+                        + "' leads through a symbolic link to " + realStore + ", outside the bundle's folder "
+                        + realFolder);
+            }
+        } catch (IOException e) {
+            throw new OhlcvException("bundle " + bundleFile + ": cannot resolve OHLCV store_dir '" + storeDir
+                    + "' (" + e + ")", e);
+        }
     }
 
     public String fileNameOf(String key) {

@@ -61,4 +61,34 @@ class BacktestOhlcvTest {
         assertThatThrownBy(backtest::ohlcvManifest).isInstanceOf(ModelShapeException.class)
                 .hasMessageContaining("../../etc/passwd");
     }
+
+    @Test
+    void aSymlinkedStoreDirLeadingOutsideTheBundleFolderIsRefused() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Path research = Files.createDirectories(dir.resolve("research"));
+        OhlcvStore elsewhere = new OhlcvStore(outside);
+        long t0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+        String chunk = elsewhere.put(OhlcvFrame.ofEpochMillis(new long[] {t0}, new double[] {1}, new double[] {2},
+                new double[] {0.5}, new double[] {1.5}, new double[] {10}), false);
+        Files.createSymbolicLink(research.resolve("ohlcv"), outside);
+        Path file = Backtest.builder("linked").ohlcv("BTC/EUR@1h", chunk).build().save(research);
+
+        assertThatThrownBy(() -> Backtest.open(file).ohlcv().get("BTC/EUR@1h"))
+                .isInstanceOf(dev.iafbt.ohlcv.OhlcvException.class)
+                .hasMessageStartingWith("bundle " + file)
+                .hasMessageContainingAll("symbolic link", outside.toRealPath().toString());
+    }
+
+    @Test
+    void aSymlinkInsideTheBundleFolderIsFollowed() throws Exception {
+        Path research = Files.createDirectories(dir.resolve("research"));
+        Path real = Files.createDirectories(research.resolve("prices"));
+        OhlcvStore store = new OhlcvStore(real);
+        long t0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+        String chunk = store.put(OhlcvFrame.ofEpochMillis(new long[] {t0}, new double[] {1}, new double[] {2},
+                new double[] {0.5}, new double[] {1.5}, new double[] {10}), false);
+        Files.createSymbolicLink(research.resolve("ohlcv"), real);
+        Path file = Backtest.builder("linked").ohlcv("BTC/EUR@1h", chunk).build().save(research);
+        assertThat(Backtest.open(file).ohlcv().get("BTC/EUR@1h").rowCount()).isEqualTo(1);
+    }
 }
