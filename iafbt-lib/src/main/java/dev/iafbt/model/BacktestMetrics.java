@@ -37,7 +37,7 @@ public final class BacktestMetrics extends DocView {
             return blobs.series(key, where(field));
         }
         if (value instanceof DocList pairs) {
-            return InlineSeries.parse(pairs, bundle == null ? "document" : bundle.sourceName(), where(field));
+            return InlineSeries.parse(pairs, file(), where(field));
         }
         throw shape(field, "a list of [value, datetime] pairs or a blob reference", value);
     }
@@ -88,8 +88,8 @@ public final class BacktestMetrics extends DocView {
     public TradeCount tradeCount(String key) {
         Object value = value(key);
         if (value instanceof DocList pair && !pair.isEmpty()) {
-            Long count = Numbers.toLong(pair.get(0), () -> where(key) + "[0]");
-            Double pct = pair.size() > 1 ? Numbers.toDouble(pair.get(1), () -> where(key) + "[1]") : null;
+            Long count = Numbers.toLong(pair.get(0), locate(key, "[0]"));
+            Double pct = pair.size() > 1 ? Numbers.toDouble(pair.get(1), locate(key, "[1]")) : null;
             return new TradeCount(count, pct);
         }
         return new TradeCount(longOrNull(key), null);
@@ -99,7 +99,7 @@ public final class BacktestMetrics extends DocView {
     public DatedValue datedValue(String key) {
         Object value = value(key);
         if (value instanceof DocList pair && pair.size() == 2) {
-            return new DatedValue(Numbers.toDouble(pair.get(0), () -> where(key) + "[0]"),
+            return new DatedValue(Numbers.toDouble(pair.get(0), locate(key, "[0]")),
                     IsoDateTimes.parseOrNull(pair.get(1)));
         }
         if (value == null) {

@@ -58,7 +58,8 @@ final class BlobResolver {
     }
 
     private MetricSeries decode(String key, String where) {
-        SeriesColumns columns = MetricBlobCodec.read(bytes(key, where), bundle.sourceName() + ", blob " + key);
+        SeriesColumns columns = MetricBlobCodec.read(bytes(key, where),
+                bundle.sourceName() + ": " + where + " (blob '" + key + "')");
         return MetricSeries.wrap(columns.epochMillis(), columns.values());
     }
 }

@@ -7,6 +7,7 @@ import dev.iafbt.bundle.Docs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Base of the typed views: a map of the document tree plus where it sits (file and path), with
@@ -46,7 +47,7 @@ abstract class DocView {
 
     /** A number as a double: null when nil or missing; a numeric string (a Decimal) is parsed. */
     Double doubleOrNull(String key) {
-        return Numbers.toDouble(value(key), () -> where(key));
+        return Numbers.toDouble(value(key), locate(key, ""));
     }
 
     /** A number as a double, NaN when nil or missing. */
@@ -56,7 +57,7 @@ abstract class DocView {
     }
 
     Long longOrNull(String key) {
-        return Numbers.toLong(value(key), () -> where(key));
+        return Numbers.toLong(value(key), locate(key, ""));
     }
 
     long longOr(String key, long fallback) {
@@ -134,9 +135,22 @@ abstract class DocView {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** The bundle file this view was read from, as every error about it starts. */
+    String file() {
+        return bundle == null ? "document" : bundle.sourceName();
+    }
+
+    /**
+     * The file and document path of a key (plus a suffix such as {@code [0]}), e.g.
+     * {@code runs/a.iafbt: backtest_runs[3].backtest_metrics.risk_free_rate}: what every error
+     * raised through a view starts with, so no accessor has to remember to say it.
+     */
+    Supplier<String> locate(String key, String suffix) {
+        return () -> file() + ": " + where(key) + suffix;
+    }
+
     ModelShapeException shape(String key, String expected, Object actual) {
-        String file = bundle == null ? "document" : bundle.sourceName();
-        return new ModelShapeException(file + ": " + where(key) + " must be " + expected + ", but is "
+        return new ModelShapeException(locate(key, "").get() + " must be " + expected + ", but is "
                 + Docs.kindOf(actual));
     }
 

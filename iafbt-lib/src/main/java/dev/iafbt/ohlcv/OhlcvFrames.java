@@ -76,7 +76,16 @@ public final class OhlcvFrames {
         } catch (OhlcvChunkMissingException e) {
             throw new OhlcvChunkMissingException("bundle " + bundleFile + ": OHLCV chunk for '" + key
                     + "' is missing: expected " + store.pathOf(fileName), e);
+        } catch (OhlcvHashMismatchException e) {
+            throw new OhlcvHashMismatchException(inBundle(key) + e.getMessage(), e);
+        } catch (OhlcvException e) {
+            throw new OhlcvException(inBundle(key) + e.getMessage(), e);
         }
+    }
+
+    /** The store only knows the chunk; the user asked for a key of a bundle: say both. */
+    private String inBundle(String key) {
+        return "bundle " + bundleFile + ", OHLCV data set '" + key + "': ";
     }
 
     private String requireKey(String key) {

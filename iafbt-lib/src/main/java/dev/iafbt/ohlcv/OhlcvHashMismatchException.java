@@ -10,4 +10,8 @@ public class OhlcvHashMismatchException extends OhlcvException {
     public OhlcvHashMismatchException(String message) {
         super(message);
     }
+
+    public OhlcvHashMismatchException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }
