@@ -1,0 +1,77 @@
+package dev.iafbt.fuzz;
+
+import dev.iafbt.IafbtException;
+import dev.iafbt.bundle.Bundle;
+import dev.iafbt.bundle.BundleReader;
+import dev.iafbt.bundle.MsgpackEncoder;
+import dev.iafbt.bundle.ReadOptions;
+import dev.iafbt.model.Backtest;
+import dev.iafbt.parquet.MetricBlobCodec;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The reader's fuzz targets. Each takes any bytes and must end in a result or in a typed
+ * {@link IafbtException}; any other exception, an {@link Error}, a hang or running out of memory
+ * is a finding. {@link #fuzzerTestOneInput} is the entry point of Jazzer's own driver (the long
+ * runs documented in docs/reliability.md); {@link ReaderFuzzTest} runs the same targets under JUnit.
+ */
+public final class ReaderFuzzTargets {
+    private static final Path SOURCE = Path.of("fuzz-input.iafbt");
+    /** Small enough that a valid input never needs more; a bomb within it still must be refused. */
+    private static final ReadOptions FULL = ReadOptions.FULL.withMaxDecompressedBytes(64L * 1024 * 1024);
+    private static final ReadOptions SUMMARY = ReadOptions.SUMMARY_ONLY.withMaxDecompressedBytes(64L * 1024 * 1024);
+
+    private ReaderFuzzTargets() {
+    }
+
+    /** Jazzer's driver entry point: a whole bundle file, or a bare msgpack document. */
+    public static void fuzzerTestOneInput(byte[] input) {
+        if (input.length >= 4 && input[0] == 'I' && input[1] == 'A' && input[2] == 'F' && input[3] == 'B') {
+            bundleFile(input);
+        } else {
+            document(input);
+        }
+    }
+
+    /** The container (header, zstd frame) and everything under it, in both open modes. */
+    static void bundleFile(byte[] input) {
+        typedOnly(() -> ModelWalk.walk(Backtest.of(BundleReader.read(input, SOURCE, FULL))));
+        typedOnly(() -> ModelWalk.walk(Backtest.of(BundleReader.read(input, SOURCE, SUMMARY))));
+    }
+
+    /**
+     * A decompressed document, which the mutator then reaches without going through zstd: decoding,
+     * re-encoding (which must be stable), the typed model, blob decoding and the index row.
+     */
+    static void document(byte[] input) {
+        for (int version = 1; version <= 2; version++) {
+            int v = version;
+            typedOnly(() -> {
+                Bundle bundle = BundleReader.decodeDocument(input, v, SOURCE, false);
+                byte[] once = MsgpackEncoder.encode(bundle.document());
+                byte[] twice = MsgpackEncoder.encode(BundleReader.decodeDocument(once, v, SOURCE, false).document());
+                if (!Arrays.equals(once, twice)) {
+                    throw new AssertionError("re-encoding a decoded document is not stable");
+                }
+                ModelWalk.walk(Backtest.of(bundle));
+            });
+            typedOnly(() -> ModelWalk.walk(Backtest.of(BundleReader.decodeDocument(input, v, SOURCE, true))));
+        }
+    }
+
+    /** A metric blob's Parquet bytes, decoded directly. */
+    static void metricBlob(byte[] input) {
+        typedOnly(() -> MetricBlobCodec.read(input, "fuzz blob"));
+    }
+
+    private static void typedOnly(Runnable body) {
+        try {
+            body.run();
+        } catch (IafbtException expected) {
+            if (expected.getMessage() == null || !expected.getMessage().contains("fuzz")) {
+                throw new AssertionError("a typed exception that does not name its source: " + expected, expected);
+            }
+        }
+    }
+}
