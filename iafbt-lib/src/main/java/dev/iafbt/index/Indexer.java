@@ -52,6 +52,7 @@ public final class Indexer {
     private final int batchSize;
     private final Duration progressInterval;
     private final IndexListener listener;
+    private final RowDecoder decoder;
 
     private Indexer(Builder b) {
         bundles = b.bundles.toAbsolutePath().normalize();
@@ -63,6 +64,7 @@ public final class Indexer {
         batchSize = b.batchSize;
         progressInterval = b.progressInterval;
         listener = b.listener;
+        decoder = b.decoder;
     }
 
     /** An indexer over {@code bundles}; by default it writes {@code <bundles>/index.sqlite}. */
@@ -139,13 +141,18 @@ public final class Indexer {
             throw new IndexException("cannot resolve bundle folder " + bundles + ": " + e, e);
         }
         boolean incremental = !rebuild && Files.isRegularFile(output);
-        try (SqliteIndex index = incremental ? SqliteIndex.open(output) : SqliteIndex.create(output)) {
+        // a new index is filled beside the old one and swapped in only when complete, so a crash
+        // or a failure leaves the old index whole and a reader never sees a part of the new one
+        try (SqliteIndex index = incremental ? SqliteIndex.open(output) : SqliteIndex.stage(output)) {
             IndexerPipeline pipeline = new IndexerPipeline(root, absolutePaths, index,
                     incremental ? index::provenance : java.util.HashMap::new, threads, batchSize,
-                    progressInterval, listener, started);
+                    progressInterval, listener, started, decoder);
             IndexerPipeline.Counts counts = pipeline.run();
             long removed = pruneMissing ? IndexerPruning.removeMissing(index, root, pipeline.unseen().keySet()) : 0;
-            return new IndexResult(index.path(), counts.indexed(), counts.unchanged(), removed,
+            if (!incremental) {
+                index.publish();
+            }
+            return new IndexResult(output, counts.indexed(), counts.unchanged(), removed,
                     counts.failures(), !incremental, Duration.ofNanos(System.nanoTime() - started));
         }
     }
@@ -178,6 +185,7 @@ public final class Indexer {
         private int batchSize = 500;
         private Duration progressInterval = Duration.ofSeconds(2);
         private IndexListener listener = IndexListener.NONE;
+        private RowDecoder decoder = RowDecoder.BUNDLE;
 
         private Builder(Path bundles) {
             this.bundles = Objects.requireNonNull(bundles, "bundles");
@@ -233,6 +241,12 @@ public final class Indexer {
 
         public Builder listener(IndexListener value) {
             listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /** Replaces how a bundle becomes a row: tests inject failures through it. */
+        Builder decoder(RowDecoder value) {
+            decoder = Objects.requireNonNull(value, "decoder");
             return this;
         }
 

@@ -1,6 +1,5 @@
 package dev.iafbt.index;
 
-import dev.iafbt.model.Backtest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -17,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,14 +38,31 @@ import java.util.concurrent.atomic.AtomicLong;
  * so the resulting rowid order is the reference's. The writer reads the stored provenance (one
  * SELECT) while the scanner is already listing and stat'ing; the scanner removes each path it sees
  * from that map, which afterwards holds exactly the rows the walk did not meet (for pruning).
+ *
+ * <p>Failures: what one bundle can cause (any {@link RuntimeException}, a {@link StackOverflowError}
+ * from a deeply nested document) is a failed bundle and the run goes on. Any other {@link Error}
+ * in any pipeline thread, and a thread that dies without finishing its work, ends the run at the
+ * writer's next look (it never waits more than {@link #POLL_NANOS} without looking) with an
+ * {@link IndexException} that keeps the cause; the batch being collected is not written, so the
+ * index holds only whole batches.
  */
 final class IndexerPipeline {
     record Counts(long indexed, long unchanged, List<IndexFailure> failures) {
     }
 
-    /** A decoded row or a failure, in walk order. */
-    private record Outcome(IndexRow row, IndexFailure failure) {
+    /** A decoded row, a failed bundle, or an error that ends the run, in walk order. */
+    private record Outcome(IndexRow row, IndexFailure failure, Path file, Error fatal) {
+        static Outcome row(IndexRow row) {
+            return new Outcome(row, null, null, null);
+        }
+
+        static Outcome failed(IndexFailure failure) {
+            return new Outcome(null, failure, null, null);
+        }
     }
+
+    /** The longest the writer waits for anything before checking that the other threads live. */
+    private static final long POLL_NANOS = 200_000_000L;
 
     private static final Future<Outcome> END = CompletableFuture.completedFuture(null);
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -66,10 +83,14 @@ final class IndexerPipeline {
     private final AtomicLong unchanged = new AtomicLong();
     private volatile boolean scanComplete;
     private volatile Throwable scanError;
+    /** The first throwable that escaped a pipeline thread (its uncaught-exception handler). */
+    private volatile Throwable threadDeath;
+    private final RowDecoder decoder;
 
     IndexerPipeline(Path root, boolean absolutePaths, SqliteIndex index,
             java.util.function.Supplier<Map<String, Provenance>> provenance,
-            int threads, int batchSize, Duration progressInterval, IndexListener listener, long started) {
+            int threads, int batchSize, Duration progressInterval, IndexListener listener, long started,
+            RowDecoder decoder) {
         this.root = root;
         this.absolutePaths = absolutePaths;
         this.index = index;
@@ -79,6 +100,7 @@ final class IndexerPipeline {
         this.progressNanos = progressInterval.toNanos();
         this.listener = listener;
         this.started = started;
+        this.decoder = decoder;
         this.inFlight = new ArrayBlockingQueue<>(Math.max(256, threads * 64));
     }
 
@@ -100,13 +122,17 @@ final class IndexerPipeline {
                 throw e;
             }
             while (true) {
-                Future<Outcome> next = inFlight.poll(Math.max(1, Math.min(progressNanos, 200_000_000L)),
+                Future<Outcome> next = inFlight.poll(Math.max(1, Math.min(progressNanos, POLL_NANOS)),
                         TimeUnit.NANOSECONDS);
                 if (next == END) {
                     break;
                 }
+                checkThreadsAlive();
                 if (next != null) {
                     Outcome outcome = await(next);
+                    if (outcome.fatal() != null) {
+                        throw fatal(outcome.file(), outcome.fatal());
+                    }
                     if (outcome.row() != null) {
                         batch.add(outcome.row());
                         if (batch.size() >= batchSize) {
@@ -133,6 +159,9 @@ final class IndexerPipeline {
             scanner.interrupt();
             inFlight.clear(); // unblocks a scanner waiting to put, so it sees the interrupt
             decoders.shutdownNow();
+        }
+        if (scanError instanceof Error error) {
+            throw fatal(root, error);
         }
         if (scanError != null) {
             throw new IndexException("indexing into " + index.path() + " failed while scanning "
@@ -166,13 +195,13 @@ final class IndexerPipeline {
                         unchanged.incrementAndGet();
                         return;
                     }
-                    inFlight.put(decoders.submit(() -> decode(file, bundlePath, mtimeNs, size)));
+                    inFlight.put(decoders.submit(() -> decode(decoder, file, bundlePath, mtimeNs, size)));
                 }
 
                 @Override
                 public void unreadable(Path path, IOException error) throws InterruptedException {
                     scanned.incrementAndGet();
-                    inFlight.put(CompletableFuture.completedFuture(new Outcome(null,
+                    inFlight.put(CompletableFuture.completedFuture(Outcome.failed(
                             new IndexFailure(path, "cannot read: " + error))));
                 }
             });
@@ -189,14 +218,15 @@ final class IndexerPipeline {
         }
     }
 
-    private static Outcome decode(Path file, String bundlePath, long mtimeNs, long size) {
+    private static Outcome decode(RowDecoder decoder, Path file, String bundlePath, long mtimeNs, long size) {
         try {
-            Backtest backtest = Backtest.openForIndex(file);
-            return new Outcome(IndexRows.fromBacktest(backtest, bundlePath, mtimeNs, size), null);
+            return Outcome.row(decoder.decode(file, bundlePath, mtimeNs, size));
         } catch (RuntimeException | StackOverflowError e) {
             // IafbtException messages name the file already; anything else gets its type named
             String reason = e instanceof dev.iafbt.IafbtException ? e.getMessage() : e.toString();
-            return new Outcome(null, new IndexFailure(file, withoutPathPrefix(reason, file)));
+            return Outcome.failed(new IndexFailure(file, withoutPathPrefix(reason, file)));
+        } catch (Error e) {
+            return new Outcome(null, null, file, e); // the writer ends the run, naming the bundle
         }
     }
 
@@ -207,23 +237,52 @@ final class IndexerPipeline {
                 ? reason.substring(prefix.length()) : String.valueOf(reason);
     }
 
-    private static Outcome await(Future<Outcome> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Error error) {
-                throw error;
+    /** Waits for one decode, looking every {@link #POLL_NANOS} whether a pipeline thread died. */
+    private Outcome await(Future<Outcome> future) throws InterruptedException {
+        while (true) {
+            try {
+                return future.get(POLL_NANOS, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                checkThreadsAlive();
+            } catch (ExecutionException e) {
+                // decode() catches everything it can attribute to a bundle; this is the pool itself
+                Throwable cause = e.getCause();
+                throw new IndexException("indexing into " + index.path() + " stopped: a decoder thread failed with "
+                        + cause + "; no unfinished batch was written", cause);
             }
-            throw new IllegalStateException("decoder failed unexpectedly", cause);
         }
     }
 
-    private static ThreadFactory daemon(String prefix) {
+    /**
+     * A thread that died without handing over its work would leave the writer waiting forever:
+     * its uncaught-exception handler recorded why, and the run ends here with that cause.
+     */
+    private void checkThreadsAlive() {
+        if (scanError instanceof Error error) {
+            throw fatal(root, error);
+        }
+        Throwable death = threadDeath;
+        if (death != null) {
+            throw new IndexException("indexing into " + index.path() + " stopped: a pipeline thread died with "
+                    + death + "; no unfinished batch was written", death);
+        }
+    }
+
+    private IndexException fatal(Path file, Error error) {
+        return new IndexException("indexing into " + index.path() + " stopped at " + file + ": " + error
+                + "; no unfinished batch was written", error);
+    }
+
+    private ThreadFactory daemon(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return runnable -> {
             Thread t = new Thread(runnable, prefix.endsWith("-") ? prefix + n.incrementAndGet() : prefix);
             t.setDaemon(true);
+            t.setUncaughtExceptionHandler((thread, e) -> {
+                if (threadDeath == null) {
+                    threadDeath = e;
+                }
+            });
             return t;
         };
     }

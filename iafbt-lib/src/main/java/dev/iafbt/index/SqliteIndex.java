@@ -1,10 +1,9 @@
 package dev.iafbt.index;
 
+import dev.iafbt.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
@@ -28,9 +26,9 @@ import org.sqlite.SQLiteErrorCode;
  * Python tools can share one {@code index.sqlite}. One instance owns one connection; WAL lets many
  * readers work beside one writer, and a 10 s busy timeout rides out short write locks.
  *
- * <p>Differences from the reference, all on the side of safety: {@link #create} builds the new
- * file beside the old one and renames it over, removing the old file's stale {@code -wal}/{@code
- * -shm}; batches are written in one transaction with their provenance; reading tolerates extra
+ * <p>Differences from the reference, all on the side of safety: a new index is built and filled
+ * beside the old one ({@link #stage}) and renamed over it only when complete ({@link #publish}),
+ * removing the old file's stale {@code -wal}/{@code -shm}; batches are written in one transaction with their provenance; reading tolerates extra
  * {@code summary_*} columns of newer files; failures are {@link IndexException}s naming the file.
  */
 public final class SqliteIndex implements AutoCloseable {
@@ -40,49 +38,79 @@ public final class SqliteIndex implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final List<String> columns;
+    /** Where a staged index really is until {@link #publish()} puts it at {@link #file}; else null. */
+    private final Path staging;
+    private boolean published;
 
-    private SqliteIndex(Path file, Connection connection) throws SQLException {
+    private SqliteIndex(Path file, Connection connection, Path staging) throws SQLException {
         this.file = file;
         this.connection = connection;
         this.columns = List.copyOf(SchemaInitializer.tableColumns(connection));
+        this.staging = staging;
     }
 
     /**
-     * Creates an empty index at {@code path}, replacing whatever file is there. The new file is
-     * built in a temporary file in the same folder and renamed over the old one, so a failure
-     * leaves the old index intact; the old file's {@code -wal}/{@code -shm} are removed so SQLite
-     * cannot replay a stale journal into the new file (the reference leaves them, §1.4, §7).
+     * Creates an empty index at {@code path}, replacing whatever file is there: {@link #stage}
+     * then {@link #publish}, so a failure leaves the old index intact.
      */
     public static SqliteIndex create(Path path) {
+        try (SqliteIndex staged = stage(path)) {
+            staged.publish();
+        }
+        return open(path);
+    }
+
+    /**
+     * A new, empty index that will replace the one at {@code path}, built in a temporary file
+     * beside it ({@code .<name>.<hex>.tmp}). Fill it, then {@link #publish()} it: until then the
+     * old index stays as it was for every reader, and a crash leaves it whole (plus a temp file
+     * that {@code iafbt:index} reports once it is stale). Closing without publishing deletes it.
+     */
+    public static SqliteIndex stage(Path path) {
         Path target = path.toAbsolutePath();
         rejectDirectory(target);
-        Path temp = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path temp = AtomicFiles.tempBeside(target);
+        Connection c = null;
         try {
             Files.createDirectories(target.getParent());
-            try (Connection c = connect(temp)) {
-                SchemaInitializer.initialise(c, temp);
-            } catch (SQLException e) {
-                throw failure(temp, "create", e);
+            c = connect(temp);
+            SchemaInitializer.initialise(c, temp);
+            return new SqliteIndex(target, c, temp);
+        } catch (SQLException | IOException | RuntimeException e) {
+            closeQuietly(c);
+            deleteQuietly(temp);
+            if (e instanceof IndexException ie) {
+                throw ie;
             }
-            deleteJournals(temp);
-            deleteJournals(target);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            throw e instanceof SQLException sql ? failure(target, "create", sql)
+                    : new IndexException("cannot create index " + target + ": " + e, e);
+        }
+    }
+
+    /**
+     * Puts a staged index in place of the old one: closes it (the last close checkpoints and
+     * removes its {@code -wal}), removes the old file's stale {@code -wal}/{@code -shm} so SQLite
+     * cannot replay them into the new file (the reference leaves them), then renames it over the
+     * old file atomically. This instance is closed afterwards.
+     */
+    public void publish() {
+        if (staging == null || published) {
+            throw new IllegalStateException(file + " is not a staged index, or was published already");
+        }
+        try {
+            connection.close();
+            deleteJournals(file);
+            AtomicFiles.replace(staging, file);
+            published = true;
+        } catch (SQLException e) {
+            throw failure(file, "finish", e);
         } catch (IOException e) {
-            throw new IndexException("cannot create index " + target + ": " + e, e);
+            throw new IndexException("cannot put the new index in place of " + file + ": " + e, e);
         } finally {
-            try {
-                Files.deleteIfExists(temp);
-                deleteJournals(temp);
-            } catch (IOException ignored) {
-                // best effort: the temp file was moved or never written
+            if (!published) {
+                deleteQuietly(staging);
             }
         }
-        return open(target);
     }
 
     /**
@@ -103,7 +131,7 @@ public final class SqliteIndex implements AutoCloseable {
         try {
             c = connect(target);
             SchemaInitializer.initialise(c, target);
-            return new SqliteIndex(target, c);
+            return new SqliteIndex(target, c, null);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
             if (e instanceof IndexException ie) {
@@ -278,6 +306,10 @@ public final class SqliteIndex implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw failure(file, "close", e);
+        } finally {
+            if (staging != null && !published) {
+                deleteQuietly(staging); // never published: the old index stays the index
+            }
         }
     }
 
@@ -361,6 +393,16 @@ public final class SqliteIndex implements AutoCloseable {
     private static void deleteJournals(Path db) throws IOException {
         Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-wal"));
         Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-shm"));
+    }
+
+    private static void deleteQuietly(Path db) {
+        try {
+            Files.deleteIfExists(db);
+            deleteJournals(db);
+            Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-journal"));
+        } catch (IOException ignored) {
+            // best effort: a leftover temp file is reported by iafbt:index once it is stale
+        }
     }
 
     private static void closeQuietly(Connection c) {

@@ -43,10 +43,8 @@ public final class AtomicFiles {
 
     public static void write(Path target, ChannelWriter body) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path temp = dir.resolve("." + absolute.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Files.createDirectories(absolute.getParent());
+        Path temp = tempBeside(absolute);
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
@@ -54,19 +52,45 @@ public final class AtomicFiles {
                 body.writeTo(channel);
                 channel.force(true);
             }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveOver(temp, absolute);
             moved = true;
-            fsyncDirectory(dir);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * A fresh temp name in the target's folder, {@code .<name>.<random hex>.tmp}: the same folder
+     * so the rename is atomic, a leading dot so listings and bundle walks skip it, and the form
+     * {@link StaleTempFiles} recognises when a killed process left one behind.
+     */
+    public static Path tempBeside(Path target) {
+        Path absolute = target.toAbsolutePath();
+        return absolute.resolveSibling("." + absolute.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    }
+
+    /**
+     * Makes a finished temp file the target: fsync it, rename it over the target atomically,
+     * then fsync the folder so the rename survives a crash. Readers that have the old file open
+     * keep reading the old content; everyone opening it afterwards gets the new one.
+     */
+    public static void replace(Path temp, Path target) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        moveOver(temp, target.toAbsolutePath());
+    }
+
+    private static void moveOver(Path temp, Path absolute) throws IOException {
+        try {
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        }
+        fsyncDirectory(absolute.getParent());
     }
 
     /** Makes the rename itself durable; not every platform lets a directory be opened. */
