@@ -7,8 +7,12 @@ import dev.iafbt.index.IndexProgress;
 import dev.iafbt.index.IndexResult;
 import dev.iafbt.index.Indexer;
 import dev.iafbt.index.IndexerConfigurationException;
+import dev.iafbt.index.StaleTempFiles;
+import dev.iafbt.index.StaleTempFiles.StaleTempFile;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -57,6 +61,13 @@ public class IndexMojo extends AbstractIafbtMojo {
     @Parameter(property = "iafbt.threads", defaultValue = "0")
     int threads;
 
+    /**
+     * Delete the temp files ({@code .<name>.<hex>.tmp}) that killed saves or rebuilds left in the
+     * bundle folder more than an hour ago; without it they are only reported.
+     */
+    @Parameter(property = "iafbt.removeStaleTemp", defaultValue = "false")
+    boolean removeStaleTemp;
+
     /** Log a progress line every {@code progressSeconds} seconds during long runs; 0 turns it off. */
     @Parameter(property = "iafbt.progressSeconds", defaultValue = "2")
     int progressSeconds;
@@ -95,6 +106,7 @@ public class IndexMojo extends AbstractIafbtMojo {
             throw new MojoExecutionException("iafbt:index failed: " + e.getMessage(), e);
         }
         log.info(result.summary());
+        reportStaleTempFiles(folder, output, log);
         if (result.failed() > 0) {
             String count = result.failed() + " bundle(s) could not be indexed (see the warnings above)";
             if (failOnError) {
@@ -103,6 +115,30 @@ public class IndexMojo extends AbstractIafbtMojo {
             }
             log.warn(count + "; their old rows, if any, were kept. Set -Diafbt.failOnError=true to"
                     + " fail the build instead.");
+        }
+    }
+
+    private void reportStaleTempFiles(Path folder, Path output, Log log) {
+        java.time.Instant now = java.time.Instant.now();
+        List<StaleTempFile> stale = new ArrayList<>(
+                StaleTempFiles.find(folder, Integer.MAX_VALUE, StaleTempFiles.DEFAULT_AGE, now));
+        if (!output.getParent().startsWith(folder)) {
+            stale.addAll(StaleTempFiles.find(output.getParent(), 1, StaleTempFiles.DEFAULT_AGE, now));
+        }
+        if (stale.isEmpty()) {
+            return;
+        }
+        List<StaleTempFile> kept = removeStaleTemp ? StaleTempFiles.remove(stale) : stale;
+        for (StaleTempFile file : kept) {
+            log.warn((removeStaleTemp ? "Could not remove leftover temp file " : "Leftover temp file of an"
+                    + " interrupted save or rebuild: ") + file.path() + " ("
+                    + file.size() + " bytes, last modified " + file.modified() + ")");
+        }
+        if (removeStaleTemp) {
+            log.info("Removed " + (stale.size() - kept.size()) + " leftover temp file(s) older than an hour");
+        } else {
+            log.warn(stale.size() + " leftover temp file(s) older than an hour; remove them with"
+                    + " -Diafbt.removeStaleTemp=true");
         }
     }
 
