@@ -118,8 +118,14 @@ public final class BacktestBuilder {
                 .with("engine_type", engineType);
     }
 
-    /** A v2 backtest, series extracted into blobs. */
+    /**
+     * A v2 backtest, series extracted into blobs.
+     *
+     * @throws IncompleteBacktestException when an order, trade, snapshot or run's metrics lacks
+     *                                     a value the Python reference needs to keep it
+     */
     public Backtest build() {
+        ReferenceRequirements.check(algorithmId, runs);
         return Backtest.of(Bundle.of(2, BacktestDocuments.toV2Envelope(toBacktestDict(), ohlcvManifest, false)));
     }
 }

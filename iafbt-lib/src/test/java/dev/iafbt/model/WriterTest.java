@@ -35,7 +35,8 @@ class WriterTest {
                 .run(RunBuilder.window(START, END).name("w1").tradingSymbol("EUR").initialUnallocated(1000)
                         .snapshot(START, 1000).snapshot(END, 1100)
                         .trade(TradeBuilder.withId(7).set("status", "CLOSED").set("net_gain", 100)
-                                .order(OrderBuilder.withId(1).set("order_side", "BUY")))
+                                .order(OrderBuilder.withId(1).set("target_symbol", "BTC").set("trading_symbol", "EUR")
+                                        .set("order_side", "BUY").set("order_type", "MARKET").set("status", "CLOSED")))
                         .metrics(MetricsBuilder.window(START, END).sharpeRatio(1.25).maxDrawdown(0.1)
                                 .series("equity_curve", MetricSeries.of(times, new double[] {1000, 1050, 1100}))
                                 .series("rolling_sharpe_ratio", MetricSeries.of(times,
