@@ -241,7 +241,8 @@ public final class Backtest extends DocView {
             return version == bundle.formatVersion() ? bundle
                     : new Bundle(version, bundle.document(), bundle.source().orElse(null), false);
         }
-        DocMap flat = BacktestDocuments.toBacktestDict(this);
+        // a version change is what the reference does by reading and saving again
+        DocMap flat = BacktestDocuments.toBacktestDict(this, version != bundle.formatVersion());
         DocMap document = version >= 2
                 ? BacktestDocuments.toV2Envelope(flat, ohlcvManifestMap().orElse(null), options.write().summaryFirst())
                 : BacktestDocuments.toV1Document(flat, ohlcvManifestMap().orElse(null));

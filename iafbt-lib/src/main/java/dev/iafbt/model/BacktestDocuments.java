@@ -13,11 +13,15 @@ final class BacktestDocuments {
     private BacktestDocuments() {
     }
 
-    /** {@code Backtest.to_dict()} of a bundle, with blob references turned back into pair lists. */
-    static DocMap toBacktestDict(Backtest backtest) {
+    /**
+     * {@code Backtest.to_dict()} of a bundle, with blob references turned back into pair lists.
+     * With {@code asReloaded}, the year labels of {@code best_year}/{@code worst_year} are written
+     * date-only, as the reference writes them after reading a bundle (it parses them to dates).
+     */
+    static DocMap toBacktestDict(Backtest backtest, boolean asReloaded) {
         DocList runs = new DocList();
         for (BacktestRun run : backtest.runs()) {
-            runs.add(inlineSeries(backtest, run));
+            runs.add(inlineSeries(backtest, run, asReloaded));
         }
         DocMap summary = backtest.mapOrNull(backtest.summaryKey());
         DocList tests = backtest.permutationTests();
@@ -81,10 +85,16 @@ final class BacktestDocuments {
         return envelope;
     }
 
-    /** A shallow copy of the run whose metrics hold inline pair lists instead of blob references. */
-    private static DocMap inlineSeries(Backtest backtest, BacktestRun run) {
+    /**
+     * A shallow copy of the run whose metrics hold inline pair lists instead of blob references
+     * (and, {@code asReloaded}, date-only year labels); the run itself when nothing changes.
+     */
+    private static DocMap inlineSeries(Backtest backtest, BacktestRun run, boolean asReloaded) {
         BacktestMetrics metrics = run.metrics();
-        if (metrics == null || MetricSeries.BLOB_FIELDS.stream().noneMatch(f -> metrics.blobKey(f).isPresent())) {
+        boolean yearsToShorten = asReloaded && metrics != null
+                && YEAR_PAIRS.stream().anyMatch(key -> yearLabel(metrics.raw().get(key)) != null);
+        if (metrics == null || !yearsToShorten
+                && MetricSeries.BLOB_FIELDS.stream().noneMatch(f -> metrics.blobKey(f).isPresent())) {
             return run.raw();
         }
         DocMap metricsCopy = new DocMap(metrics.raw());
@@ -97,9 +107,28 @@ final class BacktestDocuments {
                 metricsCopy.put(field, pairs);
             });
         }
+        if (yearsToShorten) {
+            for (String key : YEAR_PAIRS) {
+                String label = yearLabel(metricsCopy.get(key));
+                if (label != null) {
+                    DocList pair = new DocList((DocList) metricsCopy.get(key));
+                    pair.set(1, label.substring(0, 10));
+                    metricsCopy.put(key, pair);
+                }
+            }
+        }
         DocMap runCopy = new DocMap(run.raw());
         runCopy.put("backtest_metrics", metricsCopy);
         return runCopy;
+    }
+
+    /** The {@code [value, "YYYY-01-01T00:00:00"]} pairs the reference reads back as dates. */
+    private static final List<String> YEAR_PAIRS = List.of("best_year", "worst_year");
+
+    /** The datetime label of a year pair when it has a time part to drop, else null. */
+    private static String yearLabel(Object value) {
+        return value instanceof DocList pair && pair.size() == 2 && pair.get(1) instanceof String label
+                && label.length() > 10 && label.charAt(10) == 'T' ? label : null;
     }
 
     private static void dateOnly(DocList pairs) {

@@ -141,6 +141,41 @@ class WriterTest {
     }
 
     @Test
+    void referenceV2ConvertedToV1MatchesTheReferenceV1Document() {
+        Backtest v2 = Backtest.open(ReferenceFixtures.file("real-0aa37205-event-v2.iafbt"));
+        Backtest reference = Backtest.open(ReferenceFixtures.file("real-0aa37205-v1.iafbt"));
+        DocMap ours = (DocMap) v2.toBundle(SaveOptions.v1()).document().get("backtest");
+        DocMap theirs = reference.raw();
+        ours.put("engine_type", theirs.get("engine_type")); // the v1 file predates the engine field
+        DocMap ourMetrics = (DocMap) ((DocMap) ((DocList) ours.get("backtest_runs")).get(0)).get("backtest_metrics");
+        DocMap theirMetrics = (DocMap) ((DocMap) ((DocList) theirs.get("backtest_runs")).get(0)).get("backtest_metrics");
+        for (String key : new String[] {"best_year", "worst_year", "yearly_returns"}) {
+            assertThat(ourMetrics.get(key)).as(key).isEqualTo(theirMetrics.get(key));
+        }
+        assertThat(ours.keySet()).containsExactlyElementsOf(theirs.keySet());
+        for (String key : theirs.keySet()) {
+            assertThat(MsgpackEncoder.encode(ours.get(key))).as(key).isEqualTo(MsgpackEncoder.encode(theirs.get(key)));
+        }
+    }
+
+    @Test
+    void v1ConversionWritesBestAndWorstYearDateOnlyAsTheReferenceDoes() {
+        Backtest built = Backtest.builder("years").run(RunBuilder.window(START, END)
+                .metrics(MetricsBuilder.window(START, END)
+                        .set("best_year", DocList.of(0.12, "2023-01-01T00:00:00"))
+                        .set("worst_year", DocList.of(-0.05, "2022-01-01T00:00:00"))
+                        .set("best_month", DocList.of(0.03, "2023-01-31T00:00:00+00:00")))).build();
+        DocMap metrics = (DocMap) ((DocMap) ((DocList) ((DocMap) built.toBundle(SaveOptions.v1()).document()
+                .get("backtest")).get("backtest_runs")).get(0)).get("backtest_metrics");
+        assertThat(metrics.get("best_year")).isEqualTo(DocList.of(0.12, "2023-01-01"));
+        assertThat(metrics.get("worst_year")).isEqualTo(DocList.of(-0.05, "2022-01-01"));
+        assertThat(metrics.get("best_month")).isEqualTo(DocList.of(0.03, "2023-01-31T00:00:00+00:00"));
+        DocMap original = built.runs().get(0).metrics().raw();
+        assertThat(original.get("best_year")).as("the source document is not edited")
+                .isEqualTo(DocList.of(0.12, "2023-01-01T00:00:00"));
+    }
+
+    @Test
     void seriesTheReferenceWouldNotExtractStayInline() {
         DocList withNil = DocList.of(DocList.of(1.0, "2023-01-01T00:00:00+00:00"),
                 DocList.of(null, "2023-01-02T00:00:00+00:00"));
