@@ -25,7 +25,7 @@ public final class BundleReader {
     }
 
     public static Bundle read(Path path, ReadOptions options) {
-        return read(readFile(path), path, options);
+        return read(readFile(path, options.maxDecompressedBytes()), path, options);
     }
 
     /** Decodes bundle bytes; {@code source} (may be null) is only used to name errors. */
@@ -58,18 +58,33 @@ public final class BundleReader {
         return BundleHeadReader.read(path, options);
     }
 
-    static byte[] readFile(Path path) {
+    /**
+     * The whole file, after checking its size: a frame never compresses to more than its content
+     * plus a little framing, so a file larger than the decompression limit (plus that slack) cannot
+     * be a bundle within it and is refused before a byte is read.
+     */
+    static byte[] readFile(Path path, long maxDecompressedBytes) {
         try {
             if (Files.isDirectory(path)) {
                 throw new BundleFormatException(path + ": is a directory, not an .iafbt bundle file");
+            }
+            long size = Files.size(path);
+            long limit = Math.min(maxDecompressedBytes + framingSlack(maxDecompressedBytes), Integer.MAX_VALUE - 16L);
+            if (size > limit) {
+                throw new BundleFormatException(path + ": the file has " + size + " bytes, more than any bundle"
+                        + " within the decompression limit of " + maxDecompressedBytes + " bytes can have"
+                        + " (raise ReadOptions.maxDecompressedBytes if the bundle is genuine)");
             }
             return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new BundleFormatException(path + ": no such bundle file", e);
         } catch (IOException e) {
             throw new BundleFormatException(path + ": cannot read the bundle (" + e + ")", e);
-        } catch (OutOfMemoryError e) {
-            throw new BundleFormatException(path + ": the file is too large to be a bundle", e);
         }
+    }
+
+    /** Header, frame header and block headers of an incompressible frame: well under 1 % plus 1 KiB. */
+    private static long framingSlack(long content) {
+        return content / 100 + 1024;
     }
 }

@@ -2,7 +2,6 @@ package dev.iafbt.bundle;
 
 import dev.iafbt.io.AtomicFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -35,6 +34,8 @@ public final class BundleWriter {
      * Writes to {@code target}, named as the reference names it (model.md §2.5): an existing
      * directory gets {@code <algorithmId or "backtest">.iafbt}; a path without the suffix gets it
      * appended. Returns the file written. A failure leaves any existing file untouched.
+     *
+     * @throws BundleWriteException naming the file when it cannot be written
      */
     public static Path write(Bundle bundle, Path target, String algorithmId, WriteOptions options) {
         Path file = resolveTarget(target, algorithmId);
@@ -42,7 +43,8 @@ public final class BundleWriter {
         try {
             AtomicFiles.write(file, bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write bundle " + file + ": " + e.getMessage(), e);
+            throw new BundleWriteException(file + ": cannot write the bundle (" + e + "); any earlier file there"
+                    + " is unchanged", e);
         }
         return file;
     }

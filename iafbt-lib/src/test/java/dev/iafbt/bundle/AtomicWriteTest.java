@@ -45,4 +45,33 @@ class AtomicWriteTest {
         assertThat(BundleWriter.resolveTarget(dir.resolve("x.json"), "a")).isEqualTo(dir.resolve("x.json.iafbt"));
         assertThat(BundleWriter.resolveTarget(dir.resolve("y.iafbt"), "a")).isEqualTo(dir.resolve("y.iafbt"));
     }
+
+    @Test
+    void aBundleThatCannotBeWrittenIsTheLibrarysOwnExceptionNamingTheFile() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("not-a-folder"), "x");
+        Path target = blocker.resolve("x.iafbt");
+        Bundle bundle = Bundle.of(2, new DocMap().with("format_version", 2L).with("algorithm_id", "a"));
+        assertThatThrownBy(() -> BundleWriter.write(bundle, target, "a", WriteOptions.DEFAULT))
+                .isInstanceOf(BundleWriteException.class)
+                .hasMessageStartingWith(target.toString())
+                .hasCauseInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aFileLargerThanAnyBundleWithinTheLimitIsRefusedBeforeItIsRead() throws IOException {
+        Path big = dir.resolve("big.iafbt");
+        try (var file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.write(BundleContainer.header(2));
+            file.setLength(24L * 1024 * 1024); // sparse: costs no disk
+        }
+        ReadOptions options = ReadOptions.FULL.withMaxDecompressedBytes(1024 * 1024);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertThatThrownBy(() -> BundleReader.read(big, options))
+                .isInstanceOf(BundleFormatException.class)
+                .hasMessageStartingWith(big.toString())
+                .hasMessageContaining("25165824 bytes");
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(4L * 1024 * 1024);
+    }
 }
