@@ -1,5 +1,7 @@
 package dev.iafbt.bundle;
 
+import dev.iafbt.internal.bundle.BundleContainer;
+import dev.iafbt.internal.bundle.MsgpackDecoder;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package dev.iafbt.bundle;
 
-import dev.iafbt.io.AtomicFiles;
+import dev.iafbt.internal.bundle.BundleContainer;
+import dev.iafbt.internal.bundle.MsgpackEncoder;
+import dev.iafbt.internal.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -45,7 +45,7 @@ public final class Backtest extends DocView {
         }
         if (!(inner instanceof DocMap holder)) {
             throw new ModelShapeException(bundle.sourceName() + ": backtest must be a map, but is "
-                    + dev.iafbt.bundle.Docs.kindOf(inner));
+                    + dev.iafbt.internal.bundle.Docs.kindOf(inner));
         }
         return new Backtest(bundle, holder, "backtest");
     }
@@ -215,7 +215,7 @@ public final class Backtest extends DocView {
 
     private ModelShapeException shapeAt(String path, String expected, Object actual) {
         return new ModelShapeException(bundle.sourceName() + ": " + path + " must be " + expected + ", but is "
-                + dev.iafbt.bundle.Docs.kindOf(actual));
+                + dev.iafbt.internal.bundle.Docs.kindOf(actual));
     }
 
     /** Writes the bundle (same version unless asked otherwise); returns the file written. */

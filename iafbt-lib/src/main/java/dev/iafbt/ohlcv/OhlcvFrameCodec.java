@@ -1,16 +1,16 @@
 package dev.iafbt.ohlcv;
 
-import dev.iafbt.parquet.FlatColumn;
-import dev.iafbt.parquet.FlatParquetReader;
-import dev.iafbt.parquet.FlatParquetWriter;
-import dev.iafbt.parquet.FlatTable;
-import dev.iafbt.parquet.ParquetBlobException;
+import dev.iafbt.internal.parquet.FlatColumn;
+import dev.iafbt.internal.parquet.FlatParquetReader;
+import dev.iafbt.internal.parquet.FlatParquetWriter;
+import dev.iafbt.internal.parquet.FlatTable;
+import dev.iafbt.internal.parquet.ParquetBlobException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;

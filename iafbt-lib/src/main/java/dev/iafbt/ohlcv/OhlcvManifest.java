@@ -1,5 +1,6 @@
 package dev.iafbt.ohlcv;
 
+import dev.iafbt.internal.ohlcv.ChunkNames;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -40,8 +41,20 @@ public record OhlcvManifest(String storeDir, Map<String, String> manifest) {
             if (entry.getKey() == null) {
                 throw new OhlcvException("OHLCV manifest: an entry has no key (value '" + entry.getValue() + "')");
             }
-            ChunkNames.requireValid(entry.getValue(), "OHLCV manifest entry '" + entry.getKey() + "'");
+            requireChunkName(entry.getValue(), "OHLCV manifest entry '" + entry.getKey() + "'");
         }
+    }
+
+    /**
+     * @param context what holds the name, for the message, e.g. {@code "OHLCV manifest entry 'BTC/EUR@1h'"}
+     * @throws OhlcvException naming the context and the bad name
+     */
+    static String requireChunkName(String name, String context) {
+        if (!ChunkNames.isValid(name)) {
+            throw new OhlcvException(context + ": '" + name + "' is not a valid OHLCV chunk name ("
+                    + ChunkNames.EXPECTED + ")");
+        }
+        return name;
     }
 
     /** The side store folder of a bundle at {@code bundleFile}. */

@@ -1,8 +1,7 @@
 package dev.iafbt.rank;
 
-import dev.iafbt.index.IndexScan;
-
 import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.internal.index.IndexScan;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
