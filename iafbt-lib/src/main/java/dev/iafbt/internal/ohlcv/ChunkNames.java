@@ -20,6 +20,9 @@ public final class ChunkNames {
     private ChunkNames() {
     }
 
+    /** The reference's default side store folder ({@code store_dir}), next to the bundle. */
+    public static final String DEFAULT_STORE_DIR = "ohlcv";
+
     /** The message part saying what a valid name looks like, for callers' exceptions. */
     public static final String EXPECTED = "expected 64 lowercase hex digits of SHA-256 + \".parquet\"";
 

@@ -1,12 +1,11 @@
-package dev.iafbt.model;
+package dev.iafbt.ohlcv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.iafbt.ohlcv.OhlcvChunkMissingException;
-import dev.iafbt.ohlcv.OhlcvFrame;
-import dev.iafbt.ohlcv.OhlcvFrames;
-import dev.iafbt.ohlcv.OhlcvStore;
+import dev.iafbt.bundle.DocMap;
+import dev.iafbt.model.Backtest;
+import dev.iafbt.model.ModelShapeException;
 import dev.iafbt.testing.ReferenceFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A bundle's OHLCV manifest resolved against the side store beside it (model.md §2.4). */
+/** A backtest's OHLCV manifest resolved against the side store beside it (model.md §2.4). */
 class BacktestOhlcvTest {
     @TempDir
     Path dir;
@@ -23,7 +22,7 @@ class BacktestOhlcvTest {
     void referenceBundlesResolveTheirFramesFromTheFixtureStore() {
         for (String name : new String[] {"with-ohlcv-v2.iafbt", "with-ohlcv-f32-v2.iafbt"}) {
             Backtest backtest = Backtest.openSummary(ReferenceFixtures.file(name));
-            OhlcvFrames frames = backtest.ohlcv();
+            OhlcvFrames frames = OhlcvFrames.of(backtest);
             assertThat(frames.keys()).containsExactly("BTC/EUR@1h", "ETH/EUR@1d");
             assertThat(frames.isLoaded("BTC/EUR@1h")).isFalse();
             OhlcvFrame btc = frames.get("BTC/EUR@1h");
@@ -44,11 +43,11 @@ class BacktestOhlcvTest {
         Path file = Backtest.builder("with_prices").ohlcv("BTC/EUR@1h", chunk).build().save(dir);
 
         Backtest back = Backtest.open(file);
-        assertThat(back.ohlcvManifest()).isPresent();
-        assertThat(back.ohlcv().get("BTC/EUR@1h").close()).containsExactly(1.5, 2.5);
+        assertThat(OhlcvManifest.of(back)).isPresent();
+        assertThat(OhlcvFrames.of(back).get("BTC/EUR@1h").close()).containsExactly(1.5, 2.5);
 
         Files.delete(store.pathOf(chunk));
-        assertThatThrownBy(() -> Backtest.open(file).ohlcv().get("BTC/EUR@1h"))
+        assertThatThrownBy(() -> OhlcvFrames.of(Backtest.open(file)).get("BTC/EUR@1h"))
                 .isInstanceOf(OhlcvChunkMissingException.class)
                 .hasMessageContainingAll("with_prices.iafbt", "BTC/EUR@1h", chunk);
     }
@@ -56,9 +55,16 @@ class BacktestOhlcvTest {
     @Test
     void manifestEntryThatIsNotAContentAddressIsRefused() {
         Backtest backtest = Backtest.builder("bad").build();
-        backtest.bundle().document().put("ohlcv", new dev.iafbt.bundle.DocMap().with("store_dir", "ohlcv")
-                .with("manifest", new dev.iafbt.bundle.DocMap().with("BTC/EUR@1h", "../../etc/passwd")));
-        assertThatThrownBy(backtest::ohlcvManifest).isInstanceOf(ModelShapeException.class)
+        backtest.bundle().document().put("ohlcv", new DocMap().with("store_dir", "ohlcv")
+                .with("manifest", new DocMap().with("BTC/EUR@1h", "../../etc/passwd")));
+        assertThatThrownBy(() -> OhlcvManifest.of(backtest)).isInstanceOf(ModelShapeException.class)
                 .hasMessageContaining("../../etc/passwd");
+    }
+
+    @Test
+    void builderRefusesAChunkNameThatIsNotAContentAddress() {
+        assertThatThrownBy(() -> Backtest.builder("bad").ohlcv("BTC/EUR@1h", "../prices.parquet"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("BTC/EUR@1h", "../prices.parquet", "SHA-256");
     }
 }
