@@ -1,5 +1,6 @@
 package dev.iafbt.internal.index;
 
+import dev.iafbt.bundle.Bundle;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -28,9 +29,6 @@ import java.util.stream.IntStream;
  * cannot list is reported to the visitor instead of being skipped silently.
  */
 public final class IndexScan {
-    /** The bundle file extension, {@code BUNDLE_EXT} (index-stores.md §0). */
-    public static final String BUNDLE_EXTENSION = ".iafbt";
-
     /** Python's {@code str} ordering: by Unicode code point, not by UTF-16 unit. */
     public static final Comparator<String> CODE_POINT_ORDER = IndexScan::compareCodePoints;
 
@@ -91,7 +89,7 @@ public final class IndexScan {
                 if (!entry.link) {
                     walk(entry.path, relative, separator, visitor);
                 }
-            } else if (entry.attrs.isRegularFile() && entry.name.endsWith(BUNDLE_EXTENSION)) {
+            } else if (entry.attrs.isRegularFile() && entry.name.endsWith(Bundle.EXTENSION)) {
                 visitor.bundle(entry.path, relative, entry.attrs);
             }
         }
@@ -117,14 +115,14 @@ public final class IndexScan {
                         LinkOption.NOFOLLOW_LINKS);
                 entry.link = attrs.isSymbolicLink();
                 if (entry.link) {
-                    if (!name.endsWith(BUNDLE_EXTENSION)) {
+                    if (!name.endsWith(Bundle.EXTENSION)) {
                         return entry; // rglob never descends into linked folders
                     }
                     attrs = Files.readAttributes(path, BasicFileAttributes.class);
                 }
                 entry.attrs = attrs;
             } catch (IOException e) {
-                if (name.endsWith(BUNDLE_EXTENSION)) {
+                if (name.endsWith(Bundle.EXTENSION)) {
                     entry.error = e;
                 }
             }

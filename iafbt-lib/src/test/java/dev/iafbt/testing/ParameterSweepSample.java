@@ -1,4 +1,4 @@
-package dev.iafbt.sample;
+package dev.iafbt.testing;
 
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.MetricSeries;
@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  *
  * <p>The numbers are made up; they only need to differ plausibly so that indexing, ranking and
  * reports have something to show. Regenerate with
- * {@code java -cp iafbt-lib.jar:… dev.iafbt.sample.ParameterSweepSample samples/sweep}.
+ * {@code java -cp iafbt-lib.jar:iafbt-lib-tests.jar:… dev.iafbt.testing.ParameterSweepSample samples/sweep}
+ * (see {@code samples/README.md}).
  */
 public final class ParameterSweepSample {
     /** The algorithm family; every bundle's id starts with it. */

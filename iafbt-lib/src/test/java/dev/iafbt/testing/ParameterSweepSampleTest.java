@@ -1,4 +1,4 @@
-package dev.iafbt.sample;
+package dev.iafbt.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
