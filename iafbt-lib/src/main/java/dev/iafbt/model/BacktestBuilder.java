@@ -3,7 +3,7 @@ package dev.iafbt.model;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
-import dev.iafbt.internal.ohlcv.ChunkNames;
+import dev.iafbt.internal.chunk.ChunkNames;
 import java.util.Map;
 
 /**
