@@ -78,7 +78,7 @@ public final class BacktestBuilder {
     /** Sets one summary metric; the other 54 stay nil unless set too. */
     public BacktestBuilder summary(SummaryField field, Number value) {
         if (summary == null) {
-            summary = Templates.summary();
+            summary = DocumentSkeletons.summary();
         }
         summary.put(field.key(), Values.normalize(value));
         return this;
