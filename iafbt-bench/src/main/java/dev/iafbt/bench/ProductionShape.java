@@ -2,6 +2,7 @@ package dev.iafbt.bench;
 
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.BacktestBuilder;
+import dev.iafbt.model.EngineType;
 import dev.iafbt.model.MetricSeries;
 import dev.iafbt.model.MetricsBuilder;
 import dev.iafbt.model.OrderBuilder;

@@ -2,7 +2,9 @@ package dev.iafbt.internal.json;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads what {@link PythonJson#dumps} (or Python's {@code json.dumps}) writes, the way
