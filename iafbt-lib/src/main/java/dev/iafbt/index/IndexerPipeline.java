@@ -1,5 +1,7 @@
 package dev.iafbt.index;
 
+import dev.iafbt.IafbtException;
+import dev.iafbt.internal.index.IndexScan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One indexing pass as a bounded, ordered pipeline:
@@ -70,7 +74,7 @@ final class IndexerPipeline {
     private final Path root;
     private final boolean absolutePaths;
     private final SqliteIndex index;
-    private final java.util.function.Supplier<Map<String, Provenance>> provenance;
+    private final Supplier<Map<String, Provenance>> provenance;
     private final CompletableFuture<Map<String, Provenance>> known = new CompletableFuture<>();
     private final int threads;
     private final int batchSize;
@@ -88,7 +92,7 @@ final class IndexerPipeline {
     private final RowDecoder decoder;
 
     IndexerPipeline(Path root, boolean absolutePaths, SqliteIndex index,
-            java.util.function.Supplier<Map<String, Provenance>> provenance,
+            Supplier<Map<String, Provenance>> provenance,
             int threads, int batchSize, Duration progressInterval, IndexListener listener, long started,
             RowDecoder decoder) {
         this.root = root;
@@ -205,7 +209,7 @@ final class IndexerPipeline {
                             new IndexFailure(path, "cannot read: " + error))));
                 }
             });
-        } catch (InterruptedException | java.util.concurrent.CompletionException e) {
+        } catch (InterruptedException | CompletionException e) {
             return; // the writer gave up, or could not read the provenance; it reports why
         } catch (RuntimeException | Error e) {
             scanError = e;
@@ -223,7 +227,7 @@ final class IndexerPipeline {
             return Outcome.row(decoder.decode(file, bundlePath, mtimeNs, size));
         } catch (RuntimeException | StackOverflowError e) {
             // IafbtException messages name the file already; anything else gets its type named
-            String reason = e instanceof dev.iafbt.IafbtException ? e.getMessage() : e.toString();
+            String reason = e instanceof IafbtException ? e.getMessage() : e.toString();
             return Outcome.failed(new IndexFailure(file, withoutPathPrefix(reason, file)));
         } catch (Error e) {
             return new Outcome(null, null, file, e); // the writer ends the run, naming the bundle

@@ -3,7 +3,8 @@ package dev.iafbt.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.iafbt.io.AtomicFiles;
+import dev.iafbt.internal.io.AtomicFiles;
+import dev.iafbt.internal.bundle.BundleContainer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

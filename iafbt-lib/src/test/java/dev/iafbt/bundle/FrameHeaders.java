@@ -1,5 +1,6 @@
 package dev.iafbt.bundle;
 
+import dev.iafbt.internal.bundle.BundleContainer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 

@@ -1,7 +1,8 @@
 package dev.iafbt.fuzz;
 
-import dev.iafbt.bundle.BundleContainer;
-import dev.iafbt.bundle.MsgpackEncoder;
+import dev.iafbt.internal.bundle.BundleContainer;
+import dev.iafbt.internal.bundle.MsgpackEncoder;
+import dev.iafbt.internal.parquet.MetricBlobCodec;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.MetricSeries;
 import dev.iafbt.model.MetricsBuilder;
@@ -10,7 +11,6 @@ import dev.iafbt.model.RunBuilder;
 import dev.iafbt.model.SaveOptions;
 import dev.iafbt.model.SummaryField;
 import dev.iafbt.model.TradeBuilder;
-import dev.iafbt.parquet.MetricBlobCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

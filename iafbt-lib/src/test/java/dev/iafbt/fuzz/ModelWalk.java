@@ -10,6 +10,7 @@ import dev.iafbt.model.Order;
 import dev.iafbt.model.PortfolioSnapshot;
 import dev.iafbt.model.Position;
 import dev.iafbt.model.Trade;
+import dev.iafbt.ohlcv.OhlcvManifest;
 
 /**
  * Calls every typed accessor a user can reach from a {@link Backtest}, decodes every metric blob
@@ -42,7 +43,7 @@ final class ModelWalk {
         for (BacktestRun run : backtest.runs()) {
             walk(run);
         }
-        backtest.ohlcvManifest();
+        OhlcvManifest.of(backtest);
     }
 
     private static void walk(BacktestRun run) {

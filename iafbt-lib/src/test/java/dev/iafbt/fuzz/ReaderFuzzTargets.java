@@ -3,10 +3,10 @@ package dev.iafbt.fuzz;
 import dev.iafbt.IafbtException;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.BundleReader;
-import dev.iafbt.bundle.MsgpackEncoder;
 import dev.iafbt.bundle.ReadOptions;
+import dev.iafbt.internal.bundle.MsgpackEncoder;
+import dev.iafbt.internal.parquet.MetricBlobCodec;
 import dev.iafbt.model.Backtest;
-import dev.iafbt.parquet.MetricBlobCodec;
 import java.nio.file.Path;
 import java.util.Arrays;
 

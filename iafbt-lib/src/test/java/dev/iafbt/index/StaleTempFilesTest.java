@@ -3,7 +3,7 @@ package dev.iafbt.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iafbt.index.StaleTempFiles.StaleTempFile;
-import dev.iafbt.io.AtomicFiles;
+import dev.iafbt.internal.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

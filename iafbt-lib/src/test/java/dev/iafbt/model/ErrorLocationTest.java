@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.iafbt.IafbtException;
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
-import dev.iafbt.ohlcv.OhlcvException;
-import dev.iafbt.ohlcv.OhlcvFrame;
-import dev.iafbt.ohlcv.OhlcvHashMismatchException;
-import dev.iafbt.ohlcv.OhlcvStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -75,23 +70,5 @@ class ErrorLocationTest {
         });
         assertLocated(file, "backtest_runs[1].backtest_metrics.equity_curve",
                 () -> Backtest.open(file).runs().get(1).metrics().equityCurve());
-    }
-
-    @Test
-    void anUnreadableOhlcvChunkNamesTheBundleAndTheDataSet() throws Exception {
-        OhlcvStore store = new OhlcvStore(dir.resolve("ohlcv"));
-        long t0 = START.toEpochMilli();
-        String chunk = store.put(OhlcvFrame.ofEpochMillis(new long[] {t0}, new double[] {1}, new double[] {2},
-                new double[] {0.5}, new double[] {1.5}, new double[] {10}), false);
-        Path file = Backtest.builder("prices").ohlcv("BTC/EUR@1h", chunk).build().save(dir);
-        Files.write(store.pathOf(chunk), "PAR1 damaged".getBytes());
-        assertThatThrownBy(() -> Backtest.open(file).ohlcv().get("BTC/EUR@1h"))
-                .isInstanceOf(OhlcvException.class)
-                .hasMessageStartingWith("bundle " + file + ", OHLCV data set 'BTC/EUR@1h': ")
-                .hasMessageContaining(chunk);
-        assertThatThrownBy(() -> new dev.iafbt.ohlcv.OhlcvFrames(file, Backtest.open(file).ohlcvManifest().get(), true)
-                .get("BTC/EUR@1h"))
-                .isInstanceOf(OhlcvHashMismatchException.class)
-                .hasMessageStartingWith("bundle " + file + ", OHLCV data set 'BTC/EUR@1h': ");
     }
 }

@@ -2,7 +2,7 @@ package dev.iafbt.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iafbt.sample.ParameterSweepSample;
+import dev.iafbt.testing.ParameterSweepSample;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
