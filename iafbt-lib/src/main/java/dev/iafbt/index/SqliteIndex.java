@@ -69,22 +69,9 @@ public final class SqliteIndex implements AutoCloseable {
     public static SqliteIndex stage(Path path) {
         Path target = path.toAbsolutePath();
         rejectDirectory(target);
+        createFolderOf(target);
         Path temp = AtomicFiles.tempBeside(target);
-        Connection c = null;
-        try {
-            Files.createDirectories(target.getParent());
-            c = connect(temp);
-            SchemaInitializer.initialise(c, temp);
-            return new SqliteIndex(target, c, temp);
-        } catch (SQLException | IOException | RuntimeException e) {
-            closeQuietly(c);
-            deleteQuietly(temp);
-            if (e instanceof IndexException ie) {
-                throw ie;
-            }
-            throw e instanceof SQLException sql ? failure(target, "create", sql)
-                    : new IndexException("cannot create index " + target + ": " + e, e);
-        }
+        return connect(target, temp, temp, "create");
     }
 
     /**
@@ -122,23 +109,38 @@ public final class SqliteIndex implements AutoCloseable {
     public static SqliteIndex open(Path path) {
         Path target = path.toAbsolutePath();
         rejectDirectory(target);
+        createFolderOf(target);
+        return connect(target, target, null, "open");
+    }
+
+    private static void createFolderOf(Path target) {
         try {
             Files.createDirectories(target.getParent());
         } catch (IOException e) {
             throw new IndexException("cannot create the folder of index " + target + ": " + e, e);
         }
+    }
+
+    /**
+     * Connects to {@code db} (the index itself, or its {@code staging} file), creating or migrating
+     * the schema; errors name {@code target}, and a staging file is deleted when this fails.
+     */
+    private static SqliteIndex connect(Path target, Path db, Path staging, String action) {
         Connection c = null;
         try {
-            c = connect(target);
-            SchemaInitializer.initialise(c, target);
-            return new SqliteIndex(target, c, null);
+            c = connect(db);
+            SchemaInitializer.initialise(c, db);
+            return new SqliteIndex(target, c, staging);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
+            if (staging != null) {
+                deleteQuietly(staging);
+            }
             if (e instanceof IndexException ie) {
                 throw ie;
             }
-            throw e instanceof SQLException sql ? failure(target, "open", sql)
-                    : new IndexException("cannot open index " + target + ": " + e, e);
+            throw e instanceof SQLException sql ? failure(target, action, sql)
+                    : new IndexException("cannot " + action + " index " + target + ": " + e, e);
         }
     }
 

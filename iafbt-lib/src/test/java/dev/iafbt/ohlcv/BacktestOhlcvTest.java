@@ -68,16 +68,20 @@ class BacktestOhlcvTest {
                 .hasMessageContainingAll("BTC/EUR@1h", "../prices.parquet", "SHA-256");
     }
 
+    /** A one-row frame stored in {@code storeTarget}, reached from the bundle through a link named ohlcv. */
+    private static Path bundleWithStoreLinkedTo(Path research, Path storeTarget) throws Exception {
+        long t0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+        String chunk = new OhlcvStore(storeTarget).put(OhlcvFrame.ofEpochMillis(new long[] {t0}, new double[] {1},
+                new double[] {2}, new double[] {0.5}, new double[] {1.5}, new double[] {10}), false);
+        Files.createSymbolicLink(research.resolve("ohlcv"), storeTarget);
+        return Backtest.builder("linked").ohlcv("BTC/EUR@1h", chunk).build().save(research);
+    }
+
     @Test
     void aSymlinkedStoreDirLeadingOutsideTheBundleFolderIsRefused() throws Exception {
         Path outside = Files.createDirectories(dir.resolve("outside"));
         Path research = Files.createDirectories(dir.resolve("research"));
-        OhlcvStore elsewhere = new OhlcvStore(outside);
-        long t0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
-        String chunk = elsewhere.put(OhlcvFrame.ofEpochMillis(new long[] {t0}, new double[] {1}, new double[] {2},
-                new double[] {0.5}, new double[] {1.5}, new double[] {10}), false);
-        Files.createSymbolicLink(research.resolve("ohlcv"), outside);
-        Path file = Backtest.builder("linked").ohlcv("BTC/EUR@1h", chunk).build().save(research);
+        Path file = bundleWithStoreLinkedTo(research, outside);
 
         assertThatThrownBy(() -> OhlcvFrames.of(Backtest.open(file)).get("BTC/EUR@1h"))
                 .isInstanceOf(OhlcvException.class)
@@ -89,12 +93,7 @@ class BacktestOhlcvTest {
     void aSymlinkInsideTheBundleFolderIsFollowed() throws Exception {
         Path research = Files.createDirectories(dir.resolve("research"));
         Path real = Files.createDirectories(research.resolve("prices"));
-        OhlcvStore store = new OhlcvStore(real);
-        long t0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
-        String chunk = store.put(OhlcvFrame.ofEpochMillis(new long[] {t0}, new double[] {1}, new double[] {2},
-                new double[] {0.5}, new double[] {1.5}, new double[] {10}), false);
-        Files.createSymbolicLink(research.resolve("ohlcv"), real);
-        Path file = Backtest.builder("linked").ohlcv("BTC/EUR@1h", chunk).build().save(research);
+        Path file = bundleWithStoreLinkedTo(research, real);
         assertThat(OhlcvFrames.of(Backtest.open(file)).get("BTC/EUR@1h").rowCount()).isEqualTo(1);
     }
 
