@@ -68,7 +68,13 @@ final class SchemaInitializer {
         return names;
     }
 
-    private static void requireColumns(List<String> existing, Path file) {
+    /** Refuses a table without the columns every index has (an empty list: no table at all). */
+    static void requireColumns(List<String> existing, Path file) {
+        if (existing.isEmpty()) {
+            throw new IndexException(file + " has no " + IndexSchema.TABLE + " table, so it is not a"
+                    + " backtest index written by iafbt or the Python reference; pass the index file"
+                    + " written by the indexer");
+        }
         List<String> missing = new ArrayList<>(IndexSchema.REQUIRED_COLUMNS);
         missing.removeAll(existing);
         if (!missing.isEmpty()) {

@@ -114,6 +114,40 @@ public final class SqliteIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing index for reading only: the file is opened with SQLite's read-only flag,
+     * and nothing that writes runs — no journal-mode pragma, no migration, no {@code user_version}
+     * stamp — so reading a file the Python tool shares leaves its bytes as they were. Writes
+     * through this instance ({@link #upsertAll}, {@link #remove}) fail with an
+     * {@link IndexException}. A missing file, a file that is not SQLite, or a table without
+     * {@code bundle_path}/{@code algorithm_id}/{@code tag} is refused with a message saying so.
+     */
+    public static SqliteIndex openReadOnly(Path path) {
+        Path target = path.toAbsolutePath();
+        rejectDirectory(target);
+        if (!Files.isRegularFile(target)) {
+            throw new IndexException("no index at " + target + "; build it first (for example with"
+                    + " Indexer.builder(folder).output(path).build().run())");
+        }
+        Connection c = null;
+        try {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+            c = config.createConnection("jdbc:sqlite:" + target);
+            List<String> existing = SchemaInitializer.tableColumns(c);
+            SchemaInitializer.requireColumns(existing, target);
+            return new SqliteIndex(target, c);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            if (e instanceof IndexException ie) {
+                throw ie;
+            }
+            throw e instanceof SQLException sql ? failure(target, "open", sql)
+                    : new IndexException("cannot open index " + target + ": " + e, e);
+        }
+    }
+
     /** The absolute path of the index file. */
     public Path path() {
         return file;
