@@ -38,8 +38,6 @@ final class ColumnResolver {
     }
 
     QueryException unknown(String name, String role) {
-        return new QueryException("unknown " + role + " column '" + name + "'; valid columns are "
-                + String.join(", ", tableColumns)
-                + " (bare summary metric names such as sharpe_ratio are accepted too)");
+        return new QueryException(ColumnSuggestions.unknownColumn(name, role, tableColumns));
     }
 }

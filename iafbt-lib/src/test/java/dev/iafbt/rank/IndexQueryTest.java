@@ -75,8 +75,8 @@ class IndexQueryTest {
     void unknownColumnsAreRefusedWithTheValidNames() throws Exception {
         try (SqliteIndex index = DemoIndex.storageLayerDemo(tmp)) {
             assertThatThrownBy(() -> IndexQuery.builder().sortBy("nonexistent").build().run(index))
-                    .isInstanceOf(QueryException.class).hasMessageContaining("unknown sort column 'nonexistent'")
-                    .hasMessageContaining("summary_sharpe_ratio");
+                    .isInstanceOf(QueryException.class).hasMessageContaining("unknown sort column 'nonexistent'; valid names: ")
+                    .hasMessageContaining("sharpe_ratio");
             assertThatThrownBy(() -> IndexQuery.builder().where("bogus = 1").build().run(index))
                     .isInstanceOf(QueryException.class).hasMessageContaining("unknown filter column 'bogus'");
             assertThatThrownBy(() -> IndexQuery.builder().where("\"bogus\" = 1").build().run(index))
