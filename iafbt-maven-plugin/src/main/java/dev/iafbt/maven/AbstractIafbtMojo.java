@@ -8,10 +8,13 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Base of every iafbt goal (ecosystem.md §1.1, after jacoco's {@code AbstractJacocoMojo}): the
- * shared {@code iafbt.skip} switch and a final {@link #execute()} that logs why it skipped. Goals
- * stay thin: parse parameters, call the library, log, fail. They get only {@code @Parameter}s and
- * construct library objects directly (no injected components: the Sisu pitfall of Maven < 3.9.6).
+ * Base of every iafbt goal (after jacoco's {@code AbstractJacocoMojo}): the shared
+ * {@code iafbt.skip} switch, a final {@link #execute()} that logs why it skipped, and the path rules
+ * every goal shares — relative paths ({@link #resolve}), the index ({@link #indexFile}, see
+ * {@link IndexLocation}) and the output folder ({@link #outputFolder}). Goals stay thin: parse
+ * parameters, call the library, log, fail. They get only {@code @Parameter}s and construct library
+ * objects directly (no injected components: Maven before 3.9.6 silently skips JSR-330 components
+ * compiled for Java 17).
  */
 public abstract class AbstractIafbtMojo extends AbstractMojo {
     /** Skips every iafbt goal. */
@@ -24,6 +27,13 @@ public abstract class AbstractIafbtMojo extends AbstractMojo {
      */
     @Parameter(defaultValue = "${basedir}", readonly = true)
     File basedir;
+
+    /**
+     * The project's build folder. Outside a project Maven leaves this expression uninterpolated
+     * ({@code ${project.basedir}/target}), so {@link #outputFolder} falls back to {@code ./target}.
+     */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    File buildDirectory;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -48,5 +58,22 @@ public abstract class AbstractIafbtMojo extends AbstractMojo {
         }
         Path base = basedir != null ? basedir.toPath() : Path.of("").toAbsolutePath();
         return base.resolve(path).toAbsolutePath().normalize();
+    }
+
+    /** The index file of {@code bundles}, or {@code index} when set: the rule of {@link IndexLocation}. */
+    protected Path indexFile(File bundles, File index) throws MojoFailureException {
+        return IndexLocation.of(resolve(bundles), index == null ? null : resolve(index));
+    }
+
+    /**
+     * Where a goal writes its files: {@code configured} when set, else {@code iafbt} in the
+     * project's build folder — {@code ./target/iafbt} when the goal runs outside a project.
+     */
+    protected Path outputFolder(File configured) {
+        if (configured != null && !configured.getPath().contains("${")) {
+            return resolve(configured);
+        }
+        boolean inProject = buildDirectory != null && !buildDirectory.getPath().contains("${");
+        return (inProject ? resolve(buildDirectory) : resolve(new File("target"))).resolve("iafbt");
     }
 }

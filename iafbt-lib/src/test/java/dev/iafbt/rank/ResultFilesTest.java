@@ -1,15 +1,14 @@
-package dev.iafbt.maven;
+package dev.iafbt.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class RankOutputTest {
+class ResultFilesTest {
     private static Map<String, Object> row(Object... kv) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
@@ -30,7 +29,7 @@ class RankOutputTest {
         Locale saved = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY); // decimal comma must not leak in
-            assertThat(RankOutput.csv(rows, columns)).isEqualTo(
+            assertThat(ResultFiles.csv(rows, columns)).isEqualTo(
                     "id,x,n\n\"a,\"\"b\"\"\",1.5,3\n\"é\n\",Infinity,\n,1e-05,-2\nz,-Infinity,0\n");
         } finally {
             Locale.setDefault(saved);
@@ -39,26 +38,11 @@ class RankOutputTest {
 
     @Test
     void jsonIsStrictAndShapedLikePythonIndent2() {
-        assertThat(RankOutput.json(rows.subList(0, 2), columns)).isEqualTo("[\n"
+        assertThat(ResultFiles.json(rows.subList(0, 2), columns)).isEqualTo("[\n"
                 + "  {\n    \"id\": \"a,\\\"b\\\"\",\n    \"x\": 1.5,\n    \"n\": 3\n  },\n"
                 + "  {\n    \"id\": \"\\u00e9\\n\",\n    \"x\": \"Infinity\",\n    \"n\": null\n  }\n]\n");
-        assertThat(RankOutput.json(List.of(), columns)).isEqualTo("[]\n");
-        assertThat(RankOutput.number(Double.NaN)).isEqualTo("NaN");
-        assertThat(RankOutput.number(0.1 + 0.2)).isEqualTo("0.30000000000000004");
-    }
-
-    @Test
-    void tableMatchesTheReferenceLayout() {
-        List<String> lines = TableFormat.lines(rows, columns);
-        assertThat(lines).containsExactly(
-                "id     x       n",
-                "-----  ------  --",
-                "a,\"b\"  1.5000  3",
-                "é\n     inf",
-                "       0.0000  -2",
-                "z      -inf    0");
-        assertThat(TableFormat.lines(List.of(), columns)).containsExactly("(no rows)");
-        assertThat(Arrays.asList(TableFormat.fixed4(-0.0), TableFormat.fixed4(-0.00001), TableFormat.fixed4(0.03125),
-                TableFormat.fixed4(Double.NaN))).containsExactly("-0.0000", "-0.0000", "0.0312", "nan");
+        assertThat(ResultFiles.json(List.of(), columns)).isEqualTo("[]\n");
+        assertThat(ResultFiles.number(Double.NaN)).isEqualTo("NaN");
+        assertThat(ResultFiles.number(0.1 + 0.2)).isEqualTo("0.30000000000000004");
     }
 }
