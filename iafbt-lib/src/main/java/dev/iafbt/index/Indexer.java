@@ -138,6 +138,7 @@ public final class Indexer {
         } catch (IOException e) {
             throw new IndexException("cannot resolve bundle folder " + bundles + ": " + e, e);
         }
+        createIndexFolder();
         boolean incremental = !rebuild && Files.isRegularFile(output);
         try (SqliteIndex index = incremental ? SqliteIndex.open(output) : SqliteIndex.create(output)) {
             IndexerPipeline pipeline = new IndexerPipeline(root, absolutePaths, index,
@@ -147,6 +148,16 @@ public final class Indexer {
             long removed = pruneMissing ? IndexerPruning.removeMissing(index, root, pipeline.unseen().keySet()) : 0;
             return new IndexResult(index.path(), counts.indexed(), counts.unchanged(), removed,
                     counts.failures(), !incremental, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** The index's folder; a folder that cannot be made (e.g. under {@code /proc}) is a configuration problem. */
+    private void createIndexFolder() {
+        try {
+            Files.createDirectories(output.getParent());
+        } catch (IOException e) {
+            throw new IndexerConfigurationException(Problem.INDEX_NOT_WRITABLE, output.getParent(),
+                    "cannot write index " + output + ": the folder " + output.getParent() + " cannot be created");
         }
     }
 

@@ -25,7 +25,7 @@ public abstract class AbstractIafbtMojo extends AbstractMojo {
      * The project folder, or the current folder when the goal runs outside a project; relative
      * paths resolve against it.
      */
-    @Parameter(defaultValue = "${basedir}", readonly = true)
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
 
     /**
