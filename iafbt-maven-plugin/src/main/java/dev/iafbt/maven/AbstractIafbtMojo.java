@@ -21,12 +21,13 @@ public abstract class AbstractIafbtMojo extends AbstractMojo {
     @Parameter(property = "iafbt.skip", defaultValue = "false")
     boolean skip;
 
-    /**
-     * The project folder, or the current folder when the goal runs outside a project; relative
-     * paths resolve against it.
-     */
+    /** The project folder; none outside a project (Maven's stand-in project has no folder). */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
+
+    /** The folder Maven was started in: relative paths resolve against it outside a project. */
+    @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+    File executionRoot;
 
     /**
      * The project's build folder. Outside a project Maven leaves this expression uninterpolated
@@ -56,7 +57,8 @@ public abstract class AbstractIafbtMojo extends AbstractMojo {
         if (path.isAbsolute()) {
             return path.normalize();
         }
-        Path base = basedir != null ? basedir.toPath() : Path.of("").toAbsolutePath();
+        Path base = basedir != null ? basedir.toPath()
+                : executionRoot != null ? executionRoot.toPath() : Path.of("").toAbsolutePath();
         return base.resolve(path).toAbsolutePath().normalize();
     }
 

@@ -11,6 +11,7 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.Mockito;
 
 /**
  * What every goal test shares under {@code @MojoTest}: the harness configures each goal from the
@@ -53,8 +54,10 @@ abstract class GoalTestSupport {
                 session.getUserProperties().setProperty(property.name(), property.value());
             }
             if (method.isAnnotationPresent(OutsideProject.class)) {
-                // what Maven's stand-in project for a folder without pom.xml holds: the current
-                // folder as basedir, and a build directory it never interpolates
+                // what Maven's stand-in project for a folder without pom.xml holds: no folder, and
+                // a build directory it never interpolates; the session knows where Maven started
+                Mockito.lenient().when(session.getExecutionRootDirectory()).thenReturn(project.toString());
+                mavenProject.setFile(null);
                 mavenProject.getBuild().setDirectory("${project.basedir}/target");
             }
         });
