@@ -2,6 +2,7 @@ package dev.iafbt.model;
 
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
+import dev.iafbt.internal.bundle.IsoDateTimes;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,7 +16,7 @@ public final class RunBuilder extends MapBuilder<RunBuilder> {
     private final Instant end;
 
     RunBuilder(Instant start, Instant end) {
-        super(Templates.run());
+        super(DocumentSkeletons.run());
         if (end.isBefore(start)) {
             throw new IllegalArgumentException("run end " + end + " is before its start " + start);
         }
@@ -62,7 +63,7 @@ public final class RunBuilder extends MapBuilder<RunBuilder> {
     }
 
     public RunBuilder position(String symbol, double amount, double cost) {
-        ((DocList) map.get("positions")).add(Templates.position().with("symbol", symbol).with("amount", amount)
+        ((DocList) map.get("positions")).add(DocumentSkeletons.position().with("symbol", symbol).with("amount", amount)
                 .with("cost", cost));
         return this;
     }

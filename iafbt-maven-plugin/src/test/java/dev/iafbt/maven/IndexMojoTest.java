@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iafbt.index.IndexProgress;
 import dev.iafbt.index.SqliteIndex;
-import dev.iafbt.sample.ParameterSweepSample;
+import dev.iafbt.testing.ParameterSweepSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
