@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * Builds or refreshes the Tier-1 SQLite index over a folder of bundles: the reference's
- * {@code iaf index DIRECTORY} / {@code build_index} (index-stores.md §2.1), file-compatible with it.
+ * {@code iaf index DIRECTORY} / {@code build_index}, file-compatible with it.
  *
  * <pre>{@code
  * IndexResult result = Indexer.builder(Path.of("backtests"))
@@ -135,7 +135,7 @@ public final class Indexer {
         long started = System.nanoTime();
         Path root;
         try {
-            root = bundles.toRealPath(); // the reference resolves the folder (§2.1 step 1)
+            root = bundles.toRealPath(); // the reference resolves the folder
         } catch (IOException e) {
             throw new IndexException("cannot resolve bundle folder " + bundles + ": " + e, e);
         }

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Brings a connection's file to the reference schema, as {@code _init_schema} plus
- * {@code _migrate} do (index-stores.md §1.4): pragmas, table, additive migration, the two
+ * {@code _migrate} do: pragmas, table, additive migration, the two
  * indexes, {@code user_version}. Three deliberate differences, each safer than the reference:
  * a table without the required columns is refused with a clear message before anything is
  * changed; missing columns are added <em>before</em> the indexes are created (so a v1 file never

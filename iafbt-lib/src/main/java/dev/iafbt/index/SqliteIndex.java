@@ -24,7 +24,7 @@ import org.sqlite.SQLiteErrorCode;
 
 /**
  * The Tier-1 SQLite index, file-compatible with the reference's {@code SqliteBacktestIndex}
- * (index-stores.md §1): same table, columns, DDL, pragmas and value storage, so the Java and the
+ *: same table, columns, DDL, pragmas and value storage, so the Java and the
  * Python tools can share one {@code index.sqlite}. One instance owns one connection; WAL lets many
  * readers work beside one writer, and a 10 s busy timeout rides out short write locks.
  *
@@ -51,7 +51,7 @@ public final class SqliteIndex implements AutoCloseable {
      * Creates an empty index at {@code path}, replacing whatever file is there. The new file is
      * built in a temporary file in the same folder and renamed over the old one, so a failure
      * leaves the old index intact; the old file's {@code -wal}/{@code -shm} are removed so SQLite
-     * cannot replay a stale journal into the new file (the reference leaves them, §1.4, §7).
+     * cannot replay a stale journal into the new file (the reference leaves them).
      */
     public static SqliteIndex create(Path path) {
         Path target = path.toAbsolutePath();
@@ -87,7 +87,7 @@ public final class SqliteIndex implements AutoCloseable {
 
     /**
      * Opens the index at {@code path}, creating the file when missing and migrating an older one
-     * by adding the columns it lacks at the end (§1.4). A file that is not SQLite, or whose table
+     * by adding the columns it lacks at the end. A file that is not SQLite, or whose table
      * lacks {@code bundle_path}/{@code algorithm_id}/{@code tag}, is refused with an
      * {@link IndexException} that says so.
      */
@@ -166,7 +166,7 @@ public final class SqliteIndex implements AutoCloseable {
     /**
      * Inserts or replaces every row in one transaction with one prepared statement; returns the
      * number of rows written. Unlike the reference's {@code upsert_many}, each row's provenance is
-     * written and every row's summary is kept (§1.5). Every bundle_path is checked before writing.
+     * written and every row's summary is kept. Every bundle_path is checked before writing.
      */
     public int upsertAll(Iterable<IndexRow> rows) {
         List<IndexRow> batch = new ArrayList<>();
@@ -207,7 +207,7 @@ public final class SqliteIndex implements AutoCloseable {
         return removed[0];
     }
 
-    /** True when a row exists and its provenance equals exactly this mtime and size (§1.5). */
+    /** True when a row exists and its provenance equals exactly this mtime and size. */
     public boolean isUpToDate(String bundlePath, long mtimeNs, long size) {
         Provenance stored = query("read provenance from", "SELECT bundle_mtime_ns, bundle_size FROM "
                 + IndexSchema.QUOTED_TABLE + " WHERE bundle_path = ?", List.of(bundlePath), rs ->

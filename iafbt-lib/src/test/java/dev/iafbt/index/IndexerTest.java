@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The indexer against the reference's index command tests (index-stores.md §4.6) and beyond. */
+/** The indexer against the reference's index command tests and beyond. */
 class IndexerTest {
     @TempDir
     Path dir;
