@@ -112,7 +112,8 @@ abstract class AbstractQueryMojo extends AbstractIafbtMojo {
     private MojoFailureException unreadable(Path file, IndexException e) {
         return new MojoFailureException("Cannot read index " + file + ": " + e.getMessage() + ". Set iafbt.index"
                 + " to an index file written by iafbt:index (or the Python 'iaf index'), or move " + file
-                + " away and run 'mvn iafbt:index -Diafbt.bundles=" + bundles.getPath() + "' to build a new one.", e);
+                + " away and run 'mvn iafbt:index -Diafbt.bundles=" + bundles.getPath()
+                + (index == null ? "" : " -Diafbt.index=" + index.getPath()) + "' to build a new one.", e);
     }
 
     /** A refused query, phrased in terms of the goal's parameters. */

@@ -175,14 +175,21 @@ class IndexMojoTest extends GoalTestSupport {
     }
 
     @Test
-    @InjectMojo(goal = "index")
-    @UserProperty(name = "iafbt.index", value = "/proc/iafbt-no-such-folder/index.sqlite")
-    void anIndexPathThatCannotBeCreatedGivesTheDocumentedHint(IndexMojo mojo) {
+    void anIndexPathThatCannotBeCreatedGivesTheDocumentedHintAndTheHintWorks(
+            @InjectMojo(goal = "index") @MojoParameter(name = "index", value = "/proc/iafbt-no-such-folder/index.sqlite")
+            IndexMojo refused,
+            @InjectMojo(goal = "index") @MojoParameter(name = "index", value = "target/iafbt/index.sqlite")
+            IndexMojo followed) throws Exception {
         sweep();
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(refused::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("/proc/iafbt-no-such-folder")
-                .hasMessageContaining("Set iafbt.index to a file in a folder you can write to")
+                .hasMessageContaining("Set iafbt.index to a file in a folder you can write to, for example"
+                        + " -Diafbt.index=target/iafbt/index.sqlite")
                 .hasMessageNotContaining("NoSuchFileException");
+
+        followed.execute();
+
+        assertThat(rows(project.resolve("target/iafbt/index.sqlite"))).isEqualTo(24);
     }
 
     @Test

@@ -333,4 +333,37 @@ class RankMojoTest extends GoalTestSupport {
                 .hasMessageNotContaining("rebuild");
         assertThat(Files.readString(notes)).isEqualTo("these are my notes, not a database");
     }
+
+    @Test
+    void theHintForAFileThatIsNotAnIndexWorksWhenFollowed(
+            @InjectMojo(goal = "list") @MojoParameter(name = "index", value = "notes.sqlite") ListMojo refused,
+            @InjectMojo(goal = "list") @MojoParameter(name = "index", value = "target/iafbt/index.sqlite") ListMojo followed)
+            throws Exception {
+        Files.writeString(project.resolve("notes.sqlite"), "these are my notes, not a database");
+        assertThatThrownBy(refused::execute).hasMessageContaining("-Diafbt.index=target/iafbt/index.sqlite");
+
+        followed.execute();
+
+        assertThat(log.at("INFO")).anySatisfy(l -> assertThat(l).startsWith("24 of 24 indexed bundle(s); index: "
+                + project.resolve("target/iafbt/index.sqlite")));
+    }
+
+    @Test
+    void theHintWithoutRefreshWorksWhenFollowed(
+            @InjectMojo(goal = "list") @MojoParameter(name = "index", value = "notes.sqlite")
+            @MojoParameter(name = "refresh", value = "false") ListMojo refused,
+            @InjectMojo(goal = "index") @MojoParameter(name = "index", value = "notes.sqlite") IndexMojo index,
+            @InjectMojo(goal = "list") @MojoParameter(name = "index", value = "notes.sqlite")
+            @MojoParameter(name = "refresh", value = "false") ListMojo again) throws Exception {
+        Path notes = Files.writeString(project.resolve("notes.sqlite"), "these are my notes, not a database");
+        assertThatThrownBy(refused::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("move " + notes + " away and run 'mvn iafbt:index -Diafbt.bundles=" + folder
+                        + " -Diafbt.index=" + notes + "'");
+
+        Files.move(notes, project.resolve("notes.txt"));
+        index.execute();
+        again.execute();
+
+        assertThat(log.at("INFO")).last().asString().startsWith("Wrote 24 row(s) to ");
+    }
 }
