@@ -99,19 +99,7 @@ public final class SqliteIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new IndexException("cannot create the folder of index " + target + ": " + e, e);
         }
-        Connection c = null;
-        try {
-            c = connect(target);
-            SchemaInitializer.initialise(c, target);
-            return new SqliteIndex(target, c);
-        } catch (SQLException | RuntimeException e) {
-            closeQuietly(c);
-            if (e instanceof IndexException ie) {
-                throw ie;
-            }
-            throw e instanceof SQLException sql ? failure(target, "open", sql)
-                    : new IndexException("cannot open index " + target + ": " + e, e);
-        }
+        return connected(target, false, c -> SchemaInitializer.initialise(c, target));
     }
 
     /**
@@ -129,14 +117,20 @@ public final class SqliteIndex implements AutoCloseable {
             throw new IndexException("no index at " + target + "; build it first (for example with"
                     + " Indexer.builder(folder).output(path).build().run())");
         }
+        return connected(target, true, c -> SchemaInitializer.requireColumns(SchemaInitializer.tableColumns(c), target));
+    }
+
+    @FunctionalInterface
+    private interface ConnectionCheck {
+        void accept(Connection connection) throws SQLException;
+    }
+
+    /** A connection to {@code target} that passed {@code check}; closed again when anything fails. */
+    private static SqliteIndex connected(Path target, boolean readOnly, ConnectionCheck check) {
         Connection c = null;
         try {
-            SQLiteConfig config = new SQLiteConfig();
-            config.setReadOnly(true);
-            config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-            c = config.createConnection("jdbc:sqlite:" + target);
-            List<String> existing = SchemaInitializer.tableColumns(c);
-            SchemaInitializer.requireColumns(existing, target);
+            c = connect(target, readOnly);
+            check.accept(c);
             return new SqliteIndex(target, c);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
@@ -366,7 +360,12 @@ public final class SqliteIndex implements AutoCloseable {
     }
 
     private static Connection connect(Path path) throws SQLException {
+        return connect(path, false);
+    }
+
+    private static Connection connect(Path path, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         return config.createConnection("jdbc:sqlite:" + path);
     }

@@ -2,27 +2,15 @@ package dev.iafbt.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
+import dev.iafbt.testing.AwkwardRows;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ResultFilesTest {
-    private static Map<String, Object> row(Object... kv) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            row.put((String) kv[i], kv[i + 1]);
-        }
-        return row;
-    }
-
-    private final List<Map<String, Object>> rows = List.of(
-            row("id", "a,\"b\"", "x", 1.5, "n", 3L),
-            row("id", "é\n", "x", Double.POSITIVE_INFINITY, "n", null),
-            row("id", null, "x", 1e-5, "n", -2L),
-            row("id", "z", "x", Double.NEGATIVE_INFINITY, "n", 0L));
-    private final List<String> columns = List.of("id", "x", "n");
+    private final List<Map<String, Object>> rows = AwkwardRows.rows();
+    private final List<String> columns = AwkwardRows.COLUMNS;
 
     @Test
     void csvIsLocaleIndependentAndQuoted() {
