@@ -69,7 +69,10 @@ public abstract class AbstractIafbtMojo extends AbstractMojo {
 
     /**
      * Where a goal writes its files: {@code configured} when set, else {@code iafbt} in the
-     * project's build folder — {@code ./target/iafbt} when the goal runs outside a project.
+     * project's build folder — {@code ./target/iafbt} when the goal runs outside a project. A
+     * value still holding {@code ${...}} is an expression Maven could not interpolate there (its
+     * stand-in project has no folder), so it counts as unset rather than naming a folder
+     * {@code ${project.basedir}}.
      */
     protected Path outputFolder(File configured) {
         if (configured != null && !configured.getPath().contains("${")) {
