@@ -22,7 +22,7 @@ import org.sqlite.SQLiteErrorCode;
 
 /**
  * The Tier-1 SQLite index, file-compatible with the reference's {@code SqliteBacktestIndex}
- * (index-stores.md §1): same table, columns, DDL, pragmas and value storage, so the Java and the
+ *: same table, columns, DDL, pragmas and value storage, so the Java and the
  * Python tools can share one {@code index.sqlite}. One instance owns one connection; WAL lets many
  * readers work beside one writer, and a 10 s busy timeout rides out short write locks.
  *
@@ -71,7 +71,7 @@ public final class SqliteIndex implements AutoCloseable {
         rejectDirectory(target);
         createFolderOf(target);
         Path temp = AtomicFiles.tempBeside(target);
-        return connect(target, temp, temp, "create");
+        return connected(target, temp, temp, false, c -> SchemaInitializer.initialise(c, temp));
     }
 
     /**
@@ -102,7 +102,7 @@ public final class SqliteIndex implements AutoCloseable {
 
     /**
      * Opens the index at {@code path}, creating the file when missing and migrating an older one
-     * by adding the columns it lacks at the end (§1.4). A file that is not SQLite, or whose table
+     * by adding the columns it lacks at the end. A file that is not SQLite, or whose table
      * lacks {@code bundle_path}/{@code algorithm_id}/{@code tag}, is refused with an
      * {@link IndexException} that says so.
      */
@@ -110,7 +110,7 @@ public final class SqliteIndex implements AutoCloseable {
         Path target = path.toAbsolutePath();
         rejectDirectory(target);
         createFolderOf(target);
-        return connect(target, target, null, "open");
+        return connected(target, target, null, false, c -> SchemaInitializer.initialise(c, target));
     }
 
     private static void createFolderOf(Path target) {
@@ -122,14 +122,40 @@ public final class SqliteIndex implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code db} (the index itself, or its {@code staging} file), creating or migrating
-     * the schema; errors name {@code target}, and a staging file is deleted when this fails.
+     * Opens an existing index for reading only: the file is opened with SQLite's read-only flag,
+     * and nothing that writes runs — no journal-mode pragma, no migration, no {@code user_version}
+     * stamp — so reading a file the Python tool shares leaves its bytes as they were. Writes
+     * through this instance ({@link #upsertAll}, {@link #remove}) fail with an
+     * {@link IndexException}. A missing file, a file that is not SQLite, or a table without
+     * {@code bundle_path}/{@code algorithm_id}/{@code tag} is refused with a message saying so.
      */
-    private static SqliteIndex connect(Path target, Path db, Path staging, String action) {
+    public static SqliteIndex openReadOnly(Path path) {
+        Path target = path.toAbsolutePath();
+        rejectDirectory(target);
+        if (!Files.isRegularFile(target)) {
+            throw new IndexException("no index at " + target + "; build it first (for example with"
+                    + " Indexer.builder(folder).output(path).build().run())");
+        }
+        return connected(target, target, null, true,
+                c -> SchemaInitializer.requireColumns(SchemaInitializer.tableColumns(c), target));
+    }
+
+    @FunctionalInterface
+    private interface ConnectionCheck {
+        void accept(Connection connection) throws SQLException;
+    }
+
+    /**
+     * A connection to {@code db} (the index at {@code target} itself, or its {@code staging} file)
+     * that passed {@code check}; errors name {@code target}, and when anything fails the connection
+     * is closed and a staging file deleted.
+     */
+    private static SqliteIndex connected(Path target, Path db, Path staging, boolean readOnly,
+                                         ConnectionCheck check) {
         Connection c = null;
         try {
-            c = connect(db);
-            SchemaInitializer.initialise(c, db);
+            c = connect(db, readOnly);
+            check.accept(c);
             return new SqliteIndex(target, c, staging);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
@@ -139,8 +165,8 @@ public final class SqliteIndex implements AutoCloseable {
             if (e instanceof IndexException ie) {
                 throw ie;
             }
-            throw e instanceof SQLException sql ? failure(target, action, sql)
-                    : new IndexException("cannot " + action + " index " + target + ": " + e, e);
+            throw e instanceof SQLException sql ? failure(target, "open", sql)
+                    : new IndexException("cannot open index " + target + ": " + e, e);
         }
     }
 
@@ -162,7 +188,7 @@ public final class SqliteIndex implements AutoCloseable {
     /**
      * Inserts or replaces every row in one transaction with one prepared statement; returns the
      * number of rows written. Unlike the reference's {@code upsert_many}, each row's provenance is
-     * written and every row's summary is kept (§1.5). Every bundle_path is checked before writing.
+     * written and every row's summary is kept. Every bundle_path is checked before writing.
      */
     public int upsertAll(Iterable<IndexRow> rows) {
         List<IndexRow> batch = new ArrayList<>();
@@ -203,7 +229,7 @@ public final class SqliteIndex implements AutoCloseable {
         return removed[0];
     }
 
-    /** True when a row exists and its provenance equals exactly this mtime and size (§1.5). */
+    /** True when a row exists and its provenance equals exactly this mtime and size. */
     public boolean isUpToDate(String bundlePath, long mtimeNs, long size) {
         Provenance stored = query("read provenance from", "SELECT bundle_mtime_ns, bundle_size FROM "
                 + IndexSchema.QUOTED_TABLE + " WHERE bundle_path = ?", List.of(bundlePath), rs ->
@@ -365,8 +391,9 @@ public final class SqliteIndex implements AutoCloseable {
         return new Provenance(mtimeOrNull, rs.wasNull() ? null : size);
     }
 
-    private static Connection connect(Path path) throws SQLException {
+    private static Connection connect(Path path, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         return config.createConnection("jdbc:sqlite:" + path);
     }
