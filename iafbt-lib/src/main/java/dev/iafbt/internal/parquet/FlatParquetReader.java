@@ -65,14 +65,22 @@ public final class FlatParquetReader {
      */
     public static FlatTable read(byte[] parquet, String source, Collection<String> wanted) {
         requireMagic(parquet, source);
-        return read(new ByteArrayInputFile(parquet, source), source, wanted);
+        return read(new ByteArrayInputFile(parquet, source), source, wanted, parquet);
     }
 
     /** As {@link #read(byte[], String, Collection)}, for any {@link InputFile}. */
     public static FlatTable read(InputFile file, String source, Collection<String> wanted) {
+        return read(file, source, wanted, null);
+    }
+
+    /** {@code bytes}, when the whole file is at hand, lets every page header be checked first. */
+    private static FlatTable read(InputFile file, String source, Collection<String> wanted, byte[] bytes) {
         try (ParquetFileReader reader = new ParquetFileReader(file, OPTIONS)) {
             FileMetaData meta = reader.getFooter().getFileMetaData();
             int rowCount = checkedRowCount(reader, file.getLength(), source);
+            if (bytes != null) {
+                PageBounds.check(reader.getRowGroups(), bytes, source);
+            }
             MessageType projection = projection(meta.getSchema(), wanted, source);
             List<ColumnBuffer> buffers = new ArrayList<>();
             for (ColumnDescriptor column : projection.getColumns()) {
