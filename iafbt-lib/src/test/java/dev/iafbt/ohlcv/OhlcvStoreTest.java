@@ -88,7 +88,7 @@ class OhlcvStoreTest {
         assertThatThrownBy(() -> new OhlcvManifest("ohlcv", Map.of("BTC/EUR@1h", bad)))
                 .isInstanceOf(OhlcvException.class)
                 .hasMessageStartingWith("OHLCV manifest entry 'BTC/EUR@1h': '" + bad + "' is not a valid");
-        assertThatThrownBy(() -> OhlcvGc.sweep(temp, Set.of(bad))).isInstanceOf(OhlcvException.class);
+        assertThatThrownBy(() -> OhlcvGc.sweep(temp, Set.of(bad), java.time.Instant.now())).isInstanceOf(OhlcvException.class);
     }
 
     @Test

@@ -1,0 +1,80 @@
+package dev.iafbt.store;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** File-system steps the stores share; failures become {@link StoreException}s naming the path. */
+final class StoreFiles {
+    static final String BUNDLE_SUFFIX = ".iafbt";
+
+    private StoreFiles() {
+    }
+
+    /** Removes a file or folder tree; an absent path is fine. Links are removed, never followed. */
+    static void deleteTree(Path path) {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e != null && !(e instanceof NoSuchFileException)) {
+                        throw e;
+                    }
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (NoSuchFileException e) {
+            // removed concurrently: the goal is reached
+        } catch (IOException e) {
+            throw new StoreException("cannot delete " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Regular {@code *.iafbt} files under {@code dir}, as {@code /}-separated relative paths, sorted. */
+    static List<String> bundlePaths(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<String> paths = new ArrayList<>();
+            files.filter(p -> p.getFileName().toString().endsWith(BUNDLE_SUFFIX) && Files.isRegularFile(p))
+                    .forEach(p -> paths.add(relative(dir, p)));
+            paths.sort(null);
+            return paths;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new StoreException("cannot list bundles under " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String relative(Path dir, Path file) {
+        return dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    /** {@code st_mtime_ns} and size, as the index's provenance wants them. */
+    static long[] mtimeNsAndSize(Path file) {
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            return new long[] {attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), attrs.size()};
+        } catch (IOException e) {
+            throw new StoreException("cannot stat " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
