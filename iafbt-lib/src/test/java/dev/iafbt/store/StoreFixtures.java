@@ -39,6 +39,41 @@ final class StoreFixtures {
                 .summary(SummaryField.SHARPE_RATIO, 1.25);
     }
 
+    /**
+     * A larger backtest: {@code runs} windows with {@code snapshots} snapshots and {@code trades}
+     * closed trades (two orders each) per run; every other trade has a stop loss, the rest none.
+     */
+    static Backtest sized(String algorithmId, int runs, int snapshots, int trades) {
+        BacktestBuilder builder = Backtest.builder(algorithmId).parameter("runs", (long) runs);
+        for (int r = 0; r < runs; r++) {
+            Instant start = START.plus(Duration.ofDays(365L * r));
+            Instant end = start.plus(Duration.ofHours(4L * snapshots));
+            RunBuilder run = RunBuilder.window(start, end).tradingSymbol("EUR");
+            for (int s = 0; s < snapshots; s++) {
+                run.snapshot(start.plus(Duration.ofHours(4L * s)), 1000 + s);
+            }
+            for (int t = 0; t < trades; t++) {
+                String at = start.plus(Duration.ofHours(t)).toString().replace("Z", "+00:00");
+                OrderBuilder buy = OrderBuilder.withId((long) t * 2).set("target_symbol", "BTC")
+                        .set("trading_symbol", "EUR").set("order_side", "BUY").set("order_type", "MARKET")
+                        .set("status", "CLOSED").set("price", 100.0 + t).set("amount", 1.0).set("created_at", at);
+                OrderBuilder sell = OrderBuilder.withId((long) t * 2 + 1).set("target_symbol", "BTC")
+                        .set("trading_symbol", "EUR").set("order_side", "SELL").set("order_type", "MARKET")
+                        .set("status", "CLOSED").set("price", 101.0 + t).set("amount", 1.0).set("created_at", at);
+                TradeBuilder trade = TradeBuilder.withId((long) t).set("target_symbol", "BTC")
+                        .set("trading_symbol", "EUR").set("status", "CLOSED").set("amount", 1.0)
+                        .set("open_price", 100.0 + t).set("opened_at", at).set("closed_at", at)
+                        .set("net_gain", 1.0).order(buy).order(sell);
+                if (t % 2 == 0) {
+                    trade.set("stop_losses", java.util.List.of(java.util.Map.of("percentage", 5L, "trailing", false)));
+                }
+                run.trade(trade).order(buy).order(sell);
+            }
+            builder.run(run);
+        }
+        return builder.build();
+    }
+
     /** The reference test frame: 4 hourly rows from 2024-01-01, Open = base + i, … */
     static OhlcvFrame frame(double base) {
         long[] ts = new long[4];
