@@ -1,5 +1,6 @@
 package dev.iafbt.ohlcv;
 
+import dev.iafbt.internal.ohlcv.ChunkNames;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

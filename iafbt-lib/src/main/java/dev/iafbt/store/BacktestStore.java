@@ -75,7 +75,7 @@ public interface BacktestStore {
 
     /**
      * The OHLCV frames of a stored backtest, read lazily from {@link #ohlcvDirectory}; use this
-     * rather than {@code Backtest.ohlcv()}, which only follows a {@code store_dir} inside the
+     * rather than {@code OhlcvFrames.of(backtest)}, which only follows a {@code store_dir} inside the
      * bundle's own folder (a tiered store's bundles record {@code ../ohlcv}).
      *
      * @throws HandleNotFoundException when nothing is stored under the handle

@@ -3,8 +3,7 @@ package dev.iafbt.store;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocMap;
 import dev.iafbt.model.Backtest;
-import dev.iafbt.ohlcv.ChunkNames;
-import dev.iafbt.ohlcv.OhlcvException;
+import dev.iafbt.internal.ohlcv.ChunkNames;
 import dev.iafbt.ohlcv.OhlcvStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,12 +88,12 @@ final class ChunkPlacement {
     }
 
     private static String chunkName(Map.Entry<String, Object> entry, String bundleName) {
-        try {
-            return ChunkNames.requireValid(entry.getValue() instanceof String s ? s : null,
-                    bundleName + ": OHLCV manifest entry '" + entry.getKey() + "'");
-        } catch (OhlcvException e) {
-            throw new StoreException(e.getMessage(), e);
+        String name = entry.getValue() instanceof String s ? s : null;
+        if (!ChunkNames.isValid(name)) {
+            throw new StoreException(bundleName + ": OHLCV manifest entry '" + entry.getKey() + "': '" + name
+                    + "' is not a valid OHLCV chunk name (" + ChunkNames.EXPECTED + ")");
         }
+        return name;
     }
 
     private static byte[] copy(Path from, OhlcvStore target, String name, String key, String bundleName) {

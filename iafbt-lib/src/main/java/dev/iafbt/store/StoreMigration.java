@@ -3,7 +3,7 @@ package dev.iafbt.store;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.BundleReader;
 import dev.iafbt.bundle.DocMap;
-import dev.iafbt.bundle.MsgpackEncoder;
+import dev.iafbt.internal.bundle.MsgpackEncoder;
 import dev.iafbt.bundle.ReadOptions;
 import dev.iafbt.model.Backtest;
 import java.nio.file.Files;

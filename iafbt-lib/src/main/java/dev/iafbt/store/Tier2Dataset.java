@@ -1,6 +1,5 @@
 package dev.iafbt.store;
 
-import dev.iafbt.parquet.NullableColumn.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,36 +20,44 @@ import java.util.Map;
  */
 public enum Tier2Dataset {
     PORTFOLIO_SNAPSHOTS("portfolio_snapshots", columns(
-            "metadata", Kind.STRING, "portfolio_id", Kind.STRING, "trading_symbol", Kind.STRING,
-            "pending_value", Kind.DOUBLE, "unallocated", Kind.DOUBLE, "total_net_gain", Kind.DOUBLE,
-            "total_revenue", Kind.DOUBLE, "total_cost", Kind.DOUBLE, "cash_flow", Kind.DOUBLE,
-            "net_size", Kind.DOUBLE, "created_at", Kind.STRING, "total_value", Kind.DOUBLE)),
+            "metadata", ColumnType.STRING, "portfolio_id", ColumnType.STRING, "trading_symbol", ColumnType.STRING,
+            "pending_value", ColumnType.DOUBLE, "unallocated", ColumnType.DOUBLE, "total_net_gain", ColumnType.DOUBLE,
+            "total_revenue", ColumnType.DOUBLE, "total_cost", ColumnType.DOUBLE, "cash_flow", ColumnType.DOUBLE,
+            "net_size", ColumnType.DOUBLE, "created_at", ColumnType.STRING, "total_value", ColumnType.DOUBLE)),
     TRADES("trades", columns(
-            "id", Kind.STRING, "orders", Kind.STRING, "target_symbol", Kind.STRING, "trading_symbol", Kind.STRING,
-            "status", Kind.STRING, "amount", Kind.DOUBLE, "remaining", Kind.DOUBLE, "open_price", Kind.DOUBLE,
-            "last_reported_price", Kind.DOUBLE, "opened_at", Kind.STRING, "closed_at", Kind.STRING,
-            "updated_at", Kind.STRING, "net_gain", Kind.DOUBLE, "cost", Kind.DOUBLE, "stop_losses", Kind.STRING,
-            "take_profits", Kind.STRING, "filled_amount", Kind.DOUBLE, "available_amount", Kind.DOUBLE,
-            "metadata", Kind.STRING)),
+            "id", ColumnType.STRING, "orders", ColumnType.STRING, "target_symbol", ColumnType.STRING, "trading_symbol", ColumnType.STRING,
+            "status", ColumnType.STRING, "amount", ColumnType.DOUBLE, "remaining", ColumnType.DOUBLE, "open_price", ColumnType.DOUBLE,
+            "last_reported_price", ColumnType.DOUBLE, "opened_at", ColumnType.STRING, "closed_at", ColumnType.STRING,
+            "updated_at", ColumnType.STRING, "net_gain", ColumnType.DOUBLE, "cost", ColumnType.DOUBLE, "stop_losses", ColumnType.STRING,
+            "take_profits", ColumnType.STRING, "filled_amount", ColumnType.DOUBLE, "available_amount", ColumnType.DOUBLE,
+            "metadata", ColumnType.STRING)),
     ORDERS("orders", columns(
-            "id", Kind.STRING, "external_id", Kind.STRING, "target_symbol", Kind.STRING,
-            "trading_symbol", Kind.STRING, "order_side", Kind.STRING, "order_type", Kind.STRING,
-            "status", Kind.STRING, "price", Kind.DOUBLE, "amount", Kind.DOUBLE, "created_at", Kind.STRING,
-            "updated_at", Kind.STRING, "cost", Kind.DOUBLE, "filled", Kind.DOUBLE, "remaining", Kind.DOUBLE,
-            "order_fee_currency", Kind.STRING, "order_fee_rate", Kind.DOUBLE, "order_fee", Kind.DOUBLE,
-            "slippage", Kind.DOUBLE, "stop_price", Kind.DOUBLE, "triggered_at", Kind.STRING,
-            "metadata", Kind.STRING));
+            "id", ColumnType.STRING, "external_id", ColumnType.STRING, "target_symbol", ColumnType.STRING,
+            "trading_symbol", ColumnType.STRING, "order_side", ColumnType.STRING, "order_type", ColumnType.STRING,
+            "status", ColumnType.STRING, "price", ColumnType.DOUBLE, "amount", ColumnType.DOUBLE, "created_at", ColumnType.STRING,
+            "updated_at", ColumnType.STRING, "cost", ColumnType.DOUBLE, "filled", ColumnType.DOUBLE, "remaining", ColumnType.DOUBLE,
+            "order_fee_currency", ColumnType.STRING, "order_fee_rate", ColumnType.DOUBLE, "order_fee", ColumnType.DOUBLE,
+            "slippage", ColumnType.DOUBLE, "stop_price", ColumnType.DOUBLE, "triggered_at", ColumnType.STRING,
+            "metadata", ColumnType.STRING));
+
+    /** The type of a Tier-2 column: Parquet and Arrow types, as every reader sees them. */
+    public enum ColumnType {
+        /** UTF-8 text: Parquet BINARY (STRING), Arrow {@code string}, DuckDB {@code VARCHAR}. */
+        STRING,
+        /** Parquet DOUBLE, Arrow {@code double}, DuckDB {@code DOUBLE}. */
+        DOUBLE
+    }
 
     /** The column every dataset ends with: the run's window name. */
     public static final String WINDOW_NAME = "window_name";
 
     private final String folderName;
-    private final Map<String, Kind> columns;
+    private final Map<String, ColumnType> columns;
 
-    Tier2Dataset(String folderName, Map<String, Kind> recordColumns) {
+    Tier2Dataset(String folderName, Map<String, ColumnType> recordColumns) {
         this.folderName = folderName;
-        Map<String, Kind> all = new LinkedHashMap<>(recordColumns);
-        all.put(WINDOW_NAME, Kind.STRING);
+        Map<String, ColumnType> all = new LinkedHashMap<>(recordColumns);
+        all.put(WINDOW_NAME, ColumnType.STRING);
         this.columns = Collections.unmodifiableMap(all);
     }
 
@@ -60,7 +67,7 @@ public enum Tier2Dataset {
     }
 
     /** Column name to type, in file order (window_name last). */
-    public Map<String, Kind> columns() {
+    public Map<String, ColumnType> columns() {
         return columns;
     }
 
@@ -68,10 +75,10 @@ public enum Tier2Dataset {
         return new ArrayList<>(columns.keySet());
     }
 
-    private static Map<String, Kind> columns(Object... pairs) {
-        Map<String, Kind> map = new LinkedHashMap<>();
+    private static Map<String, ColumnType> columns(Object... pairs) {
+        Map<String, ColumnType> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], (Kind) pairs[i + 1]);
+            map.put((String) pairs[i], (ColumnType) pairs[i + 1]);
         }
         return map;
     }

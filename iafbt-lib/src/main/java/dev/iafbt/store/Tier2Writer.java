@@ -1,12 +1,11 @@
 package dev.iafbt.store;
 
-import dev.iafbt.index.PythonJson;
-import dev.iafbt.io.AtomicFiles;
+import dev.iafbt.internal.json.PythonJson;
+import dev.iafbt.internal.io.AtomicFiles;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.BacktestRun;
-import dev.iafbt.parquet.NullableColumn;
-import dev.iafbt.parquet.NullableColumn.Kind;
-import dev.iafbt.parquet.NullableColumnsWriter;
+import dev.iafbt.internal.parquet.NullableColumn;
+import dev.iafbt.internal.parquet.NullableColumnsWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,15 +89,17 @@ final class Tier2Writer {
             return;
         }
         List<NullableColumn> columns = new ArrayList<>();
-        for (Map.Entry<String, Kind> column : dataset.columns().entrySet()) {
+        for (Map.Entry<String, Tier2Dataset.ColumnType> column : dataset.columns().entrySet()) {
+            boolean isText = column.getValue() == Tier2Dataset.ColumnType.STRING;
             Object[] cells = new Object[rows.size()];
             boolean window = column.getKey().equals(Tier2Dataset.WINDOW_NAME);
             for (int i = 0; i < cells.length; i++) {
                 Row row = rows.get(i);
                 Object value = window ? row.windowName() : row.record().get(column.getKey());
-                cells[i] = column.getValue() == Kind.STRING ? text(value) : number(value);
+                cells[i] = isText ? text(value) : number(value);
             }
-            columns.add(new NullableColumn(column.getKey(), column.getValue(), cells));
+            columns.add(new NullableColumn(column.getKey(),
+                    isText ? NullableColumn.Kind.STRING : NullableColumn.Kind.DOUBLE, cells));
         }
         Path file = dir.resolve(PART_FILE);
         byte[] bytes = NullableColumnsWriter.write(columns, rows.size(), ZSTD_LEVEL, file.toString());

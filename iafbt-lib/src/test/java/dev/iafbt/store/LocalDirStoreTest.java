@@ -184,7 +184,7 @@ class LocalDirStoreTest {
         assertThat(plain.ohlcv("a").get("BTC/EUR:1h").rowCount()).isEqualTo(4);
         assertThat(plain.ohlcv("sweep/b").get("BTC/EUR:1h").rowCount()).isEqualTo(4);
         // the chunks sit beside each bundle, where any reader of a bundle folder looks for them
-        assertThat(plain.open("sweep/b", false).ohlcv().get("BTC/EUR:1h").rowCount()).isEqualTo(4);
+        assertThat(dev.iafbt.ohlcv.OhlcvFrames.of(plain.open("sweep/b", false)).get("BTC/EUR:1h").rowCount()).isEqualTo(4);
         assertThat(new OhlcvStore(plain.root().resolve("sweep/ohlcv")).list()).hasSize(1);
     }
 }

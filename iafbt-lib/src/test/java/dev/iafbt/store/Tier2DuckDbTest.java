@@ -3,7 +3,6 @@ package dev.iafbt.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iafbt.model.Backtest;
-import dev.iafbt.parquet.NullableColumn.Kind;
 import dev.iafbt.testing.ReferenceFixtures;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,7 +47,7 @@ class Tier2DuckDbTest {
 
     private static Map<String, String> expectedTypes(Tier2Dataset dataset) {
         Map<String, String> types = new LinkedHashMap<>();
-        dataset.columns().forEach((name, kind) -> types.put(name, kind == Kind.STRING ? "VARCHAR" : "DOUBLE"));
+        dataset.columns().forEach((name, kind) -> types.put(name, kind == Tier2Dataset.ColumnType.STRING ? "VARCHAR" : "DOUBLE"));
         types.put("run_id", "VARCHAR");
         return types;
     }
