@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -109,20 +108,7 @@ final class ChunkPlacement {
             throw new StoreException(bundleName + ": OHLCV chunk " + from + " for '" + key
                     + "' does not match its name (its content changed); not copied");
         }
-        Path stored = target.pathOf(name);
-        if (Files.isRegularFile(stored)) {
-            touch(stored);
-        } else {
-            target.putBytes(bytes);
-        }
+        target.putBytes(bytes); // writes it, or refreshes the time of the copy already there
         return bytes;
-    }
-
-    private static void touch(Path chunk) {
-        try {
-            Files.setLastModifiedTime(chunk, FileTime.fromMillis(System.currentTimeMillis()));
-        } catch (IOException e) {
-            // a read-only shared store: its collector runs elsewhere, nothing to protect here
-        }
     }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The safe OHLCV garbage collector of a store: a tiered store's root (bundles under
@@ -69,7 +68,7 @@ public final class OhlcvCollector {
         if (tiered) {
             chunkDirs.add(store.resolve(LocalTieredStore.OHLCV_DIR));
         } else {
-            chunkDirs.addAll(foldersNamedOhlcv(store));
+            chunkDirs.addAll(StoreFiles.foldersNamed(store, LocalDirStore.OHLCV_DIR));
             referenced.keySet().stream().filter(dir -> dir.startsWith(store)).forEach(chunkDirs::add);
         }
 
@@ -124,15 +123,6 @@ public final class OhlcvCollector {
                 missing.add(new GcReport.Problem(file, "OHLCV chunk for '" + entry.getKey() + "' is missing: expected "
                         + dir.resolve(name)));
             }
-        }
-    }
-
-    private static List<Path> foldersNamedOhlcv(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            return paths.filter(p -> p.getFileName().toString().equals(LocalDirStore.OHLCV_DIR) && Files.isDirectory(p))
-                    .toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new StoreException("cannot search " + root + " for chunk folders: " + e.getMessage(), e);
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** File-system steps the stores share; failures become {@link StoreException}s naming the path. */
 final class StoreFiles {
@@ -50,17 +49,63 @@ final class StoreFiles {
 
     /** Regular {@code *.iafbt} files under {@code dir}, as {@code /}-separated relative paths, sorted. */
     static List<String> bundlePaths(Path dir) {
+        List<String> paths = new ArrayList<>();
+        walk(dir, (file, attrs) -> {
+            if (attrs.isRegularFile() && file.getFileName().toString().endsWith(BUNDLE_SUFFIX)) {
+                paths.add(relative(dir, file));
+            }
+        }, null);
+        paths.sort(null);
+        return paths;
+    }
+
+    /** Folders under {@code dir} (itself included) with the given name. */
+    static List<Path> foldersNamed(Path dir, String name) {
+        List<Path> folders = new ArrayList<>();
+        walk(dir, (file, attrs) -> { }, folder -> {
+            if (folder.getFileName().toString().equals(name)) {
+                folders.add(folder);
+            }
+        });
+        return folders;
+    }
+
+    /**
+     * Walks a tree that writers change meanwhile: entries that vanish while it is walked (temp
+     * files renamed into place, a deleted bundle) are skipped instead of failing the walk, as
+     * {@code Files.walk} would. An absent folder is an empty tree.
+     */
+    private static void walk(Path dir, java.util.function.BiConsumer<Path, BasicFileAttributes> onFile,
+            java.util.function.Consumer<Path> onFolder) {
         if (!Files.isDirectory(dir)) {
-            return List.of();
+            return;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            List<String> paths = new ArrayList<>();
-            files.filter(p -> p.getFileName().toString().endsWith(BUNDLE_SUFFIX) && Files.isRegularFile(p))
-                    .forEach(p -> paths.add(relative(dir, p)));
-            paths.sort(null);
-            return paths;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new StoreException("cannot list bundles under " + dir + ": " + e.getMessage(), e);
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attrs) {
+                    if (onFolder != null) {
+                        onFolder.accept(folder);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    onFile.accept(file, attrs);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            throw new StoreException("cannot list the files under " + dir + ": " + e.getMessage(), e);
         }
     }
 
