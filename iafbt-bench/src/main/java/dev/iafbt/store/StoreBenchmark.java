@@ -29,7 +29,9 @@ import java.util.concurrent.Callable;
  * can time the Tier-2 and Tier-1 steps of a write on their own, without the level-19 bundle
  * compression that dominates the whole write.
  *
- * <p>Arguments: a work folder (default: a temp folder), then the number of GC bundles (10,000).
+ * <p>Arguments: a work folder (default: a temp folder), the number of GC bundles (10,000), and
+ * optionally the reference fixture folder ({@code -} for none), to time the write of
+ * {@code batch-0a0bbdc2-v2.iafbt} too, and which parts to run ({@code write,query,gc}).
  */
 public final class StoreBenchmark {
     private StoreBenchmark() {
@@ -40,17 +42,29 @@ public final class StoreBenchmark {
         Path work = args.length > 0 && !args[0].isEmpty() ? Path.of(args[0]) : Files.createTempDirectory("store-bench");
         int gcBundles = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         System.out.println("work folder " + work);
-        tieredWrite(work.resolve("write"));
-        duckDbQuery(work.resolve("query"), 1_000);
-        gc(work.resolve("gc"), gcBundles, 10);
+        String parts = args.length > 3 ? args[3] : "write,query,gc";
+        if (parts.contains("write")) {
+            tieredWrite(work.resolve("write"), ProductionShape.generate("production", 11, 42), "generated");
+            if (args.length > 2 && !args[2].equals("-")) {
+                Backtest batch = Backtest.open(Path.of(args[2]).resolve("batch-0a0bbdc2-v2.iafbt"));
+                tieredWrite(work.resolve("write-fixture"), batch, "batch fixture");
+            }
+        }
+        if (parts.contains("query")) {
+            duckDbQuery(work.resolve("query"), 1_000);
+        }
+        if (parts.contains("gc")) {
+            gc(work.resolve("gc"), gcBundles, 10);
+        }
     }
 
     /** The save alone, the Tier-2 and Tier-1 steps alone, and the whole write, on an 11-run production-shape backtest. */
-    static void tieredWrite(Path root) throws Exception {
-        Backtest backtest = ProductionShape.generate("production", 11, 42);
+    static void tieredWrite(Path root, Backtest backtest, String label) throws Exception {
+        System.out.println("tiered write, " + label + ":");
         LocalTieredStore store = new LocalTieredStore(root);
         Path file = root.resolve("bundles/prod.iafbt");
         time("bundle save (encode + zstd-19 + atomic write)", 1, 3, () -> backtest.save(file));
+        time("Tier-2 encode only (3 datasets, in memory)", 3, 15, () -> Tier2Writer.encode(backtest, "prod"));
         time("Tier-2: 3 Parquet partitions", 3, 15, () -> {
             Tier2Writer.write(store.parquetRoot(), "prod", backtest);
             return null;
@@ -73,7 +87,9 @@ public final class StoreBenchmark {
         time("whole tiered write (all tiers)", 1, 3, () -> store.write(backtest, "prod"));
         for (Tier2Dataset dataset : Tier2Dataset.values()) {
             Path part = Tier2Writer.partitionDir(store.parquetRoot(), dataset, "prod").resolve("part-0.parquet");
-            System.out.printf(Locale.ROOT, "  %s partition: %,d bytes%n", dataset.folderName(), Files.size(part));
+            if (Files.exists(part)) {
+                System.out.printf(Locale.ROOT, "  %s partition: %,d bytes%n", dataset.folderName(), Files.size(part));
+            }
         }
         System.out.printf(Locale.ROOT, "  bundle: %,d bytes%n", Files.size(file));
     }
@@ -150,18 +166,27 @@ public final class StoreBenchmark {
         return result;
     }
 
+    /**
+     * Wall time and the calling thread's CPU time (every step timed here runs on the calling
+     * thread), so a figure taken on a busy shared machine can be judged by its CPU part too.
+     */
     private static void time(String name, int warmups, int runs, Callable<?> body) throws Exception {
         for (int i = 0; i < warmups; i++) {
             body.call();
         }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         double[] ms = new double[runs];
+        double[] cpu = new double[runs];
         for (int i = 0; i < runs; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             body.call();
             ms[i] = (System.nanoTime() - start) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "%-62s median %9.2f ms   best %9.2f ms   (%d runs)%n", name, ms[runs / 2],
-                ms[0], runs);
+        Arrays.sort(cpu);
+        System.out.printf(Locale.ROOT, "%-56s wall median %9.2f ms best %9.2f | cpu median %9.2f ms best %9.2f (%d runs)%n",
+                name, ms[runs / 2], ms[0], cpu[runs / 2], cpu[0], runs);
     }
 }

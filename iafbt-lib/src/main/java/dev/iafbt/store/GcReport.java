@@ -80,6 +80,18 @@ public record GcReport(Path root, boolean tiered, int bundles, List<Folder> fold
         return folders.stream().mapToLong(f -> f.deleted().size()).sum();
     }
 
+    /** Bytes of the chunks actually deleted. */
+    public long deletedBytes() {
+        long bytes = 0;
+        for (Folder folder : folders) {
+            java.util.Set<String> gone = new java.util.HashSet<>(folder.deleted());
+            for (OhlcvGc.Chunk chunk : folder.plan().sweepable()) {
+                bytes += gone.contains(chunk.name()) ? chunk.bytes() : 0;
+            }
+        }
+        return bytes;
+    }
+
     public long staleTemps() {
         return folders.stream().mapToLong(f -> f.plan().staleTemps().size()).sum();
     }
@@ -105,6 +117,6 @@ public record GcReport(Path root, boolean tiered, int bundles, List<Folder> fold
                     reclaimableChunks(), reclaimableBytes(), staleTemps());
         }
         return String.format(Locale.ROOT, "deleted %,d chunks (%,d bytes) and %,d stale temp files",
-                deletedChunks(), reclaimableBytes(), deletedTemps());
+                deletedChunks(), deletedBytes(), deletedTemps());
     }
 }

@@ -71,12 +71,7 @@ public final class LocalDirStore implements BacktestStore {
 
     @Override
     public Backtest open(String handle, boolean summaryOnly) {
-        Path file = bundlePath(handle);
-        if (!Files.isRegularFile(file)) {
-            throw new HandleNotFoundException(handle, "no backtest '" + normalize(handle) + "' in folder store "
-                    + root + " (expected " + file + ")");
-        }
-        return summaryOnly ? Backtest.openSummary(file) : Backtest.open(file);
+        return StoreFiles.open(bundlePath(handle), handle, normalize(handle), "folder store " + root, summaryOnly);
     }
 
     @Override

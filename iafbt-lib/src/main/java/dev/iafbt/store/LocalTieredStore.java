@@ -44,7 +44,11 @@ public final class LocalTieredStore implements BacktestStore {
         this.bundles = this.root.resolve(BUNDLES_DIR);
         this.parquet = this.root.resolve(PARQUET_DIR);
         this.guard = new HandleGuard(bundles);
-        new HandleGuard(parquet);
+        try {
+            Files.createDirectories(parquet);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create Tier-2 folder " + parquet + ": " + e.getMessage(), e);
+        }
     }
 
     public Path root() {
@@ -92,12 +96,7 @@ public final class LocalTieredStore implements BacktestStore {
 
     @Override
     public Backtest open(String handle, boolean summaryOnly) {
-        Path file = bundlePath(handle);
-        if (!Files.isRegularFile(file)) {
-            throw new HandleNotFoundException(handle, "no backtest '" + handle + "' in tiered store " + root
-                    + " (expected " + file + ")");
-        }
-        return summaryOnly ? Backtest.openSummary(file) : Backtest.open(file);
+        return StoreFiles.open(bundlePath(handle), handle, handle, "tiered store " + root, summaryOnly);
     }
 
     @Override

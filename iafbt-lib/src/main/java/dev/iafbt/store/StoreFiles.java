@@ -113,6 +113,20 @@ final class StoreFiles {
         return dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
+    /**
+     * Opens a store's bundle file.
+     *
+     * @param shown the handle as the message shows it
+     * @param store describes the store for the message, e.g. {@code "tiered store /data/store"}
+     */
+    static dev.iafbt.model.Backtest open(Path file, String handle, String shown, String store, boolean summaryOnly) {
+        if (!Files.isRegularFile(file)) {
+            throw new HandleNotFoundException(handle, "no backtest '" + shown + "' in " + store + " (expected " + file
+                    + ")");
+        }
+        return summaryOnly ? dev.iafbt.model.Backtest.openSummary(file) : dev.iafbt.model.Backtest.open(file);
+    }
+
     /** {@code st_mtime_ns} and size, as the index's provenance wants them. */
     static long[] mtimeNsAndSize(Path file) {
         try {

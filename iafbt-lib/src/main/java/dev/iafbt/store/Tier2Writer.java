@@ -38,13 +38,32 @@ final class Tier2Writer {
     }
 
     static void write(Path parquetRoot, String handle, Backtest backtest) {
+        encode(backtest, handle).forEach((dataset, bytes) -> {
+            Path dir = partitionDir(parquetRoot, dataset, handle);
+            if (bytes == null) {
+                StoreFiles.deleteTree(dir);
+                return;
+            }
+            Path file = dir.resolve(PART_FILE);
+            try {
+                AtomicFiles.write(file, bytes);
+            } catch (IOException e) {
+                throw new StoreException("cannot write Tier-2 partition " + file + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Each dataset's Parquet file, in memory; null for a dataset without rows. */
+    static Map<Tier2Dataset, byte[]> encode(Backtest backtest, String handle) {
         List<BacktestRun> runs = backtest.runs();
-        write(parquetRoot, handle, Tier2Dataset.PORTFOLIO_SNAPSHOTS, records(runs, r -> r.portfolioSnapshots()
-                .stream().map(s -> (Map<String, Object>) s.raw()).toList()));
-        write(parquetRoot, handle, Tier2Dataset.TRADES, records(runs, r -> r.trades()
-                .stream().map(t -> (Map<String, Object>) t.raw()).toList()));
-        write(parquetRoot, handle, Tier2Dataset.ORDERS, records(runs, r -> r.orders()
-                .stream().map(o -> (Map<String, Object>) o.raw()).toList()));
+        Map<Tier2Dataset, byte[]> files = new java.util.EnumMap<>(Tier2Dataset.class);
+        files.put(Tier2Dataset.PORTFOLIO_SNAPSHOTS, encode(Tier2Dataset.PORTFOLIO_SNAPSHOTS, handle,
+                records(runs, r -> r.portfolioSnapshots().stream().map(s -> (Map<String, Object>) s.raw()).toList())));
+        files.put(Tier2Dataset.TRADES, encode(Tier2Dataset.TRADES, handle,
+                records(runs, r -> r.trades().stream().map(t -> (Map<String, Object>) t.raw()).toList())));
+        files.put(Tier2Dataset.ORDERS, encode(Tier2Dataset.ORDERS, handle,
+                records(runs, r -> r.orders().stream().map(o -> (Map<String, Object>) o.raw()).toList())));
+        return files;
     }
 
     static void delete(Path parquetRoot, String handle) {
@@ -82,11 +101,9 @@ final class Tier2Writer {
         return instant == null ? "None" : YYYYMMDD.format(instant);
     }
 
-    private static void write(Path parquetRoot, String handle, Tier2Dataset dataset, List<Row> rows) {
-        Path dir = partitionDir(parquetRoot, dataset, handle);
+    private static byte[] encode(Tier2Dataset dataset, String handle, List<Row> rows) {
         if (rows.isEmpty()) {
-            StoreFiles.deleteTree(dir);
-            return;
+            return null;
         }
         List<NullableColumn> columns = new ArrayList<>();
         for (Map.Entry<String, Tier2Dataset.ColumnType> column : dataset.columns().entrySet()) {
@@ -101,13 +118,8 @@ final class Tier2Writer {
             columns.add(new NullableColumn(column.getKey(),
                     isText ? NullableColumn.Kind.STRING : NullableColumn.Kind.DOUBLE, cells));
         }
-        Path file = dir.resolve(PART_FILE);
-        byte[] bytes = NullableColumnsWriter.write(columns, rows.size(), ZSTD_LEVEL, file.toString());
-        try {
-            AtomicFiles.write(file, bytes);
-        } catch (IOException e) {
-            throw new StoreException("cannot write Tier-2 partition " + file + ": " + e.getMessage(), e);
-        }
+        return NullableColumnsWriter.write(columns, rows.size(), ZSTD_LEVEL,
+                "Tier-2 " + dataset.folderName() + " of '" + handle + "'");
     }
 
     /** Text as stored; other values (numbers, bools, maps, lists) as their JSON text. */

@@ -2,11 +2,6 @@ package dev.iafbt.internal.parquet;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -43,16 +38,12 @@ public final class FlatParquetWriter {
     }
 
     /** A "record" is a row index into the column arrays, so rows need no objects of their own. */
-    private static final class ArrayColumnsWriteSupport extends WriteSupport<Integer> {
-        private final MessageType schema;
+    private static final class ArrayColumnsWriteSupport extends RowIndexWriter.RowSupport {
         private final Object[] columns;
-        private final Map<String, String> metadata;
-        private RecordConsumer consumer;
 
         ArrayColumnsWriteSupport(MessageType schema, List<?> columns, int rowCount, Map<String, String> metadata) {
-            this.schema = Objects.requireNonNull(schema);
+            super(schema, metadata);
             this.columns = columns.toArray();
-            this.metadata = Map.copyOf(metadata);
             if (this.columns.length != schema.getFieldCount()) {
                 throw new IllegalArgumentException(schema.getFieldCount() + " fields but "
                         + this.columns.length + " column arrays");
@@ -87,24 +78,7 @@ public final class FlatParquetWriter {
         }
 
         @Override
-        public WriteContext init(ParquetConfiguration configuration) {
-            return new WriteContext(schema, metadata);
-        }
-
-        @Override
-        public WriteContext init(Configuration configuration) {
-            return new WriteContext(schema, metadata);
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            this.consumer = recordConsumer;
-        }
-
-        @Override
-        public void write(Integer boxedRow) {
-            int row = boxedRow;
-            consumer.startMessage();
+        void writeRow(int row) {
             for (int i = 0; i < columns.length; i++) {
                 Type field = schema.getType(i);
                 consumer.startField(field.getName(), i);
@@ -124,7 +98,6 @@ public final class FlatParquetWriter {
                 }
                 consumer.endField(field.getName(), i);
             }
-            consumer.endMessage();
         }
     }
 }

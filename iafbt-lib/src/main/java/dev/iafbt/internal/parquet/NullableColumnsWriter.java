@@ -2,11 +2,7 @@ package dev.iafbt.internal.parquet;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -36,36 +32,17 @@ public final class NullableColumnsWriter {
         return RowIndexWriter.write(new CellsWriteSupport(columns), rowCount, zstdLevel, 4096 + rowCount * 16, source);
     }
 
-    private static final class CellsWriteSupport extends WriteSupport<Integer> {
+    private static final class CellsWriteSupport extends RowIndexWriter.RowSupport {
         private final NullableColumn[] columns;
-        private final MessageType schema;
-        private RecordConsumer consumer;
 
         CellsWriteSupport(List<NullableColumn> columns) {
+            super(new MessageType("schema", columns.stream().map(NullableColumn::parquetType).toArray(Type[]::new)),
+                    Map.of());
             this.columns = columns.toArray(new NullableColumn[0]);
-            this.schema = new MessageType("schema", columns.stream().map(NullableColumn::parquetType)
-                    .toArray(Type[]::new));
         }
 
         @Override
-        public WriteContext init(ParquetConfiguration configuration) {
-            return new WriteContext(schema, Map.of());
-        }
-
-        @Override
-        public WriteContext init(Configuration configuration) {
-            return new WriteContext(schema, Map.of());
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            this.consumer = recordConsumer;
-        }
-
-        @Override
-        public void write(Integer boxedRow) {
-            int row = boxedRow;
-            consumer.startMessage();
+        void writeRow(int row) {
             for (int i = 0; i < columns.length; i++) {
                 Object cell = columns[i].values()[row];
                 if (cell == null) {
@@ -80,7 +57,6 @@ public final class NullableColumnsWriter {
                 }
                 consumer.endField(name, i);
             }
-            consumer.endMessage();
         }
     }
 }

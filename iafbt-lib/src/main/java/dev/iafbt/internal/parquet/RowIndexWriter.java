@@ -1,6 +1,8 @@
 package dev.iafbt.internal.parquet;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -9,6 +11,8 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
 
 /**
  * The one place the project configures parquet-java's writer: in memory, ZSTD at a given level,
@@ -20,6 +24,46 @@ final class RowIndexWriter {
     private static final long ONE_ROW_GROUP = Integer.MAX_VALUE;
 
     private RowIndexWriter() {
+    }
+
+    /**
+     * A write support for a fixed schema and footer metadata whose records are row indexes; a
+     * subclass only turns a row into its values ({@link #writeRow}).
+     */
+    abstract static class RowSupport extends WriteSupport<Integer> {
+        final MessageType schema;
+        private final Map<String, String> metadata;
+        RecordConsumer consumer;
+
+        RowSupport(MessageType schema, Map<String, String> metadata) {
+            this.schema = Objects.requireNonNull(schema);
+            this.metadata = Map.copyOf(metadata);
+        }
+
+        @Override
+        public final WriteContext init(ParquetConfiguration configuration) {
+            return new WriteContext(schema, metadata);
+        }
+
+        @Override
+        public final WriteContext init(Configuration configuration) {
+            return new WriteContext(schema, metadata);
+        }
+
+        @Override
+        public final void prepareForWrite(RecordConsumer recordConsumer) {
+            this.consumer = recordConsumer;
+        }
+
+        @Override
+        public final void write(Integer row) {
+            consumer.startMessage();
+            writeRow(row);
+            consumer.endMessage();
+        }
+
+        /** Adds the fields of one row (the message is already started). */
+        abstract void writeRow(int row);
     }
 
     static byte[] write(WriteSupport<Integer> support, int rowCount, int zstdLevel, int sizeHint, String source) {
