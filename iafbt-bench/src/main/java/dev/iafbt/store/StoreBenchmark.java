@@ -140,14 +140,19 @@ public final class StoreBenchmark {
                 byte[] content = ("chunk " + b + "/" + c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 String name = HexFormat.of().formatHex(sha.digest(content)) + ".parquet";
                 Path chunk = chunks.resolve(name);
-                Files.write(chunk, content);
-                Files.setLastModifiedTime(chunk, old);
+                if (!Files.exists(chunk)) { // a re-run only puts back the orphans the last sweep deleted
+                    Files.write(chunk, content);
+                    Files.setLastModifiedTime(chunk, old);
+                }
                 chunkCount++;
                 if (c < perBundle) { // the last one of each bundle stays unreferenced: an orphan
                     builder.ohlcv("SYM" + c + "/EUR@1h", name);
                 }
             }
-            builder.build().save(store.root().resolve("bundles/gc-" + b + ".iafbt"), SaveOptions.DEFAULT.withZstdLevel(3));
+            Path bundle = store.root().resolve("bundles/gc-" + b + ".iafbt");
+            if (!Files.exists(bundle)) { // a re-run in the same work folder reuses the bundles
+                builder.build().save(bundle, SaveOptions.DEFAULT.withZstdLevel(3));
+            }
         }
         System.out.printf(Locale.ROOT, "  set up %,d bundles and %,d chunks in %.1f s%n", bundles, chunkCount,
                 (System.nanoTime() - start) / 1e9);

@@ -50,23 +50,26 @@ public final class OhlcvCollector {
         boolean tiered = isTiered(store);
         Path bundleRoot = tiered ? store.resolve(LocalTieredStore.BUNDLES_DIR) : store;
 
+        Path fixedChunkDir = tiered ? store.resolve(LocalTieredStore.OHLCV_DIR) : null;
+        List<String> paths = StoreFiles.bundlePaths(bundleRoot);
+        // reading the manifests is the bulk of the work: spread it over the cores
+        List<Marked> marked = paths.parallelStream()
+                .map(relative -> mark(bundleRoot.resolve(relative), fixedChunkDir)).toList();
         Map<Path, Set<String>> referenced = new HashMap<>();
         List<GcReport.Problem> unreadable = new ArrayList<>();
-        List<GcReport.Problem> missing = new ArrayList<>();
-        int bundles = 0;
-        for (String relative : StoreFiles.bundlePaths(bundleRoot)) {
-            Path file = bundleRoot.resolve(relative);
-            bundles++;
-            try {
-                mark(file, tiered ? store.resolve(LocalTieredStore.OHLCV_DIR) : null, referenced, missing);
-            } catch (RuntimeException e) {
-                unreadable.add(new GcReport.Problem(file, e.getMessage()));
+        for (Marked m : marked) {
+            if (m.problem() != null) {
+                unreadable.add(m.problem());
+            }
+            for (Reference ref : m.references()) {
+                referenced.computeIfAbsent(ref.dir(), d -> new HashSet<>()).add(ref.name());
             }
         }
+        int bundles = paths.size();
 
         Set<Path> chunkDirs = new TreeSet<>();
         if (tiered) {
-            chunkDirs.add(store.resolve(LocalTieredStore.OHLCV_DIR));
+            chunkDirs.add(fixedChunkDir);
         } else {
             chunkDirs.addAll(StoreFiles.foldersNamed(store, LocalDirStore.OHLCV_DIR));
             referenced.keySet().stream().filter(dir -> dir.startsWith(store)).forEach(chunkDirs::add);
@@ -84,7 +87,7 @@ public final class OhlcvCollector {
             int referencedHere = referenced.getOrDefault(dir, Set.of()).size();
             folders.add(new GcReport.Folder(dir, plan, referencedHere, deleted, tempsDeleted));
         }
-        return new GcReport(store, tiered, bundles, folders, unreadable, missing, dryRun, grace);
+        return new GcReport(store, tiered, bundles, folders, unreadable, missing(marked, folders), dryRun, grace);
     }
 
     /** A tiered store has {@code bundles/} beside its index or its Tier-2 folder. */
@@ -94,12 +97,27 @@ public final class OhlcvCollector {
                         || Files.isDirectory(root.resolve(LocalTieredStore.PARQUET_DIR)));
     }
 
-    private static void mark(Path file, Path fixedChunkDir, Map<Path, Set<String>> referenced,
-            List<GcReport.Problem> missing) {
+    /** One manifest entry: which chunk, in which folder, a bundle needs under which key. */
+    private record Reference(Path bundle, String key, Path dir, String name) {
+    }
+
+    /** What reading one bundle gave: its references, or why it could not be read. */
+    private record Marked(List<Reference> references, GcReport.Problem problem) {
+    }
+
+    private static Marked mark(Path file, Path fixedChunkDir) {
+        try {
+            return new Marked(references(file, fixedChunkDir), null);
+        } catch (RuntimeException e) {
+            return new Marked(List.of(), new GcReport.Problem(file, e.getMessage()));
+        }
+    }
+
+    private static List<Reference> references(Path file, Path fixedChunkDir) {
         Backtest backtest = Backtest.openSummary(file);
         DocMap ohlcv = backtest.ohlcvManifestMap().orElse(null);
         if (ohlcv == null || ohlcv.get("manifest") == null) {
-            return;
+            return List.of();
         }
         if (!(ohlcv.get("manifest") instanceof DocMap manifest)) {
             throw new StoreException(file + ": ohlcv.manifest is not a map");
@@ -112,18 +130,38 @@ public final class OhlcvCollector {
             }
             dir = file.getParent().resolve(relative).normalize();
         }
-        Set<String> names = referenced.computeIfAbsent(dir, d -> new HashSet<>());
+        List<Reference> references = new ArrayList<>();
         for (Map.Entry<String, Object> entry : manifest.entrySet()) {
             String name = entry.getValue() instanceof String s ? s : null;
             if (!ChunkNames.isValid(name)) {
                 throw new StoreException(file + ": OHLCV manifest entry '" + entry.getKey() + "' is not a chunk name");
             }
-            names.add(name);
-            if (!Files.isRegularFile(dir.resolve(name))) {
-                missing.add(new GcReport.Problem(file, "OHLCV chunk for '" + entry.getKey() + "' is missing: expected "
-                        + dir.resolve(name)));
+            references.add(new Reference(file, entry.getKey(), dir, name));
+        }
+        return references;
+    }
+
+    /** References whose chunk is not there: checked against the listings, or on disk for folders outside the store. */
+    private static List<GcReport.Problem> missing(List<Marked> marked, List<GcReport.Folder> folders) {
+        Map<Path, Set<String>> listed = new HashMap<>();
+        for (GcReport.Folder folder : folders) {
+            Set<String> names = new HashSet<>();
+            folder.plan().stored().forEach(c -> names.add(c.name()));
+            listed.put(folder.dir(), names);
+        }
+        List<GcReport.Problem> missing = new ArrayList<>();
+        for (Marked m : marked) {
+            for (Reference ref : m.references()) {
+                Set<String> names = listed.get(ref.dir());
+                boolean present = names != null ? names.contains(ref.name())
+                        : Files.isRegularFile(ref.dir().resolve(ref.name()));
+                if (!present) {
+                    missing.add(new GcReport.Problem(ref.bundle(), "OHLCV chunk for '" + ref.key()
+                            + "' is missing: expected " + ref.dir().resolve(ref.name())));
+                }
             }
         }
+        return missing;
     }
 
     private static List<Path> deleteTemps(List<Path> temps) {
