@@ -1,11 +1,11 @@
 package dev.iafbt.bench;
 
-import dev.iafbt.index.Indexer;
 import dev.iafbt.index.IndexResult;
+import dev.iafbt.index.Indexer;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SaveOptions;
-
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Not a test: a plain main that times the indexer on the reference workload (index-stores.md
- * §5.1: N flat copies of a small bundle) or on production-shape bundles. Copies are byte clones of
+ * Not a test: a plain main that times the indexer on the reference workload (N flat
+ * copies of a small bundle) or on production-shape bundles. Copies are byte clones of
  * the template, which costs the indexer exactly what distinct bundles of the same shape cost.
  *
  * <pre>
@@ -86,7 +86,7 @@ public final class IndexerBenchmark {
                 try {
                     return Files.readAllBytes(p).length;
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }).sum();
         }

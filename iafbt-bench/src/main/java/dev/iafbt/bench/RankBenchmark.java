@@ -8,19 +8,22 @@ import dev.iafbt.rank.IndexQuery;
 import dev.iafbt.rank.RankWeights;
 import dev.iafbt.rank.WeightedRanker;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /**
  * Not a test: a plain main that times the {@code list}/{@code rank} queries.
  * <ul>
- *   <li>the reference's query (index-stores.md §5.1): top 20 by sharpe_ratio over 12,500 rows
+ *   <li>the reference's query: top 20 by sharpe_ratio over 12,500 rows
  *       whose sharpe is {@code (i % 100)/50 - 1} and every other metric equal;</li>
  *   <li>weighted ranking over 100,000 rows whose 55 summary metrics are all seeded-random (about
  *       5% NULL), so every preset metric has a real range; ±inf (0.1%) only in the ratios that
@@ -94,7 +97,7 @@ public final class RankBenchmark {
         }
     }
 
-    /** §5.1's rows: {@code algo_00000…}, tag bench, sharpe {@code (i % 100)/50 - 1}, the rest equal. */
+    /** The reference workload's rows: {@code algo_00000…}, tag bench, sharpe {@code (i % 100)/50 - 1}, the rest equal. */
     private static void writeReferenceRows(Path file, int count) {
         int digits = Math.max(5, String.valueOf(count).length());
         List<IndexRow> rows = new ArrayList<>(count);
@@ -109,7 +112,7 @@ public final class RankBenchmark {
         write(file, rows);
     }
 
-    private static final java.util.Set<SummaryField> CAN_BE_INFINITE = java.util.EnumSet.of(SummaryField.PROFIT_FACTOR,
+    private static final Set<SummaryField> CAN_BE_INFINITE = EnumSet.of(SummaryField.PROFIT_FACTOR,
             SummaryField.CALMAR_RATIO, SummaryField.SORTINO_RATIO, SummaryField.WIN_LOSS_RATIO);
 
     private static void writeRandomRows(Path file, int count, boolean infEverywhere) {
@@ -146,7 +149,7 @@ public final class RankBenchmark {
             System.out.printf(Locale.ROOT, "wrote %,d rows to %s (%.1f MiB) in %.1f s%n", rows.size(), file.getFileName(),
                     Files.size(file) / 1048576.0, (System.nanoTime() - start) / 1e9);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

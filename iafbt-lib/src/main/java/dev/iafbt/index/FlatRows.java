@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The reference's flat-dict form of an index row ({@code BacktestIndexRow.to_flat_dict} /
- * {@code from_flat_dict}, model.md §4.13), the shape of a tabular export such as
+ * {@code from_flat_dict}), the shape of a tabular export such as
  * {@code index.parquet}.
  *
  * <p>Written in order: the 7 identity keys, {@code parameters} and {@code strategy_ids} as JSON
@@ -81,7 +81,7 @@ final class FlatRows {
         if (key.startsWith(SUMMARY_PREFIX)) {
             String name = key.substring(SUMMARY_PREFIX.length());
             SummaryField field = SummaryField.byKey(name).filter(f -> f.key().equals(name)).orElse(null);
-            Number number = Numbers.fromObject(value);
+            Number number = SqliteNumbers.fromObject(value);
             if (field != null && (value == null || number != null)) {
                 b.summary(field, number);
             } else {
@@ -99,7 +99,7 @@ final class FlatRows {
     }
 
     private static Number number(String key, Object value) {
-        Number n = Numbers.fromObject(value);
+        Number n = SqliteNumbers.fromObject(value);
         if (n == null) {
             throw new IllegalArgumentException("flat row key '" + key + "' must be a number, found "
                     + value.getClass().getSimpleName() + " " + value);

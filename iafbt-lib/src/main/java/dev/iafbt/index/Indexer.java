@@ -8,11 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Objects;
 
 /**
  * Builds or refreshes the Tier-1 SQLite index over a folder of bundles: the reference's
- * {@code iaf index DIRECTORY} / {@code build_index} (index-stores.md §2.1), file-compatible with it.
+ * {@code iaf index DIRECTORY} / {@code build_index}, file-compatible with it.
  *
  * <pre>{@code
  * IndexResult result = Indexer.builder(Path.of("backtests"))
@@ -23,7 +24,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>What it does as the reference does: a recursive walk for {@code *.iafbt} in the reference's
- * sort order ({@link IndexScan}); {@code bundle_path} relative to the folder, or absolute; an
+ * sort order (by Unicode code point, as Python sorts paths); {@code bundle_path} relative to the folder, or absolute; an
  * incremental run skips a bundle whose {@code (mtime_ns, size)} equal its row's; a rebuild starts
  * from an empty file; a bundle that cannot be read is reported and skipped, and its old row stays.
  * Rows are written in walk order, so the row (insertion) order equals the reference's.
@@ -134,19 +135,30 @@ public final class Indexer {
         long started = System.nanoTime();
         Path root;
         try {
-            root = bundles.toRealPath(); // the reference resolves the folder (§2.1 step 1)
+            root = bundles.toRealPath(); // the reference resolves the folder
         } catch (IOException e) {
             throw new IndexException("cannot resolve bundle folder " + bundles + ": " + e, e);
         }
+        createIndexFolder();
         boolean incremental = !rebuild && Files.isRegularFile(output);
         try (SqliteIndex index = incremental ? SqliteIndex.open(output) : SqliteIndex.create(output)) {
             IndexerPipeline pipeline = new IndexerPipeline(root, absolutePaths, index,
-                    incremental ? index::provenance : java.util.HashMap::new, threads, batchSize,
+                    incremental ? index::provenance : HashMap::new, threads, batchSize,
                     progressInterval, listener, started);
             IndexerPipeline.Counts counts = pipeline.run();
             long removed = pruneMissing ? IndexerPruning.removeMissing(index, root, pipeline.unseen().keySet()) : 0;
             return new IndexResult(index.path(), counts.indexed(), counts.unchanged(), removed,
                     counts.failures(), !incremental, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** The index's folder; a folder that cannot be made (e.g. under {@code /proc}) is a configuration problem. */
+    private void createIndexFolder() {
+        try {
+            Files.createDirectories(output.getParent());
+        } catch (IOException e) {
+            throw new IndexerConfigurationException(Problem.INDEX_NOT_WRITABLE, output.getParent(),
+                    "cannot write index " + output + ": the folder " + output.getParent() + " cannot be created");
         }
     }
 

@@ -5,11 +5,12 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Turns a {@code SELECT *} row into an {@link IndexRow}, as the reference's
- * {@code _record_to_row} (index-stores.md §1.6): non-NULL {@code summary_*} columns become the
+ * {@code _record_to_row}: non-NULL {@code summary_*} columns become the
  * summary, {@code summary_extras_json} is merged in, number_of_runs NULL reads as 0, empty JSON
  * columns read as empty collections. Unlike the reference, an unknown non-NULL
  * {@code summary_<x>} column of a newer file becomes a summary extra instead of a TypeError, and
@@ -60,7 +61,7 @@ final class RowMapper {
             return;
         }
         SummaryField field = SummaryField.byKey(column).orElse(null);
-        Number number = Numbers.fromObject(value);
+        Number number = SqliteNumbers.fromObject(value);
         if (field != null && number != null) {
             b.summary(field, number);
         } else {
@@ -68,7 +69,7 @@ final class RowMapper {
         }
     }
 
-    /** A malformed summary_extras_json is ignored, as in the reference (§1.6 step 3). */
+    /** A malformed summary_extras_json is ignored, as in the reference. */
     private static void mergeSummaryExtras(IndexRow.Builder b, Object value) {
         if (value == null) {
             return;
@@ -81,7 +82,7 @@ final class RowMapper {
         }
         extras.forEach((key, v) -> {
             SummaryField field = SummaryField.byKey(key).filter(f -> f.key().equals(key)).orElse(null);
-            Number number = Numbers.fromObject(v);
+            Number number = SqliteNumbers.fromObject(v);
             if (field != null && number != null) {
                 b.summary(field, number);
             } else {
@@ -98,7 +99,7 @@ final class RowMapper {
         }
     }
 
-    private java.util.List<Object> decodeArray(String bundlePath, String column, Object value) {
+    private List<Object> decodeArray(String bundlePath, String column, Object value) {
         try {
             return JsonColumns.decodeArray(text(value));
         } catch (IllegalArgumentException e) {

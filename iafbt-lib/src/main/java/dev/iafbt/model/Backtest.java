@@ -7,14 +7,16 @@ import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
 import dev.iafbt.bundle.RawMsgpack;
 import dev.iafbt.bundle.ReadOptions;
+import dev.iafbt.internal.bundle.Docs;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A backtest: the typed view of a bundle (model.md §4.1). It reads v1 documents and v2 envelopes
- * alike, routing v2 runs and summary through the engine slots (§2.2).
+ * A backtest: the typed view of a bundle. It reads v1 documents and v2 envelopes
+ * alike, routing v2 runs and summary through the engine slots.
  *
  * <pre>{@code
  * Backtest bt = Backtest.open(Path.of("results/momentum.iafbt"));
@@ -42,7 +44,7 @@ public final class Backtest extends DocView {
         }
         if (!(inner instanceof DocMap holder)) {
             throw new ModelShapeException(bundle.sourceName() + ": backtest must be a map, but is "
-                    + dev.iafbt.internal.bundle.Docs.kindOf(inner));
+                    + Docs.kindOf(inner));
         }
         return new Backtest(bundle, holder, "backtest");
     }
@@ -204,7 +206,7 @@ public final class Backtest extends DocView {
         if (!bundle.isV2()) {
             return;
         }
-        Map<String, String> whereByKey = new java.util.LinkedHashMap<>();
+        Map<String, String> whereByKey = new LinkedHashMap<>();
         for (BacktestRun run : runs()) {
             BacktestMetrics metrics = run.metrics();
             if (metrics != null) {

@@ -3,7 +3,7 @@ package dev.iafbt.model;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
-import dev.iafbt.internal.ohlcv.ChunkNames;
+import dev.iafbt.internal.chunk.ChunkNames;
 import java.util.Map;
 
 /**
@@ -78,7 +78,7 @@ public final class BacktestBuilder {
     /** Sets one summary metric; the other 54 stay nil unless set too. */
     public BacktestBuilder summary(SummaryField field, Number value) {
         if (summary == null) {
-            summary = Templates.summary();
+            summary = DocumentSkeletons.summary();
         }
         summary.put(field.key(), Values.normalize(value));
         return this;
@@ -92,7 +92,7 @@ public final class BacktestBuilder {
     /**
      * Refers to an OHLCV frame already in a side store ({@code OhlcvStore.put} returns its name),
      * under {@code key} such as {@code "BTC/EUR@1h"}; the store is the folder {@code ohlcv} next to
-     * the bundle, as the reference lays it out (model.md §2.4).
+     * the bundle, as the reference lays it out.
      *
      * @throws IllegalArgumentException when the key is null or the name is not a chunk name
      */
@@ -111,7 +111,7 @@ public final class BacktestBuilder {
         return this;
     }
 
-    /** The flat {@code Backtest.to_dict()} map (model.md §4.1). */
+    /** The flat {@code Backtest.to_dict()} map. */
     DocMap toBacktestDict() {
         return new DocMap(10)
                 .with("backtest_runs", runs.isEmpty() ? null : runs)

@@ -6,12 +6,13 @@ import dev.iafbt.bundle.DocMap;
 import dev.iafbt.internal.bundle.Docs;
 import dev.iafbt.internal.bundle.IsoDateTimes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Base of the typed views: a map of the document tree plus where it sits (file and path), with
- * tolerant accessors. Every numeric field may arrive as an int or a float (model.md §8 item 4),
+ * tolerant accessors. Every numeric field may arrive as an int or a float,
  * NaN and ±inf are ordinary values (item 5), and nil, missing and empty differ (item 6): an
  * accessor returns null for nil or missing and throws {@link ModelShapeException} only when the
  * shape makes the value unusable.
@@ -47,7 +48,7 @@ abstract class DocView {
 
     /** A number as a double: null when nil or missing; a numeric string (a Decimal) is parsed. */
     Double doubleOrNull(String key) {
-        return Numbers.toDouble(value(key), () -> where(key));
+        return DocNumbers.toDouble(value(key), () -> where(key));
     }
 
     /** A number as a double, NaN when nil or missing. */
@@ -57,7 +58,7 @@ abstract class DocView {
     }
 
     Long longOrNull(String key) {
-        return Numbers.toLong(value(key), () -> where(key));
+        return DocNumbers.toLong(value(key), () -> where(key));
     }
 
     long longOr(String key, long fallback) {
@@ -116,7 +117,7 @@ abstract class DocView {
     /** Maps inside a list; elements of another shape are skipped, as the reference drops them. */
     <T> List<T> mapsIn(String key, ElementFactory<T> factory) {
         DocList list = list(key);
-        List<T> result = new java.util.ArrayList<>(list.size());
+        List<T> result = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) instanceof DocMap element) {
                 result.add(factory.create(bundle, element, where(key) + "[" + i + "]"));
@@ -125,7 +126,7 @@ abstract class DocView {
         return result;
     }
 
-    /** Either a map or the odd {@code "MetaData()"} string (model.md §8 item 2); never null. */
+    /** Either a map or the odd {@code "MetaData()"} string; never null. */
     Map<String, Object> metadataMap(String key) {
         Object value = value(key);
         return value instanceof DocMap m ? m : Map.of();

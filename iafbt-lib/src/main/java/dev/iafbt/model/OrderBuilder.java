@@ -2,10 +2,10 @@ package dev.iafbt.model;
 
 import dev.iafbt.bundle.DocMap;
 
-/** Builds an order map (model.md §4.7). */
+/** Builds an order map. */
 public final class OrderBuilder extends MapBuilder<OrderBuilder> {
     OrderBuilder(Object id) {
-        super(Templates.order());
+        super(DocumentSkeletons.order());
         map.put("id", Values.normalize(id));
     }
 

@@ -2,12 +2,13 @@ package dev.iafbt.model;
 
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocMap;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The backtest's 55-field cross-window roll-up (model.md §4.4), as stored: a bundle save never
+ * The backtest's 55-field cross-window roll-up, as stored: a bundle save never
  * recomputes it, and neither does this view. Any field may be nil, NaN or ±inf.
  */
 public final class SummaryMetrics extends DocView {
@@ -28,7 +29,7 @@ public final class SummaryMetrics extends DocView {
     /** Like {@link #get(SummaryField)} by key; {@code summary_}-prefixed names are accepted. */
     public Double get(String key) {
         SummaryField field = SummaryField.byKey(key).orElseThrow(() -> new IllegalArgumentException(
-                "unknown summary metric '" + key + "'; known: " + java.util.Arrays.stream(SummaryField.values())
+                "unknown summary metric '" + key + "'; known: " + Arrays.stream(SummaryField.values())
                         .map(SummaryField::key).toList()));
         return get(field);
     }

@@ -1,6 +1,6 @@
 package dev.iafbt.ohlcv;
 
-import dev.iafbt.internal.ohlcv.ChunkNames;
+import dev.iafbt.internal.chunk.ChunkNames;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

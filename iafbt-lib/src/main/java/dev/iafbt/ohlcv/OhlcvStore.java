@@ -1,7 +1,7 @@
 package dev.iafbt.ohlcv;
 
+import dev.iafbt.internal.chunk.ChunkNames;
 import dev.iafbt.internal.io.AtomicFiles;
-import dev.iafbt.internal.ohlcv.ChunkNames;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import java.util.Objects;
 
 /**
  * The content-addressed OHLCV side store: a folder of {@code <sha256>.parquet} files, each named
- * by the SHA-256 of its own bytes (model.md §2.4), shared by every bundle beside it.
+ * by the SHA-256 of its own bytes, shared by every bundle beside it.
  *
  * <p>Files are write-once: a name fixes the content, so a {@link #put} whose file already exists
  * only refreshes its modification time, and new files appear atomically (temp file, fsync, rename), so a concurrent

@@ -3,6 +3,8 @@ package dev.iafbt.rank;
 import dev.iafbt.index.IndexSchema;
 import dev.iafbt.index.SqliteIndex;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * A read query over the Tier-1 index: the reference's {@code list_index} and single-metric
- * {@code rank_index} (index-stores.md §2.2–§2.3). Sort by any column (bare metric names get the
+ * {@code rank_index}. Sort by any column (bare metric names get the
  * {@code summary_} prefix), NULLs last in either direction, optional limit, column projection and
  * an optional raw SQL filter.
  *
@@ -47,7 +49,7 @@ public final class IndexQuery {
         columns = List.copyOf(b.columns);
         allColumns = b.allColumns;
         where = b.where;
-        parameters = java.util.Collections.unmodifiableList(new ArrayList<>(b.parameters));
+        parameters = Collections.unmodifiableList(new ArrayList<>(b.parameters));
     }
 
     public static Builder builder() {
@@ -133,7 +135,7 @@ public final class IndexQuery {
         sql.append(" ORDER BY ");
         if (sortBy != null) {
             String quoted = IndexSchema.quote(resolver.resolve(sortBy.strip(), "sort"));
-            // NULLs last in either direction, as the reference (§2.2)
+            // NULLs last in either direction, as the reference
             sql.append(quoted).append(" IS NULL, ").append(quoted).append(ascending ? " ASC, " : " DESC, ");
         }
         sql.append("rowid");
@@ -229,7 +231,7 @@ public final class IndexQuery {
         public Builder where(String condition, Object... params) {
             where = condition == null || condition.isBlank() ? null : condition;
             parameters.clear();
-            parameters.addAll(java.util.Arrays.asList(params));
+            parameters.addAll(Arrays.asList(params));
             return this;
         }
 

@@ -1,12 +1,13 @@
 package dev.iafbt.rank;
 
+import dev.iafbt.model.SummaryField;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Custom ranking weights: parsing the {@code metric=weight,...} form used on command lines and in
  * configuration, and merging onto a preset as the reference's {@code create_weights} does
- * ({@code {**preset, **custom}}, index-stores.md §2.3): custom weights override or extend the
+ * ({@code {**preset, **custom}}): custom weights override or extend the
  * preset, they do not replace it.
  */
 public final class RankWeights {
@@ -56,7 +57,7 @@ public final class RankWeights {
 
     /** {@code summary_sharpe_ratio} and {@code sharpe_ratio} are one metric, so they merge as one. */
     static String bareName(String metric) {
-        return dev.iafbt.model.SummaryField.byKey(metric).map(f -> f.key()).orElse(metric);
+        return SummaryField.byKey(metric).map(f -> f.key()).orElse(metric);
     }
 
     private static QueryException invalid(String spec, String part, String problem) {

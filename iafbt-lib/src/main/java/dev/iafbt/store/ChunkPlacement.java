@@ -3,7 +3,7 @@ package dev.iafbt.store;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocMap;
 import dev.iafbt.model.Backtest;
-import dev.iafbt.internal.ohlcv.ChunkNames;
+import dev.iafbt.internal.chunk.ChunkNames;
 import dev.iafbt.ohlcv.OhlcvStore;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.iafbt.store;
 
 import dev.iafbt.bundle.DocMap;
 import dev.iafbt.model.Backtest;
-import dev.iafbt.internal.ohlcv.ChunkNames;
+import dev.iafbt.internal.chunk.ChunkNames;
 import dev.iafbt.ohlcv.OhlcvGc;
 import java.io.IOException;
 import java.nio.file.Files;

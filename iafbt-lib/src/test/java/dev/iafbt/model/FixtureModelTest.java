@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.iafbt.testing.ReferenceFixtures;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -136,13 +137,13 @@ class FixtureModelTest {
     void irregularShapesReadAsDocumented() {
         Backtest event = Backtest.open(ReferenceFixtures.file("irregular-event-v2.iafbt"));
         Backtest vector = Backtest.open(ReferenceFixtures.file("irregular-vector-v2.iafbt"));
-        // ids: ints in the event engine, UUID strings in the vector engine (model.md §8 item 3)
+        // ids: ints in the event engine, UUID strings in the vector engine
         assertThat(event.runs().get(0).trades().get(0).raw().get("id")).isInstanceOf(Long.class);
         assertThat(vector.runs().get(0).trades().get(0).id()).matches("[0-9a-f-]{36}");
         // rolling Sharpe holds NaN, as a value (item 5)
         MetricSeries rolling = event.runs().get(0).metrics().rollingSharpeRatio();
         assertThat(rolling.size()).isPositive();
-        assertThat(java.util.Arrays.stream(rolling.values()).anyMatch(Double::isNaN)).isTrue();
+        assertThat(Arrays.stream(rolling.values()).anyMatch(Double::isNaN)).isTrue();
         // [count, pct] pairs (item 1)
         BacktestMetrics.TradeCount positive = event.runs().get(0).metrics().tradeCount("number_of_positive_trades");
         assertThat(positive.count()).isNotNull();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iafbt.index.IndexRow;
+import dev.iafbt.index.IndexSchema;
 import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.model.SummaryField;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class IndexQueryTest {
     @Test
     void demoRankBySortinoWithTradeFilter() throws Exception {
         try (SqliteIndex index = DemoIndex.storageLayerDemo(tmp)) {
-            // rank_index(by="sortino_ratio", where="summary_number_of_trades > 50", limit=5), §6 step 4
+            // rank_index(by="sortino_ratio", where="summary_number_of_trades > 50", limit=5), the reference's storage-layer demo
             List<LinkedHashMap<String, Object>> rows = IndexQuery.builder().sortBy("sortino_ratio")
                     .where("summary_number_of_trades > 50").limit(5)
                     .columns(IndexQuery.DEFAULT_RANK_COLUMNS).build().run(index);
@@ -75,8 +76,8 @@ class IndexQueryTest {
     void unknownColumnsAreRefusedWithTheValidNames() throws Exception {
         try (SqliteIndex index = DemoIndex.storageLayerDemo(tmp)) {
             assertThatThrownBy(() -> IndexQuery.builder().sortBy("nonexistent").build().run(index))
-                    .isInstanceOf(QueryException.class).hasMessageContaining("unknown sort column 'nonexistent'")
-                    .hasMessageContaining("summary_sharpe_ratio");
+                    .isInstanceOf(QueryException.class).hasMessageContaining("unknown sort column 'nonexistent'; valid names: ")
+                    .hasMessageContaining("sharpe_ratio");
             assertThatThrownBy(() -> IndexQuery.builder().where("bogus = 1").build().run(index))
                     .isInstanceOf(QueryException.class).hasMessageContaining("unknown filter column 'bogus'");
             assertThatThrownBy(() -> IndexQuery.builder().where("\"bogus\" = 1").build().run(index))
@@ -106,7 +107,7 @@ class IndexQueryTest {
     void compiledSqlUsesTheReferenceOrderingAndADeterministicTieBreak() {
         String sql = IndexQuery.builder().sortBy("sharpe_ratio").where("number_of_trades > 50").limit(3)
                 .columns("algorithm_id").build()
-                .compile(dev.iafbt.index.IndexSchema.columnNames()).sql();
+                .compile(IndexSchema.columnNames()).sql();
         assertThat(sql).isEqualTo("SELECT \"algorithm_id\" FROM \"backtest_index\" WHERE (\"summary_number_of_trades\" > 50)"
                 + " ORDER BY \"summary_sharpe_ratio\" IS NULL, \"summary_sharpe_ratio\" DESC, rowid LIMIT 3");
         assertThat(SummaryField.byKey("sharpe_ratio")).isPresent();
