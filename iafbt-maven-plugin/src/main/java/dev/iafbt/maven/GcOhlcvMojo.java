@@ -82,7 +82,10 @@ public class GcOhlcvMojo extends AbstractIafbtMojo {
 
     private static void logDetails(Log log, GcReport report) {
         for (GcReport.Problem problem : report.unreadable()) {
-            log.error("Cannot read bundle " + problem.bundle() + ": " + problem.reason());
+            String bundle = problem.bundle().toString();
+            String reason = problem.reason() == null ? "" : problem.reason();
+            // the library's messages usually start with the file already
+            log.error("Cannot read bundle " + (reason.startsWith(bundle) ? reason : bundle + ": " + reason));
         }
         if (report.refused()) {
             log.error("Refusing to delete anything: the chunks those bundles reference are unknown.");
