@@ -1,4 +1,4 @@
-package dev.iafbt.junit;
+package dev.iafbt.check;
 
 import dev.iafbt.model.SummaryField;
 import java.nio.file.Path;
@@ -7,30 +7,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the tests of one bundle need, computed off the JUnit thread: the outcome of each
+ * Everything the report of one bundle needs, computed on a worker thread: the result of each
  * check plus the few summary values a baseline update records. Holding this instead of the
- * decoded bundle keeps memory flat however many bundles a gate reads.
+ * decoded bundle keeps memory flat however many bundles a check reads.
  *
+ * @param name the file relative to the base directory, with forward slashes
  * @param algorithmId null when the bundle could not be read
  */
-record BundleVerdict(Path file, String name, String algorithmId, List<CheckOutcome> checks,
+public record BundleVerdict(Path file, String name, String algorithmId, List<CheckResult> checks,
                      Map<SummaryField, Double> summaryValues) {
 
-    BundleVerdict {
+    public BundleVerdict {
         checks = List.copyOf(checks);
     }
 
     /** {@code backtests/momo.iafbt (momo_1)}: the test name, so IDE and Surefire reports name the bundle and its algorithm. */
-    String displayName() {
+    public String displayName() {
         return name + " (" + (algorithmId == null ? "unreadable" : algorithmId) + ")";
     }
 
-    boolean readable() {
+    public boolean readable() {
         return algorithmId != null;
     }
 
-    BundleVerdict withCheck(CheckOutcome extra) {
-        List<CheckOutcome> all = new ArrayList<>(checks);
+    /** The failed checks, in order. */
+    public List<CheckResult> failures() {
+        return checks.stream().filter(CheckResult::isFailure).toList();
+    }
+
+    BundleVerdict withCheck(CheckResult extra) {
+        List<CheckResult> all = new ArrayList<>(checks);
         all.add(extra);
         return new BundleVerdict(file, name, algorithmId, all, summaryValues);
     }

@@ -1,4 +1,4 @@
-package dev.iafbt.junit;
+package dev.iafbt.check;
 
 import dev.iafbt.IafbtException;
 import dev.iafbt.bundle.Bundle;
@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.function.Supplier;
 
 /**
@@ -25,40 +24,55 @@ import java.util.function.Supplier;
  */
 final class BundleInspector {
     static final String OPEN = "open";
-    static final String ROUND_TRIP = "round trip";
 
-    private final GateSettings settings;
+    private final CheckSettings settings;
     private final BundleFinder finder;
     private final Optional<BaselineCheck> baseline;
 
-    BundleInspector(GateSettings settings, BundleFinder finder, SortedMap<String, SortedMap<String, Double>> baselineEntries) {
+    /** {@code baseline} is empty when there is none, or when its file is missing (one failure for the whole run). */
+    BundleInspector(CheckSettings settings, BundleFinder finder, Optional<BaselineCheck> baseline) {
         this.settings = settings;
         this.finder = finder;
-        this.baseline = settings.baseline().map(b -> new BaselineCheck(b, baselineEntries));
+        this.baseline = baseline;
     }
 
     BundleVerdict inspect(Path file) {
         String name = finder.relativeName(file);
         byte[] bytes;
         Bundle bundle;
+        String hash = null;
+        Optional<Optional<String>> knownDifference = Optional.empty();
         try {
             bytes = Files.readAllBytes(file);
-            bundle = BundleReader.read(bytes, file, settings.needsFullRead() ? ReadOptions.FULL : ReadOptions.SUMMARY_ONLY);
+            if (settings.roundTrip() && settings.roundTripCache().isPresent()) {
+                hash = RoundTripCache.hash(bytes);
+                knownDifference = settings.roundTripCache().get().known(hash);
+            }
+            // a remembered round trip leaves only the summary to read, unless run rules need the runs
+            boolean fullRead = !settings.runRules().isEmpty() || (settings.roundTrip() && knownDifference.isEmpty());
+            bundle = BundleReader.read(bytes, file, fullRead ? ReadOptions.FULL : ReadOptions.SUMMARY_ONLY);
         } catch (IOException | RuntimeException e) {
             return new BundleVerdict(file, name, null,
-                    List.of(CheckOutcome.failed(OPEN, name + ": cannot be read: " + describe(e))), Map.of());
+                    List.of(CheckResult.failed(OPEN, name + ": cannot be read: " + describe(e))), Map.of());
         }
-        List<CheckOutcome> checks = new ArrayList<>();
+        List<CheckResult> checks = new ArrayList<>();
         // before the views touch the tree, so the re-encode sees exactly what was read
         if (settings.roundTrip()) {
-            checks.add(guarded(ROUND_TRIP, name, () -> RoundTripCheck.check(name, bytes, bundle)
-                    .map(message -> CheckOutcome.failed(ROUND_TRIP, message)).orElse(CheckOutcome.passed(ROUND_TRIP))));
+            String key = hash;
+            Optional<Optional<String>> known = knownDifference;
+            checks.add(guarded(RoundTripCheck.NAME, name, () -> {
+                Optional<String> difference = known.orElseGet(() -> key == null
+                        ? RoundTripCheck.difference(name, bytes, bundle)
+                        : settings.roundTripCache().get().verify(key, () -> RoundTripCheck.difference(name, bytes, bundle)));
+                return difference.map(where -> CheckResult.failed(RoundTripCheck.NAME, RoundTripCheck.message(name, where)))
+                        .orElse(CheckResult.passed(RoundTripCheck.NAME));
+            }));
         }
         Backtest backtest;
         try {
             backtest = Backtest.of(bundle);
         } catch (RuntimeException e) {
-            checks.add(0, CheckOutcome.failed(OPEN, name + ": cannot be read as a backtest: " + describe(e)));
+            checks.add(0, CheckResult.failed(OPEN, name + ": cannot be read as a backtest: " + describe(e)));
             return new BundleVerdict(file, name, null, checks, Map.of());
         }
         String algorithmId = String.valueOf(backtest.algorithmId());
@@ -90,11 +104,11 @@ final class BundleInspector {
         return values;
     }
 
-    private static CheckOutcome guarded(String check, String name, Supplier<CheckOutcome> body) {
+    private static CheckResult guarded(String check, String name, Supplier<CheckResult> body) {
         try {
             return body.get();
         } catch (RuntimeException e) {
-            return CheckOutcome.failed(check, name + ": " + check + " could not be evaluated: " + describe(e));
+            return CheckResult.failed(check, name + ": " + check + " could not be evaluated: " + describe(e));
         }
     }
 

@@ -1,8 +1,8 @@
-package dev.iafbt.junit;
+package dev.iafbt.check;
 
 /**
  * Values a metric can hold that are not an ordinary finite number. By default every rule fails on
- * each of them, naming which one it met; a rule lists the ones it tolerates (see docs/junit.md,
+ * each of them, naming which one it met; a rule lists the ones it tolerates (see docs/check.md,
  * "NaN, infinity and missing metrics").
  */
 public enum SpecialValue {

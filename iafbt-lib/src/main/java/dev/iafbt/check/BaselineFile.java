@@ -1,8 +1,7 @@
-package dev.iafbt.junit;
+package dev.iafbt.check;
 
 import dev.iafbt.io.AtomicFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,62 +9,90 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * The committed baseline: a CSV file, one row per algorithm id and metric, sorted, so a change of
  * one value is a one-line diff. An empty value means the metric was missing when it was recorded.
+ * The second comment line names the bundle patterns of the check that wrote it, so a second check
+ * over other bundles can refuse to share the file instead of erasing its entries.
  *
  * <pre>
  * # iafbt baseline: rewrite with -Diafbt.baseline.update=true
+ * # bundles: [backtests]
  * algorithm_id,metric,value
  * momentum_fast,max_drawdown,0.12
  * momentum_fast,sharpe_ratio,1.4
  * </pre>
  */
-final class BaselineFile {
-    static final String COMMENT = "# iafbt baseline: rewrite with -D" + GateConfiguration.BASELINE_UPDATE + "=true";
-    static final String HEADER = "algorithm_id,metric,value";
+public final class BaselineFile {
+    static final String COMMENT = "# iafbt baseline: rewrite with -D" + CheckSettings.BASELINE_UPDATE + "=true";
+    static final String OWNER = "# bundles: ";
+    public static final String HEADER = "algorithm_id,metric,value";
+
+    /**
+     * What a baseline file holds.
+     *
+     * @param exists false when there is no file yet (then everything else is empty)
+     * @param owner the bundle patterns of the check that wrote it, if it says
+     */
+    record Contents(boolean exists, Optional<String> owner, SortedMap<String, SortedMap<String, Double>> entries) {
+    }
 
     private BaselineFile() {
     }
 
-    /** Entries by algorithm id, then metric; a file that does not exist yet reads as empty. */
-    static SortedMap<String, SortedMap<String, Double>> read(Path file) {
+    /** Entries by algorithm id, then metric. */
+    public static SortedMap<String, SortedMap<String, Double>> read(Path file) {
+        return contents(file).entries();
+    }
+
+    static Contents contents(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return new TreeMap<>();
+            return new Contents(false, Optional.empty(), new TreeMap<>());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read baseline " + file + ": " + e.getMessage(), e);
+            throw new BaselineException("cannot read baseline " + file + ": " + e.getMessage(), e);
         }
         SortedMap<String, SortedMap<String, Double>> entries = new TreeMap<>();
+        Optional<String> owner = Optional.empty();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
+            if (line.startsWith(OWNER)) {
+                owner = Optional.of(line.substring(OWNER.length()).strip());
+            }
             if (line.isEmpty() || line.startsWith("#") || line.equals(HEADER)) {
                 continue;
             }
             List<String> cells = cells(line);
             if (cells.size() != 3) {
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected 3 columns (" + HEADER
+                throw new BaselineException(file + ":" + (i + 1) + ": expected 3 columns (" + HEADER
                         + "), but found " + cells.size() + " in '" + line + "'");
             }
             entries.computeIfAbsent(cells.get(0), id -> new TreeMap<>()).put(cells.get(1), parseValue(file, i + 1, cells.get(2)));
         }
-        return entries;
+        return new Contents(true, owner, entries);
     }
 
     /** Writes through AtomicFiles (temp file, fsync, rename), so an interrupted update never leaves half a file. */
-    static void write(Path file, Map<String, ? extends Map<String, Double>> entries) {
-        StringBuilder csv = new StringBuilder(COMMENT).append('\n').append(HEADER).append('\n');
+    public static void write(Path file, Map<String, ? extends Map<String, Double>> entries) {
+        write(file, Optional.empty(), entries);
+    }
+
+    static void write(Path file, Optional<String> owner, Map<String, ? extends Map<String, Double>> entries) {
+        StringBuilder csv = new StringBuilder(COMMENT).append('\n');
+        owner.ifPresent(patterns -> csv.append(OWNER).append(patterns).append('\n'));
+        csv.append(HEADER).append('\n');
         new TreeMap<>(entries).forEach((id, metrics) -> new TreeMap<>(metrics).forEach((metric, value) ->
                 csv.append(quote(id)).append(',').append(quote(metric)).append(',').append(formatValue(value)).append('\n')));
         try {
             AtomicFiles.write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write baseline " + file + ": " + e.getMessage(), e);
+            throw new BaselineException("cannot write baseline " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -87,7 +114,7 @@ final class BaselineFile {
         try {
             return Double.valueOf(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(file + ":" + line + ": '" + text + "' is not a number"
+            throw new BaselineException(file + ":" + line + ": '" + text + "' is not a number"
                     + " (use NaN, Infinity, -Infinity, or leave it empty for a missing metric)", e);
         }
     }

@@ -1,4 +1,4 @@
-package dev.iafbt.junit;
+package dev.iafbt.check;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -72,7 +72,7 @@ final class LookaheadIterator<T, R> implements Iterator<R> {
         int pool = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "iafbt-gate-" + pool + "-" + count.incrementAndGet());
+            Thread thread = new Thread(task, "iafbt-check-" + pool + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

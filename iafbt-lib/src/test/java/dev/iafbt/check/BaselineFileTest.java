@@ -1,4 +1,4 @@
-package dev.iafbt.junit;
+package dev.iafbt.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

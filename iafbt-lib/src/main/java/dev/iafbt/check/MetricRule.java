@@ -1,4 +1,4 @@
-package dev.iafbt.junit;
+package dev.iafbt.check;
 
 import java.util.EnumSet;
 import java.util.Optional;
@@ -7,12 +7,18 @@ import java.util.Set;
 /**
  * One threshold: a metric, an inclusive lower and/or upper bound (NaN = unbounded on that side),
  * whether it applies to the summary or to every run, and which special values it tolerates.
+ * Summary rules name one of the 55 summary metrics ({@link #summary}); run rules any run metric key.
  */
-record MetricRule(Scope scope, String metric, double lower, double upper, Set<SpecialValue> allowed) {
+public record MetricRule(Scope scope, String metric, double lower, double upper, Set<SpecialValue> allowed) {
 
-    enum Scope { SUMMARY, EACH_RUN }
+    /** Where the metric is read: the bundle's summary, or each run's metrics. */
+    public enum Scope { SUMMARY, EACH_RUN }
 
-    MetricRule {
+    public MetricRule {
+        if (metric == null || metric.isBlank()) {
+            throw new IllegalArgumentException("a threshold needs a metric name");
+        }
+        metric = metric.trim();
         if (Double.isNaN(lower) && Double.isNaN(upper)) {
             throw new IllegalArgumentException("threshold on '" + metric + "' needs a lower bound, an upper bound or both");
         }
@@ -23,8 +29,18 @@ record MetricRule(Scope scope, String metric, double lower, double upper, Set<Sp
         allowed = allowed.isEmpty() ? EnumSet.noneOf(SpecialValue.class) : EnumSet.copyOf(allowed);
     }
 
+    /** A summary rule; the name is checked against the 55 summary metrics and normalised to its key. */
+    public static MetricRule summary(String metric, double lower, double upper, Set<SpecialValue> allowed) {
+        return new MetricRule(Scope.SUMMARY, MetricUnits.summaryField(metric).key(), lower, upper, allowed);
+    }
+
+    /** A rule every run's metrics must meet. */
+    public static MetricRule eachRun(String metric, double lower, double upper, Set<SpecialValue> allowed) {
+        return new MetricRule(Scope.EACH_RUN, metric, lower, upper, allowed);
+    }
+
     /** The rule as written, e.g. {@code sharpe_ratio >= 1}. */
-    String describe() {
+    public String describe() {
         return metric + " " + bound();
     }
 
@@ -42,7 +58,7 @@ record MetricRule(Scope scope, String metric, double lower, double upper, Set<Sp
      * Checks one value (null = nil or missing). Returns the violation as one line naming the metric,
      * the actual value, the bound and the metric's unit convention; empty when the rule holds.
      */
-    Optional<String> check(Double actual) {
+    public Optional<String> check(Double actual) {
         String required = "required " + bound() + " [" + MetricUnits.unitOf(metric) + "]";
         if (actual == null) {
             return allowed.contains(SpecialValue.MISSING) ? Optional.empty()
@@ -59,8 +75,10 @@ record MetricRule(Scope scope, String metric, double lower, double upper, Set<Sp
         }
         boolean tooLow = !Double.isNaN(lower) && actual < lower;
         boolean tooHigh = !Double.isNaN(upper) && actual > upper;
-        return tooLow || tooHigh
-                ? Optional.of(metric + " = " + MetricUnits.format(actual) + ", " + required)
-                : Optional.empty();
+        if (!tooLow && !tooHigh) {
+            return Optional.empty();
+        }
+        // shown with as many digits as it takes to tell the value from the bound it broke, no more
+        return Optional.of(metric + " = " + MetricUnits.formatAgainst(actual, tooLow ? lower : upper) + ", " + required);
     }
 }

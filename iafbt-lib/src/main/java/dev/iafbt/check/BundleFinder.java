@@ -1,4 +1,4 @@
-package dev.iafbt.junit;
+package dev.iafbt.check;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

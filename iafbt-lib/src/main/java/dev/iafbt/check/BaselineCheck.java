@@ -1,4 +1,4 @@
-package dev.iafbt.junit;
+package dev.iafbt.check;
 
 import dev.iafbt.model.SummaryField;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.SortedMap;
 final class BaselineCheck {
     static final String NAME = "baseline";
 
-    /** Metrics where a smaller value is the better one (model.md §4.4 units: magnitudes, durations, counts of losses). */
+    /** Metrics where a smaller value is the better one (magnitudes, durations and counts of losses). */
     static final Set<SummaryField> LOWER_IS_BETTER = EnumSet.of(SummaryField.MAX_DRAWDOWN,
             SummaryField.MAX_DRAWDOWN_DURATION, SummaryField.ANNUAL_VOLATILITY, SummaryField.TOTAL_LOSS,
             SummaryField.TOTAL_LOSS_PERCENTAGE, SummaryField.AVERAGE_LOSS, SummaryField.AVERAGE_LOSS_PERCENTAGE,
@@ -32,29 +32,29 @@ final class BaselineCheck {
         this.entries = entries;
     }
 
-    CheckOutcome check(String bundleName, String algorithmId, Map<SummaryField, Double> current) {
+    CheckResult check(String bundleName, String algorithmId, Map<SummaryField, Double> current) {
         String prefix = bundleName + ": ";
         if (settings.update()) {
-            return CheckOutcome.skipped(NAME, prefix + "baseline not compared: " + GateConfiguration.BASELINE_UPDATE
+            return CheckResult.skipped(NAME, prefix + "baseline not compared: " + CheckSettings.BASELINE_UPDATE
                     + "=true records " + describe(current) + " for '" + algorithmId + "' in " + settings.displayName());
         }
         SortedMap<String, Double> entry = entries.get(algorithmId);
         if (entry == null) {
             String message = prefix + "new bundle: no baseline entry for algorithm id '" + algorithmId + "' in "
-                    + settings.displayName() + "; record it with -D" + GateConfiguration.BASELINE_UPDATE + "=true";
-            return settings.failUnmatched() ? CheckOutcome.failed(NAME, message) : CheckOutcome.skipped(NAME, message);
+                    + settings.displayName() + "; record it with -D" + CheckSettings.BASELINE_UPDATE + "=true";
+            return settings.failUnmatched() ? CheckResult.failed(NAME, message) : CheckResult.skipped(NAME, message);
         }
         List<String> violations = new ArrayList<>();
         for (SummaryField field : settings.metrics()) {
             compare(field, entry, current.get(field)).ifPresent(violations::add);
         }
         if (violations.isEmpty()) {
-            return CheckOutcome.passed(NAME);
+            return CheckResult.passed(NAME);
         }
-        return CheckOutcome.failed(NAME, Violations.message(prefix, violations.size() + " of " + settings.metrics().size()
+        return CheckResult.failed(NAME, Violations.message(prefix, violations.size() + " of " + settings.metrics().size()
                 + " metrics fell behind baseline " + settings.displayName() + " (tolerance "
                 + MetricUnits.format(settings.tolerance() * 100) + "%)", violations,
-                "if the change is intended, rewrite the baseline with -D" + GateConfiguration.BASELINE_UPDATE + "=true"));
+                "if the change is intended, rewrite the baseline with -D" + CheckSettings.BASELINE_UPDATE + "=true"));
     }
 
     private Optional<String> compare(SummaryField field, Map<String, Double> entry, Double actual) {
@@ -81,7 +81,7 @@ final class BaselineCheck {
         return behind
                 ? Optional.of(metric + " = " + show(actual) + ", baseline " + show(baseline) + " ("
                         + (lowerIsBetter ? "lower is better, allowed up to " : "higher is better, allowed down to ")
-                        + MetricUnits.format(limit) + ")" + unit)
+                        + MetricUnits.formatAgainst(limit, actual, MetricUnits.LIMIT_DIGITS) + ")" + unit)
                 : Optional.empty();
     }
 

@@ -1,4 +1,4 @@
-package dev.iafbt.junit;
+package dev.iafbt.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,9 +36,17 @@ class MetricRuleTest {
 
     @Test
     void unknownSummaryMetricsAreRefusedWithTheKnownList() {
-        assertThatThrownBy(() -> BacktestGates.in("x").require("sharpe"))
+        assertThatThrownBy(() -> MetricRule.summary("sharpe", 1, Double.NaN, Set.of()))
                 .hasMessageStartingWith("unknown summary metric 'sharpe'; the 55 summary metrics are: [total_net_gain,");
-        assertThat(BacktestGates.in("x").require("SUMMARY_SHARPE_RATIO").atLeast(1).settings().summaryRules())
-                .extracting(MetricRule::describe).containsExactly("sharpe_ratio >= 1");
+        assertThat(MetricRule.summary("SUMMARY_SHARPE_RATIO", 1, Double.NaN, Set.of()).describe()).isEqualTo("sharpe_ratio >= 1");
+    }
+
+    @Test
+    void valuesPrintAsAPersonWritesThemButNeverEqualToTheBoundTheyBroke() {
+        assertThat(new MetricRule(MetricRule.Scope.SUMMARY, "max_drawdown", Double.NaN, 0.25, Set.of()).check(0.25279999999999997))
+                .contains("max_drawdown = 0.2528, required <= 0.25 [decimal fraction, positive, 0.14 = 14%]");
+        assertThat(rule(1.0, Double.NaN).check(0.99999999999999))
+                .hasValueSatisfying(line -> assertThat(line).startsWith("profit_factor = 0.99999999999999, required >= 1 "));
+        assertThat(rule(0.1 + 0.2, Double.NaN).check(0.29)).hasValueSatisfying(line -> assertThat(line).contains("required >= 0.3 "));
     }
 }

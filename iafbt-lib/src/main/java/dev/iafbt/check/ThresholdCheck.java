@@ -1,4 +1,4 @@
-package dev.iafbt.junit;
+package dev.iafbt.check;
 
 import dev.iafbt.model.BacktestRun;
 import dev.iafbt.model.SummaryField;
@@ -15,7 +15,7 @@ final class ThresholdCheck {
     private ThresholdCheck() {
     }
 
-    static CheckOutcome summary(String prefix, List<MetricRule> rules, Optional<SummaryMetrics> summary) {
+    static CheckResult summary(String prefix, List<MetricRule> rules, Optional<SummaryMetrics> summary) {
         List<String> violations = new ArrayList<>();
         for (MetricRule rule : rules) {
             // by field, not by key: SummaryMetrics.get(String) mistakes a nil value for an unknown key
@@ -27,7 +27,7 @@ final class ThresholdCheck {
         return outcome(SUMMARY, prefix, violations, rules.size() + " summary thresholds", hint);
     }
 
-    static CheckOutcome eachRun(String prefix, List<MetricRule> rules, List<BacktestRun> runs) {
+    static CheckResult eachRun(String prefix, List<MetricRule> rules, List<BacktestRun> runs) {
         List<String> violations = new ArrayList<>();
         if (runs.isEmpty()) {
             for (MetricRule rule : rules) {
@@ -56,9 +56,9 @@ final class ThresholdCheck {
         return name == null || name.isEmpty() ? " (" + range + ")" : " '" + name + "' (" + range + ")";
     }
 
-    private static CheckOutcome outcome(String check, String prefix, List<String> violations, String of, String hint) {
-        return violations.isEmpty() ? CheckOutcome.passed(check)
-                : CheckOutcome.failed(check, Violations.message(prefix, violations.size() + " of " + of + " violated",
+    private static CheckResult outcome(String check, String prefix, List<String> violations, String of, String hint) {
+        return violations.isEmpty() ? CheckResult.passed(check)
+                : CheckResult.failed(check, Violations.message(prefix, violations.size() + " of " + of + " violated",
                         violations, hint));
     }
 }

@@ -1,0 +1,25 @@
+package dev.iafbt.check;
+
+import dev.iafbt.model.SummaryField;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The baseline of one check: its file, the relative tolerance, the compared metrics, whether this
+ * run rewrites the file instead of comparing, and whether unmatched entries fail or are skipped.
+ *
+ * @param displayName the file as the user wrote it, for messages
+ */
+public record BaselineSettings(Path file, String displayName, double tolerance, List<SummaryField> metrics,
+                               boolean update, boolean failUnmatched) {
+    public BaselineSettings {
+        metrics = List.copyOf(metrics);
+        if (metrics.isEmpty()) {
+            throw new IllegalArgumentException("baseline " + displayName + " compares no metric: name the metrics,"
+                    + " or add summary rules whose metrics it should compare");
+        }
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("baseline tolerance must be a finite number >= 0, but is " + tolerance);
+        }
+    }
+}
