@@ -6,15 +6,12 @@ import dev.iafbt.check.CheckSettings;
 import dev.iafbt.check.MetricRule;
 import dev.iafbt.check.MetricUnits;
 import dev.iafbt.check.RoundTripCache;
-import dev.iafbt.model.SummaryField;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
@@ -170,16 +167,11 @@ public final class BacktestGates {
         }
         double tolerance = baselineTolerance == null || baselineTolerance.isNaN()
                 ? config.nonNegativeDouble(GateConfiguration.BASELINE_TOLERANCE, 0.0) : baselineTolerance;
-        Set<SummaryField> metrics = new LinkedHashSet<>();
-        baselineMetrics.forEach(name -> metrics.add(MetricUnits.summaryField(name)));
-        if (metrics.isEmpty()) {
-            summaryRules.forEach(rule -> metrics.add(MetricUnits.summaryField(rule.metric())));
-        }
         String unmatched = config.get(GateConfiguration.BASELINE_UNMATCHED).orElse("fail");
         if (!unmatched.equals("fail") && !unmatched.equals("skip")) {
             throw new IllegalArgumentException(GateConfiguration.BASELINE_UNMATCHED + " must be fail or skip, but is '" + unmatched + "'");
         }
-        return Optional.of(new BaselineSettings(base.resolve(baselineFile).normalize(), baselineFile, tolerance,
-                List.copyOf(metrics), config.bool(GateConfiguration.BASELINE_UPDATE, false), unmatched.equals("fail")));
+        return Optional.of(BaselineSettings.of(base.resolve(baselineFile).normalize(), baselineFile, tolerance,
+                baselineMetrics, summaryRules, config.bool(GateConfiguration.BASELINE_UPDATE, false), unmatched.equals("fail")));
     }
 }

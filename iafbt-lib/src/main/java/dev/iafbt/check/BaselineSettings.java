@@ -2,7 +2,9 @@ package dev.iafbt.check;
 
 import dev.iafbt.model.SummaryField;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The baseline of one check: its file, the relative tolerance, the compared metrics, whether this
@@ -21,5 +23,19 @@ public record BaselineSettings(Path file, String displayName, double tolerance, 
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("baseline tolerance must be a finite number >= 0, but is " + tolerance);
         }
+    }
+
+    /**
+     * A baseline comparing the named metrics, or, when none are named, the metrics of the summary
+     * rules (the usual case: a baseline guards what the thresholds guard).
+     */
+    public static BaselineSettings of(Path file, String displayName, double tolerance, List<String> metricNames,
+                                      List<MetricRule> summaryRules, boolean update, boolean failUnmatched) {
+        Set<SummaryField> metrics = new LinkedHashSet<>();
+        metricNames.forEach(name -> metrics.add(MetricUnits.summaryField(name)));
+        if (metrics.isEmpty()) {
+            summaryRules.forEach(rule -> metrics.add(MetricUnits.summaryField(rule.metric())));
+        }
+        return new BaselineSettings(file, displayName, tolerance, List.copyOf(metrics), update, failUnmatched);
     }
 }
