@@ -1,0 +1,71 @@
+package dev.iafbt.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iafbt.check.CheckRun;
+import dev.iafbt.junit.samples.AnnotatedGates;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.opentest4j.AssertionFailedError;
+
+/** What a person sees when a gate fails or rewrites its baseline. */
+class GateReportingTest {
+    @TempDir
+    Path project;
+
+    @Test
+    void aViolationIsOneAssertionPointingAtTheGateMethodWithValuesAsAPersonWritesThem() {
+        TestBundles.write(project.resolve("backtests"), "weak", 1.2, 0.25279999999999997, 40);
+
+        EngineExecutionResults results = GateKit.run(AnnotatedGates.StandardBar.class, project);
+
+        Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()
+                .getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        assertThat(failure).isInstanceOf(AssertionFailedError.class).hasNoCause().hasMessage(
+                "backtests/weak.iafbt (weak): 1 of 3 summary thresholds violated:\n"
+                        + "    max_drawdown = 0.2528, required <= 0.25 [decimal fraction, positive, 0.14 = 14%]");
+        // not the reading pool's frames: only where the rules are written
+        assertThat(failure.getStackTrace()).singleElement().satisfies(frame -> {
+            assertThat(frame.getClassName()).isEqualTo(AnnotatedGates.StandardBar.class.getName());
+            assertThat(frame.getMethodName()).isEqualTo("gate");
+            assertThat(frame.getFileName()).isEqualTo("AnnotatedGates.java");
+        });
+    }
+
+    @Test
+    void aMissingBaselineFileIsOneFailureSayingHowToCreateItNotOnePerBundle() {
+        TestBundles.write(project.resolve("backtests"), "a_algo", 1.2, 0.1, 40);
+        TestBundles.write(project.resolve("backtests"), "b_algo", 1.3, 0.1, 40);
+
+        EngineExecutionResults results = GateKit.run(AnnotatedGates.WithBaseline.class, project);
+
+        results.testEvents().assertStatistics(stats -> stats.failed(1).succeeded(2));
+        assertThat(GateKit.names(results.testEvents().failed())).containsExactly(CheckRun.BASELINE_FILE);
+        assertThat(GateKit.messages(results.testEvents().failed())).singleElement().asString()
+                .startsWith("baseline.csv does not exist (" + project.resolve("baseline.csv") + ").")
+                .contains("Record the current values of 2 bundle(s) with -Diafbt.baseline.update=true");
+    }
+
+    @Test
+    void anUpdateSaysOnTheConsoleWhatItWrote() {
+        TestBundles.write(project.resolve("backtests"), "a_algo", 1.2, 0.1, 40);
+        PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            GateKit.run(AnnotatedGates.WithBaseline.class, project, GateConfiguration.BASELINE_UPDATE, "true")
+                    .testEvents().assertStatistics(stats -> stats.failed(0));
+        } finally {
+            System.setOut(console);
+        }
+
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("[iafbt] Wrote baseline " + project.resolve("baseline.csv")
+                + ": 1 algorithm id(s) x 2 metric(s)\n  added (1): a_algo\nReview the diff and commit it.");
+    }
+}
