@@ -23,9 +23,9 @@ final class DynamicGateNodes {
         Stream<DynamicNode> bundles = run.verdicts().map(verdict -> {
             URI source = verdict.file().toUri();
             return dynamicContainer(verdict.displayName(), source, verdict.checks().stream().map(check ->
-                    dynamicTest(check.name() + ": " + verdict.displayName(), source, () -> Outcomes.replay(check, null))));
+                    dynamicTest(check.name() + ": " + verdict.displayName(), source, () -> Outcomes.replay(check))));
         });
-        Stream<DynamicNode> closing = run.closingChecks().map(check -> dynamicTest(check.name(), () -> Outcomes.replay(check, null)));
+        Stream<DynamicNode> closing = run.closingChecks().map(check -> dynamicTest(check.name(), () -> Outcomes.replay(check)));
         return Stream.concat(bundles, closing);
     }
 }

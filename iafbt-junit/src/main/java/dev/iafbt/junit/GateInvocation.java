@@ -2,11 +2,9 @@ package dev.iafbt.junit;
 
 import dev.iafbt.check.BundleVerdict;
 import dev.iafbt.check.CheckResult;
-import java.lang.reflect.Method;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.Extension;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 
 /**
@@ -38,17 +36,6 @@ final class GateInvocation implements TestTemplateInvocationContext {
 
     @Override
     public List<Extension> getAdditionalExtensions() {
-        return List.of((BeforeTestExecutionCallback) context -> Outcomes.replay(displayName, outcomes, gateMethod(context)));
-    }
-
-    /** The one frame a failure shows: the gate method, where a reader looks for the rules. */
-    private static StackTraceElement gateMethod(ExtensionContext context) {
-        Method method = context.getRequiredTestMethod();
-        Class<?> type = method.getDeclaringClass();
-        Class<?> outer = type;
-        while (outer.getEnclosingClass() != null) {
-            outer = outer.getEnclosingClass();
-        }
-        return new StackTraceElement(type.getName(), method.getName(), outer.getSimpleName() + ".java", -1);
+        return List.of((BeforeTestExecutionCallback) context -> Outcomes.replay(displayName, outcomes));
     }
 }

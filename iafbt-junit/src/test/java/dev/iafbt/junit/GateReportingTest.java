@@ -20,7 +20,7 @@ class GateReportingTest {
     Path project;
 
     @Test
-    void aViolationIsOneAssertionPointingAtTheGateMethodWithValuesAsAPersonWritesThem() {
+    void aViolationIsOneAssertionWithoutStackTraceAndValuesAsAPersonWritesThem() {
         TestBundles.write(project.resolve("backtests"), "weak", 1.2, 0.25279999999999997, 40);
 
         EngineExecutionResults results = GateKit.run(AnnotatedGates.StandardBar.class, project);
@@ -30,12 +30,8 @@ class GateReportingTest {
         assertThat(failure).isInstanceOf(AssertionFailedError.class).hasNoCause().hasMessage(
                 "backtests/weak.iafbt (weak): 1 of 3 summary thresholds violated:\n"
                         + "    max_drawdown = 0.2528, required <= 0.25 [decimal fraction, positive, 0.14 = 14%]");
-        // not the reading pool's frames: only where the rules are written
-        assertThat(failure.getStackTrace()).singleElement().satisfies(frame -> {
-            assertThat(frame.getClassName()).isEqualTo(AnnotatedGates.StandardBar.class.getName());
-            assertThat(frame.getMethodName()).isEqualTo("gate");
-            assertThat(frame.getFileName()).isEqualTo("AnnotatedGates.java");
-        });
+        // no frames of the reading pool or of JUnit: the message and the test's name are the whole story
+        assertThat(failure.getStackTrace()).isEmpty();
     }
 
     @Test
