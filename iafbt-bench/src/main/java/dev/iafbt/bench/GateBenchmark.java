@@ -6,7 +6,7 @@ import dev.iafbt.check.CheckSettings;
 import dev.iafbt.check.MetricRule;
 import dev.iafbt.check.RoundTripCache;
 import dev.iafbt.check.SpecialValue;
-import dev.iafbt.bundle.BundleContainer;
+import dev.iafbt.internal.bundle.BundleContainer;
 import dev.iafbt.bundle.ReadOptions;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.iafbt.check;
 
 import dev.iafbt.bundle.Bundle;
-import dev.iafbt.bundle.BundleContainer;
+import dev.iafbt.internal.bundle.BundleContainer;
 import dev.iafbt.bundle.BundleWriter;
 import dev.iafbt.bundle.ReadOptions;
 import dev.iafbt.bundle.WriteOptions;

@@ -2,7 +2,7 @@ package dev.iafbt.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iafbt.bundle.BundleContainer;
+import dev.iafbt.internal.bundle.BundleContainer;
 import dev.iafbt.bundle.ReadOptions;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SummaryField;
