@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Objects;
 
 /**
@@ -141,7 +142,7 @@ public final class Indexer {
         boolean incremental = !rebuild && Files.isRegularFile(output);
         try (SqliteIndex index = incremental ? SqliteIndex.open(output) : SqliteIndex.create(output)) {
             IndexerPipeline pipeline = new IndexerPipeline(root, absolutePaths, index,
-                    incremental ? index::provenance : java.util.HashMap::new, threads, batchSize,
+                    incremental ? index::provenance : HashMap::new, threads, batchSize,
                     progressInterval, listener, started);
             IndexerPipeline.Counts counts = pipeline.run();
             long removed = pruneMissing ? IndexerPruning.removeMissing(index, root, pipeline.unseen().keySet()) : 0;

@@ -1,9 +1,9 @@
 package dev.iafbt.ohlcv;
 
-import dev.iafbt.internal.ohlcv.ChunkNames;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocMap;
 import dev.iafbt.internal.bundle.Docs;
+import dev.iafbt.internal.chunk.ChunkNames;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.ModelShapeException;
 import java.nio.file.InvalidPathException;
