@@ -30,6 +30,7 @@ import java.util.TreeMap;
 public final class BaselineFile {
     static final String COMMENT = "# iafbt baseline: rewrite with -D" + CheckSettings.BASELINE_UPDATE + "=true";
     static final String OWNER = "# bundles: ";
+    /** The column header line of every baseline file. */
     public static final String HEADER = "algorithm_id,metric,value";
 
     /**

@@ -18,6 +18,7 @@ public record CheckResult(String name, Status status, String message) {
         message = message == null ? "" : message;
     }
 
+    /** A check that held. */
     public static CheckResult passed(String name) {
         return new CheckResult(name, Status.PASSED, "");
     }
@@ -27,14 +28,17 @@ public record CheckResult(String name, Status status, String message) {
         return new CheckResult(name, Status.PASSED, note);
     }
 
+    /** A check that did not hold; {@code message} names the bundle and every violation. */
     public static CheckResult failed(String name, String message) {
         return new CheckResult(name, Status.FAILED, message);
     }
 
+    /** A check that was not made (an allowed empty folder, a baseline being rewritten), with the reason. */
     public static CheckResult skipped(String name, String message) {
         return new CheckResult(name, Status.SKIPPED, message);
     }
 
+    /** Whether this result should fail a build. */
     public boolean isFailure() {
         return status == Status.FAILED;
     }

@@ -20,8 +20,11 @@ import java.util.stream.StreamSupport;
  * and the baseline rewrite. The JUnit gates and the {@code iafbt:check} goal both report this.
  */
 public final class CheckRun {
+    /** The closing check that fails (or, when allowed, skips) a run whose patterns matched nothing. */
     public static final String NO_BUNDLES = "bundles found";
+    /** The closing check that every baseline entry still has its bundle. */
     public static final String ORPHANS = "baseline entries have bundles";
+    /** The closing check that the baseline file exists and belongs to this run's bundles. */
     public static final String BASELINE_FILE = "baseline file";
 
     private final CheckSettings settings;
@@ -34,6 +37,7 @@ public final class CheckRun {
     private final Map<String, String> bundleByAlgorithm = new HashMap<>();
     private final SortedMap<String, Map<String, Double>> recorded = new TreeMap<>();
 
+    /** Finds the bundles and reads the baseline file; nothing is checked until the verdicts are consumed. */
     public CheckRun(CheckSettings settings) {
         this.settings = settings;
         this.finder = new BundleFinder(settings.baseDir());

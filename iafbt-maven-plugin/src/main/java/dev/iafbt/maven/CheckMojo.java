@@ -141,7 +141,7 @@ public class CheckMojo extends AbstractIafbtMojo {
             if (all.isEmpty() && baselineSettings.isEmpty() && !roundTrip) {
                 throw new IllegalArgumentException("nothing to check: add <rules>, a <baseline>, or leave roundTrip on");
             }
-            return new CheckSettings(List.of(resolve(bundles).toString()), base, summaryRules,
+            return new CheckSettings(List.of(pattern(base)), base, summaryRules,
                     CheckSettings.ofScope(all, MetricRule.Scope.EACH_RUN), baselineSettings, roundTrip,
                     Optional.of(RoundTripCache.in(resolve(roundTripCache))), allowEmpty,
                     "set <allowEmpty>true</allowEmpty> or -Diafbt.allowEmpty=true",
@@ -149,6 +149,17 @@ public class CheckMojo extends AbstractIafbtMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("iafbt:check configuration: " + e.getMessage());
         }
+    }
+
+    /**
+     * The bundle folder as the JUnit gates write it, relative to the project when inside it: a
+     * baseline file records its gate's patterns, so {@code backtests} here and in a
+     * {@code @BacktestGate("backtests")} must read the same for the two to share one file.
+     */
+    private String pattern(Path base) {
+        Path folder = resolve(bundles);
+        return folder.startsWith(base) && !folder.equals(base)
+                ? base.relativize(folder).toString().replace('\\', '/') : folder.toString();
     }
 
     private static String describe(CheckSettings settings) {
