@@ -24,7 +24,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>What it does as the reference does: a recursive walk for {@code *.iafbt} in the reference's
- * sort order ({@link IndexScan}); {@code bundle_path} relative to the folder, or absolute; an
+ * sort order (by Unicode code point, as Python sorts paths); {@code bundle_path} relative to the folder, or absolute; an
  * incremental run skips a bundle whose {@code (mtime_ns, size)} equal its row's; a rebuild starts
  * from an empty file; a bundle that cannot be read is reported and skipped, and its old row stays.
  * Rows are written in walk order, so the row (insertion) order equals the reference's.

@@ -81,7 +81,7 @@ public record OhlcvManifest(String storeDir, Map<String, String> manifest) {
      *
      * @throws OhlcvException naming the bad store folder or entry
      */
-    public static void validate(String storeDir, Map<String, String> manifest) {
+    private static void validate(String storeDir, Map<String, String> manifest) {
         requireContainedRelativeDir(storeDir);
         if (manifest == null) {
             throw new OhlcvException("OHLCV manifest: the manifest map is missing");
