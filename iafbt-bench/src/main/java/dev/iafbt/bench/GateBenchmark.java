@@ -80,8 +80,9 @@ public final class GateBenchmark {
         run.closingChecks().filter(CheckResult::isFailure).forEach(f -> System.out.println("FAILED " + f.message()));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("gate over %d bundles (24 samples + %d fixtures): %.2f s wall, %.2f s CPU of this JVM so far,"
-                + " load average %.1f, %d failed%n", run.bundleCount(), FIXTURES.size(), seconds, cpuSeconds(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), failed.get());
+                + " load average %.1f, %d failed; round trips %d re-encoded, %d remembered%n", run.bundleCount(),
+                FIXTURES.size(), seconds, cpuSeconds(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                failed.get(), run.roundTrips().reencoded(), run.roundTrips().remembered());
         if (floor) {
             // the floor the cold run cannot beat: one zstd-19 compression of the largest document
             byte[] file = Files.readAllBytes(fixtures.resolve(FIXTURES.get(0)));

@@ -28,12 +28,14 @@ final class BundleInspector {
     private final CheckSettings settings;
     private final BundleFinder finder;
     private final Optional<BaselineCheck> baseline;
+    private final RoundTripTally tally;
 
     /** {@code baseline} is empty when there is none, or when its file is missing (one failure for the whole run). */
-    BundleInspector(CheckSettings settings, BundleFinder finder, Optional<BaselineCheck> baseline) {
+    BundleInspector(CheckSettings settings, BundleFinder finder, Optional<BaselineCheck> baseline, RoundTripTally tally) {
         this.settings = settings;
         this.finder = finder;
         this.baseline = baseline;
+        this.tally = tally;
     }
 
     BundleVerdict inspect(Path file) {
@@ -60,6 +62,7 @@ final class BundleInspector {
         if (settings.roundTrip()) {
             String key = hash;
             Optional<Optional<String>> known = knownDifference;
+            tally.count(known.isPresent());
             checks.add(guarded(RoundTripCheck.NAME, name, () -> {
                 Optional<String> difference = known.orElseGet(() -> key == null
                         ? RoundTripCheck.difference(name, bytes, bundle)

@@ -33,6 +33,7 @@ public final class CheckRun {
     private final BaselineFile.Contents baselineContents;
     private final Optional<String> baselineRefusal;
     private final Optional<BaselineCheck> baselineCheck;
+    private final RoundTripTally roundTrips = new RoundTripTally();
     // filled on the consuming thread only, as verdicts are handed out
     private final Map<String, String> bundleByAlgorithm = new HashMap<>();
     private final SortedMap<String, Map<String, Double>> recorded = new TreeMap<>();
@@ -55,10 +56,15 @@ public final class CheckRun {
 
     /** The verdicts, lazily and in path order; bundles are read ahead on the worker pool. */
     public Stream<BundleVerdict> verdicts() {
-        BundleInspector inspector = new BundleInspector(settings, finder, baselineCheck);
+        BundleInspector inspector = new BundleInspector(settings, finder, baselineCheck, roundTrips);
         LookaheadIterator<Path, BundleVerdict> iterator = new LookaheadIterator<>(files, inspector::inspect, settings.parallelism());
         return StreamSupport.stream(Spliterators.spliterator(iterator, files.size(), Spliterator.ORDERED), false)
                 .map(this::record);
+    }
+
+    /** How many round trips so far were re-encoded and how many were already remembered; complete once the verdicts are consumed. */
+    public RoundTripCounts roundTrips() {
+        return roundTrips.counts();
     }
 
     /** Evaluated only when reached, i.e. after {@link #verdicts()} has been consumed. */

@@ -97,7 +97,12 @@ class CheckRunTest {
         Path file = bundle("backtests", "remembered", 1.5);
         RoundTripCache cache = RoundTripCache.in(project.resolve("target/iafbt/roundtrip-cache"));
 
-        assertThat(failures(new CheckRun(settings("backtests", Optional.empty(), Optional.of(cache))))).isEmpty();
+        CheckRun first = new CheckRun(settings("backtests", Optional.empty(), Optional.of(cache)));
+        assertThat(failures(first)).isEmpty();
+        assertThat(first.roundTrips()).isEqualTo(new RoundTripCounts(1, 0));
+        CheckRun second = new CheckRun(settings("backtests", Optional.empty(), Optional.of(cache)));
+        assertThat(failures(second)).isEmpty();
+        assertThat(second.roundTrips()).isEqualTo(new RoundTripCounts(0, 1));
 
         Path versionDir = cache.directory().orElseThrow();
         assertThat(versionDir.getParent()).isEqualTo(project.resolve("target/iafbt/roundtrip-cache"));

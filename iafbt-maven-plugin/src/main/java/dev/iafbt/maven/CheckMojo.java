@@ -112,6 +112,11 @@ public class CheckMojo extends AbstractIafbtMojo {
         } catch (IafbtException e) {
             throw new MojoExecutionException("iafbt:check failed: " + e.getMessage(), e);
         }
+        if (settings.roundTrip()) {
+            // says whether this build paid for the re-encoding, or an earlier one already had
+            log.info("Round trips: " + run.roundTrips().reencoded() + " re-encoded, " + run.roundTrips().remembered()
+                    + " already verified (remembered in " + resolve(roundTripCache) + ")");
+        }
         if (report.failures() == 0) {
             log.info(report.summary());
             return;

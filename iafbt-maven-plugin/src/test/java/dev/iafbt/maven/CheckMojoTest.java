@@ -91,6 +91,30 @@ class CheckMojoTest {
     }
 
     @Test
+    void aSecondBuildReEncodesNothing() throws Exception {
+        // ids no other test uses: the same bytes checked earlier in this JVM would count as remembered
+        bundle("second_build_a", 1.5);
+        bundle("second_build_b", 1.6);
+        mojo.rules = List.of(rule("sharpe_ratio", "1", null));
+        String cache = project.resolve("target/iafbt/roundtrip-cache").toString();
+
+        mojo.execute();
+        assertThat(log.at("INFO")).contains("Round trips: 2 re-encoded, 0 already verified (remembered in " + cache + ")");
+
+        log.lines.clear();
+        CheckMojo nextBuild = new CheckMojo();
+        nextBuild.setLog(log);
+        nextBuild.basedir = mojo.basedir;
+        nextBuild.bundles = mojo.bundles;
+        nextBuild.rules = mojo.rules;
+        nextBuild.roundTrip = true;
+        nextBuild.haltOnFailure = true;
+        nextBuild.roundTripCache = mojo.roundTripCache;
+        nextBuild.execute();
+        assertThat(log.at("INFO")).contains("Round trips: 0 re-encoded, 2 already verified (remembered in " + cache + ")");
+    }
+
+    @Test
     void aConfigurationMistakeNamesTheRuleAndTheFix() {
         bundle("good", 1.5);
         Rule typo = rule("sharpe", "1", null);
