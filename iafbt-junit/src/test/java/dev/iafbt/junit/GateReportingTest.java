@@ -49,6 +49,17 @@ class GateReportingTest {
     }
 
     @Test
+    void verifiedRoundTripsAreRememberedUnderTargetUnlessSwitchedOff() {
+        TestBundles.write(project.resolve("backtests"), "remembered_by_gate", 1.2, 0.1, 40);
+        GateKit.run(AnnotatedGates.StandardBar.class, project, GateConfiguration.ROUND_TRIP_CACHE, "none")
+                .testEvents().assertStatistics(stats -> stats.failed(0));
+        assertThat(project.resolve("target")).doesNotExist();
+
+        GateKit.run(AnnotatedGates.StandardBar.class, project).testEvents().assertStatistics(stats -> stats.failed(0));
+        assertThat(project.resolve("target/iafbt/roundtrip-cache")).isDirectory();
+    }
+
+    @Test
     void anUpdateSaysOnTheConsoleWhatItWrote() {
         TestBundles.write(project.resolve("backtests"), "a_algo", 1.2, 0.1, 40);
         PrintStream console = System.out;

@@ -67,7 +67,11 @@ public final class RoundTripCache {
     Optional<Optional<String>> known(String hash) {
         CompletableFuture<Optional<String>> done = MEMORY.get(hash);
         if (done != null && done.isDone() && !done.isCompletedExceptionally()) {
-            return Optional.of(done.join());
+            Optional<String> difference = done.join();
+            if (difference.isEmpty()) {
+                remember(hash); // verified for another check of this JVM, perhaps one with another folder or none
+            }
+            return Optional.of(difference);
         }
         if (directory().map(dir -> Files.exists(dir.resolve(hash))).orElse(false)) {
             MEMORY.putIfAbsent(hash, CompletableFuture.completedFuture(Optional.empty()));
