@@ -1,0 +1,38 @@
+package dev.iafbt.report;
+
+import dev.iafbt.index.IndexRow;
+import dev.iafbt.index.IndexRows;
+import dev.iafbt.index.PythonJson;
+import dev.iafbt.model.Backtest;
+import dev.iafbt.model.SummaryField;
+import dev.iafbt.model.SummaryMetrics;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the report knows of every bundle, read summary-only: identity, parameters as text, the
+ * summary metrics (fractions, as stored), its index row (for ranking) and the four focus scores.
+ */
+record Strategy(Path file, String relative, String algorithmId, String tag, Map<String, String> parameters,
+        SummaryMetrics summary, IndexRow row, Map<String, Double> scores) {
+
+    static Strategy of(Path file, String relative, Backtest backtest) {
+        Map<String, String> params = new TreeMap<>();
+        backtest.parameters().forEach((k, v) -> params.put(k, v instanceof String s ? s : PythonJson.dumps(v)));
+        return new Strategy(file, relative, backtest.algorithmId() == null ? "" : backtest.algorithmId(),
+                backtest.tag() == null ? "" : backtest.tag(), params, backtest.summary().orElse(null),
+                IndexRows.fromBacktest(backtest, relative, 0, 0), new TreeMap<>());
+    }
+
+    Double metric(SummaryField field) {
+        return summary == null ? null : summary.get(field);
+    }
+
+    /** The parameters as one line, {@code k=v k=v}, for display and for the page's filter. */
+    String parameterText() {
+        StringBuilder out = new StringBuilder();
+        parameters.forEach((k, v) -> out.append(out.length() == 0 ? "" : " ").append(k).append('=').append(v));
+        return out.toString();
+    }
+}
