@@ -71,7 +71,7 @@ public final class PlotCharts {
         }
         double pad = (hi - lo) * 0.12;
         TimeChart.Scale sy = new TimeChart.Scale(lo - (lo < 0 ? pad : 0), hi + pad, H - BOTTOM, TOP);
-        double slot = (double) (W - LEFT - RIGHT) / labels.size();
+        double slot = Math.min(90, (double) (W - LEFT - RIGHT) / labels.size()); // a lone year is not a wall
         StringBuilder svg = new StringBuilder(512);
         svg.append("<svg class=\"plot\" viewBox=\"0 0 ").append(W).append(' ').append(H)
                 .append("\" role=\"img\" aria-label=\"").append(Svg.esc(ariaLabel)).append("\">");
