@@ -1,12 +1,12 @@
 package dev.iafbt.bench;
 
 import dev.iafbt.bundle.Bundle;
-import dev.iafbt.bundle.BundleContainer;
 import dev.iafbt.bundle.BundleReader;
 import dev.iafbt.bundle.BundleWriter;
-import dev.iafbt.bundle.MsgpackEncoder;
 import dev.iafbt.bundle.ReadOptions;
 import dev.iafbt.bundle.WriteOptions;
+import dev.iafbt.internal.bundle.BundleContainer;
+import dev.iafbt.internal.bundle.MsgpackEncoder;
 import dev.iafbt.model.Backtest;
 import java.nio.file.Files;
 import java.nio.file.Path;

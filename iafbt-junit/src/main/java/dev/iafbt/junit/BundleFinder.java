@@ -1,5 +1,6 @@
 package dev.iafbt.junit;
 
+import dev.iafbt.bundle.Bundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -16,8 +17,6 @@ import java.util.stream.Stream;
  * test order (and so reports) never depend on the file system's listing order.
  */
 final class BundleFinder {
-    static final String EXTENSION = ".iafbt";
-
     private final Path baseDir;
 
     BundleFinder(Path baseDir) {
@@ -61,7 +60,7 @@ final class BundleFinder {
         if (Files.isRegularFile(path)) {
             return List.of(path);
         }
-        return Files.isDirectory(path) ? walk(path, file -> file.getFileName().toString().endsWith(EXTENSION)) : List.of();
+        return Files.isDirectory(path) ? walk(path, file -> file.getFileName().toString().endsWith(Bundle.EXTENSION)) : List.of();
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.iafbt.junit;
 
 import dev.iafbt.bundle.Bundle;
-import dev.iafbt.bundle.BundleContainer;
 import dev.iafbt.bundle.BundleWriter;
 import dev.iafbt.bundle.ReadOptions;
 import dev.iafbt.bundle.WriteOptions;
+import dev.iafbt.internal.bundle.BundleContainer;
 import java.util.Optional;
 
 /**

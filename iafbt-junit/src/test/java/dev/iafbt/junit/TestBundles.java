@@ -1,7 +1,7 @@
 package dev.iafbt.junit;
 
-import dev.iafbt.bundle.BundleContainer;
 import dev.iafbt.bundle.ReadOptions;
+import dev.iafbt.internal.bundle.BundleContainer;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.BacktestBuilder;
 import dev.iafbt.model.MetricsBuilder;

@@ -1,5 +1,7 @@
 package dev.iafbt.bundle;
 
+import dev.iafbt.internal.bundle.BundleContainer;
+import dev.iafbt.internal.bundle.MsgpackDecoder;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +13,9 @@ import java.util.Optional;
  * ohlcv?}}) or a v2 envelope, according to {@link #formatVersion()}.
  */
 public final class Bundle {
+    /** The file extension of a bundle, the reference's {@code BUNDLE_EXT}; defined here only. */
+    public static final String EXTENSION = ".iafbt";
+
     private final int formatVersion;
     private final DocMap document;
     private final Path source;

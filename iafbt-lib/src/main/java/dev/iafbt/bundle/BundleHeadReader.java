@@ -3,6 +3,8 @@ package dev.iafbt.bundle;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import dev.iafbt.internal.bundle.BundleContainer;
+import dev.iafbt.internal.bundle.MsgpackDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

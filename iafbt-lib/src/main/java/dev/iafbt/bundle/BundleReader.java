@@ -1,21 +1,19 @@
 package dev.iafbt.bundle;
 
+import dev.iafbt.internal.bundle.BundleContainer;
+import dev.iafbt.internal.bundle.Docs;
+import dev.iafbt.internal.bundle.MsgpackDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 
 /** Opens {@code .iafbt} files: header, one zstd frame, one msgpack document (model.md §1–2). */
 public final class BundleReader {
-    /** The subtrees a summary-only open leaves undecoded: everything heavy, nothing a listing shows. */
-    static final Set<String> HEAVY_KEYS = Set.of("vector_runs", "event_runs", "backtest_runs",
-            "backtest_permutation_tests", "blobs");
-
     /** v2: heavy keys at the top level; v1: the same names inside the {@code backtest} map. */
     static final MsgpackDecoder.SkipPolicy SUMMARY_ONLY_POLICY = (depth, parentKey, key) ->
-            HEAVY_KEYS.contains(key) && (depth == 1 || depth == 2 && "backtest".equals(parentKey));
+            MsgpackDecoder.HEAVY_KEYS.contains(key) && (depth == 1 || depth == 2 && "backtest".equals(parentKey));
 
     private BundleReader() {
     }

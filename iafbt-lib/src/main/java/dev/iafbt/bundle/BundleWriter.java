@@ -1,6 +1,8 @@
 package dev.iafbt.bundle;
 
-import dev.iafbt.io.AtomicFiles;
+import dev.iafbt.internal.bundle.BundleContainer;
+import dev.iafbt.internal.bundle.MsgpackEncoder;
+import dev.iafbt.internal.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,8 +14,6 @@ import java.nio.file.Path;
  * summary-only open never decoded.
  */
 public final class BundleWriter {
-    public static final String EXTENSION = ".iafbt";
-
     private BundleWriter() {
     }
 
@@ -49,9 +49,9 @@ public final class BundleWriter {
 
     public static Path resolveTarget(Path target, String algorithmId) {
         if (Files.isDirectory(target)) {
-            return target.resolve((algorithmId == null ? "backtest" : algorithmId) + EXTENSION);
+            return target.resolve((algorithmId == null ? "backtest" : algorithmId) + Bundle.EXTENSION);
         }
         String name = target.getFileName().toString();
-        return name.endsWith(EXTENSION) ? target : target.resolveSibling(name + EXTENSION);
+        return name.endsWith(Bundle.EXTENSION) ? target : target.resolveSibling(name + Bundle.EXTENSION);
     }
 }

@@ -1,5 +1,7 @@
 package dev.iafbt.bundle;
 
+import dev.iafbt.internal.bundle.BundleContainer;
+
 /**
  * How a bundle is written.
  *

@@ -1,5 +1,6 @@
 package dev.iafbt.index;
 
+import dev.iafbt.internal.index.IndexScan;
 import dev.iafbt.model.Backtest;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.iafbt.index;
 
+import dev.iafbt.internal.json.PythonJson;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

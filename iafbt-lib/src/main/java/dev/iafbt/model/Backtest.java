@@ -7,9 +7,6 @@ import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
 import dev.iafbt.bundle.RawMsgpack;
 import dev.iafbt.bundle.ReadOptions;
-import dev.iafbt.ohlcv.OhlcvException;
-import dev.iafbt.ohlcv.OhlcvFrames;
-import dev.iafbt.ohlcv.OhlcvManifest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +42,7 @@ public final class Backtest extends DocView {
         }
         if (!(inner instanceof DocMap holder)) {
             throw new ModelShapeException(bundle.sourceName() + ": backtest must be a map, but is "
-                    + dev.iafbt.bundle.Docs.kindOf(inner));
+                    + dev.iafbt.internal.bundle.Docs.kindOf(inner));
         }
         return new Backtest(bundle, holder, "backtest");
     }
@@ -162,60 +159,14 @@ public final class Backtest extends DocView {
         return list("backtest_permutation_tests");
     }
 
-    /** The raw OHLCV manifest map ({@code {store_dir, manifest}}), when the bundle has one. */
+    /**
+     * The raw OHLCV manifest map ({@code {store_dir, manifest}}), when the bundle has one. The
+     * validated manifest and the frames it names are {@code OhlcvManifest.of(backtest)} and
+     * {@code OhlcvFrames.of(backtest)} in {@code dev.iafbt.ohlcv}, which builds on this package.
+     */
     public Optional<DocMap> ohlcvManifestMap() {
         Object ohlcv = bundle.document().get("ohlcv");
         return ohlcv instanceof DocMap m ? Optional.of(m) : Optional.empty();
-    }
-
-    /**
-     * The validated OHLCV manifest (model.md §2.4): every entry must name a content-addressed
-     * chunk ({@code <64 hex>.parquet}) and {@code store_dir} must stay inside the bundle's folder.
-     */
-    public Optional<OhlcvManifest> ohlcvManifest() {
-        Object ohlcv = bundle.document().get("ohlcv");
-        if (ohlcv == null) {
-            return Optional.empty();
-        }
-        if (!(ohlcv instanceof DocMap map)) {
-            throw shape("ohlcv", "a map", ohlcv);
-        }
-        Object storeDir = map.getOrDefault("store_dir", OhlcvManifest.DEFAULT_STORE_DIR);
-        Object entries = map.get("manifest");
-        if (!(storeDir instanceof String dir)) {
-            throw shapeAt("ohlcv.store_dir", "a string", storeDir);
-        }
-        if (!(entries instanceof DocMap manifest)) {
-            throw shapeAt("ohlcv.manifest", "a map", entries);
-        }
-        Map<String, String> names = new java.util.LinkedHashMap<>();
-        manifest.forEach((key, name) -> {
-            if (!(name instanceof String file)) {
-                throw shapeAt("ohlcv.manifest." + key, "a file name string", name);
-            }
-            names.put(key, file);
-        });
-        try {
-            return Optional.of(new OhlcvManifest(dir, names));
-        } catch (OhlcvException e) {
-            throw new ModelShapeException(bundle.sourceName() + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * The OHLCV frames the bundle refers to, loaded lazily from the side store next to the bundle
-     * file; a missing chunk fails only when that frame is read, naming bundle, key and path.
-     */
-    public OhlcvFrames ohlcv() {
-        Path file = bundle.source().orElseThrow(() -> new IllegalStateException(
-                "this backtest was not read from a file, so it has no OHLCV side store"));
-        return new OhlcvFrames(file, ohlcvManifest().orElseGet(
-                () -> new OhlcvManifest(OhlcvManifest.DEFAULT_STORE_DIR, Map.of())));
-    }
-
-    private ModelShapeException shapeAt(String path, String expected, Object actual) {
-        return new ModelShapeException(bundle.sourceName() + ": " + path + " must be " + expected + ", but is "
-                + dev.iafbt.bundle.Docs.kindOf(actual));
     }
 
     /** Writes the bundle (same version unless asked otherwise); returns the file written. */

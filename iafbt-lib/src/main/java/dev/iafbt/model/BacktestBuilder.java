@@ -3,7 +3,7 @@ package dev.iafbt.model;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
-import dev.iafbt.ohlcv.OhlcvManifest;
+import dev.iafbt.internal.ohlcv.ChunkNames;
 import java.util.Map;
 
 /**
@@ -93,11 +93,19 @@ public final class BacktestBuilder {
      * Refers to an OHLCV frame already in a side store ({@code OhlcvStore.put} returns its name),
      * under {@code key} such as {@code "BTC/EUR@1h"}; the store is the folder {@code ohlcv} next to
      * the bundle, as the reference lays it out (model.md §2.4).
+     *
+     * @throws IllegalArgumentException when the key is null or the name is not a chunk name
      */
     public BacktestBuilder ohlcv(String key, String chunkName) {
-        OhlcvManifest.validate(OhlcvManifest.DEFAULT_STORE_DIR, Map.of(key, chunkName));
+        if (key == null) {
+            throw new IllegalArgumentException("OHLCV data-set key is null (chunk '" + chunkName + "')");
+        }
+        if (!ChunkNames.isValid(chunkName)) {
+            throw new IllegalArgumentException("OHLCV data set '" + key + "': '" + chunkName
+                    + "' is not a valid OHLCV chunk name (" + ChunkNames.EXPECTED + ")");
+        }
         if (ohlcvManifest == null) {
-            ohlcvManifest = new DocMap(2).with("store_dir", OhlcvManifest.DEFAULT_STORE_DIR).with("manifest", new DocMap());
+            ohlcvManifest = new DocMap(2).with("store_dir", ChunkNames.DEFAULT_STORE_DIR).with("manifest", new DocMap());
         }
         ((DocMap) ohlcvManifest.get("manifest")).put(key, chunkName);
         return this;

@@ -3,6 +3,7 @@ package dev.iafbt.model;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
+import dev.iafbt.internal.bundle.IsoDateTimes;
 import java.util.Optional;
 
 /**

@@ -2,7 +2,7 @@ package dev.iafbt.model;
 
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
-import dev.iafbt.parquet.MetricBlobCodec;
+import dev.iafbt.internal.parquet.MetricBlobCodec;
 import java.util.List;
 
 /**

@@ -3,9 +3,9 @@ package dev.iafbt.model;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.BundleFormatException;
 import dev.iafbt.bundle.DocMap;
-import dev.iafbt.bundle.Docs;
-import dev.iafbt.parquet.MetricBlobCodec;
-import dev.iafbt.parquet.SeriesColumns;
+import dev.iafbt.internal.bundle.Docs;
+import dev.iafbt.internal.parquet.MetricBlobCodec;
+import dev.iafbt.internal.parquet.SeriesColumns;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

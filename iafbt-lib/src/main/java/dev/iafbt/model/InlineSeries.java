@@ -1,6 +1,7 @@
 package dev.iafbt.model;
 
 import dev.iafbt.bundle.DocList;
+import dev.iafbt.internal.bundle.IsoDateTimes;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.iafbt.model;
 
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
+import dev.iafbt.internal.bundle.IsoDateTimes;
 import java.time.Instant;
 import java.time.ZoneOffset;
 

@@ -1,6 +1,6 @@
 package dev.iafbt.model;
 
-import dev.iafbt.bundle.Docs;
+import dev.iafbt.internal.bundle.Docs;
 import java.math.BigInteger;
 import java.util.function.Supplier;
 

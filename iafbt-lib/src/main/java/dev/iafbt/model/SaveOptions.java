@@ -1,7 +1,7 @@
 package dev.iafbt.model;
 
-import dev.iafbt.bundle.BundleContainer;
 import dev.iafbt.bundle.WriteOptions;
+import dev.iafbt.internal.bundle.BundleContainer;
 
 /**
  * How {@link Backtest#save} writes.

@@ -1,6 +1,7 @@
 package dev.iafbt.model;
 
 import dev.iafbt.bundle.DocMap;
+import dev.iafbt.internal.bundle.IsoDateTimes;
 import java.time.Instant;
 
 /** Builds a portfolio snapshot map (model.md §4.5). */

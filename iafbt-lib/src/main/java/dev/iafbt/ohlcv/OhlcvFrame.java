@@ -1,6 +1,6 @@
 package dev.iafbt.ohlcv;
 
-import dev.iafbt.parquet.TimestampUnits;
+import dev.iafbt.internal.parquet.TimestampUnits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

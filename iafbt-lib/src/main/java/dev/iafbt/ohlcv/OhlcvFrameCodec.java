@@ -1,16 +1,16 @@
 package dev.iafbt.ohlcv;
 
-import dev.iafbt.parquet.FlatColumn;
-import dev.iafbt.parquet.FlatParquetReader;
-import dev.iafbt.parquet.FlatParquetWriter;
-import dev.iafbt.parquet.FlatTable;
-import dev.iafbt.parquet.ParquetBlobException;
+import dev.iafbt.internal.parquet.FlatColumn;
+import dev.iafbt.internal.parquet.FlatParquetReader;
+import dev.iafbt.internal.parquet.FlatParquetWriter;
+import dev.iafbt.internal.parquet.FlatTable;
+import dev.iafbt.internal.parquet.ParquetBlobException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
@@ -26,7 +26,7 @@ import org.apache.parquet.schema.Types;
  * reference's rule for naive datetimes (model.md §3). Price and volume columns may be any numeric
  * type; nulls read as NaN. A null Datetime is an error.
  */
-public final class OhlcvFrameCodec {
+final class OhlcvFrameCodec {
     private OhlcvFrameCodec() {
     }
 
@@ -34,7 +34,7 @@ public final class OhlcvFrameCodec {
      * @param source names the bytes in messages, e.g. the chunk's path
      * @throws OhlcvException when the bytes are not Parquet or lack a usable OHLCV column
      */
-    public static OhlcvFrame read(byte[] parquet, String source) {
+    static OhlcvFrame read(byte[] parquet, String source) {
         FlatTable table;
         try {
             table = FlatParquetReader.read(parquet, source, OhlcvFrame.COLUMNS);
@@ -63,7 +63,7 @@ public final class OhlcvFrameCodec {
     /**
      * @param float32 downcast prices and volume to FLOAT, as {@code float32_ohlcv=True} does
      */
-    public static byte[] write(OhlcvFrame frame, boolean float32) {
+    static byte[] write(OhlcvFrame frame, boolean float32) {
         List<Object> columns = new ArrayList<>();
         columns.add(frame.timestamps());
         for (String name : OhlcvFrame.VALUE_COLUMNS) {

@@ -1,5 +1,6 @@
 package dev.iafbt.ohlcv;
 
+import dev.iafbt.model.Backtest;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,20 @@ public final class OhlcvFrames {
     private final OhlcvStore store;
     private final boolean verifyHashes;
     private final Map<String, OhlcvFrame> loaded = new ConcurrentHashMap<>();
+
+    /**
+     * The OHLCV frames a backtest refers to, loaded lazily from the side store next to its bundle
+     * file; a missing chunk fails only when that frame is read, naming bundle, key and path.
+     *
+     * @throws IllegalStateException when the backtest was not read from a file
+     * @throws dev.iafbt.model.ModelShapeException when its manifest is malformed
+     */
+    public static OhlcvFrames of(Backtest backtest) {
+        Path file = backtest.bundle().source().orElseThrow(() -> new IllegalStateException(
+                "this backtest was not read from a file, so it has no OHLCV side store"));
+        return new OhlcvFrames(file, OhlcvManifest.of(backtest).orElseGet(
+                () -> new OhlcvManifest(OhlcvManifest.DEFAULT_STORE_DIR, Map.of())));
+    }
 
     /** Resolves without checking chunk hashes (as the reference does). */
     public OhlcvFrames(Path bundleFile, OhlcvManifest manifest) {

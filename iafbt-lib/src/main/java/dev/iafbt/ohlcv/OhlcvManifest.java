@@ -1,10 +1,17 @@
 package dev.iafbt.ohlcv;
 
+import dev.iafbt.internal.ohlcv.ChunkNames;
+import dev.iafbt.bundle.Bundle;
+import dev.iafbt.bundle.DocMap;
+import dev.iafbt.internal.bundle.Docs;
+import dev.iafbt.model.Backtest;
+import dev.iafbt.model.ModelShapeException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A bundle's {@code "ohlcv"} entry (model.md §2.4): the side store folder, relative to the
@@ -17,12 +24,55 @@ import java.util.Map;
  */
 public record OhlcvManifest(String storeDir, Map<String, String> manifest) {
     /** The reference's default {@code store_dir}. */
-    public static final String DEFAULT_STORE_DIR = "ohlcv";
+    public static final String DEFAULT_STORE_DIR = ChunkNames.DEFAULT_STORE_DIR;
 
     /** @throws OhlcvException naming the bad store folder or entry */
     public OhlcvManifest {
         validate(storeDir, manifest);
         manifest = Collections.unmodifiableMap(new LinkedHashMap<>(manifest));
+    }
+
+    /**
+     * The validated manifest of a backtest (model.md §2.4), when it has one: every entry must name
+     * a content-addressed chunk ({@code <64 hex>.parquet}) and {@code store_dir} must stay inside
+     * the bundle's folder.
+     *
+     * @throws ModelShapeException naming the bundle and the bad entry
+     */
+    public static Optional<OhlcvManifest> of(Backtest backtest) {
+        Bundle bundle = backtest.bundle();
+        Object ohlcv = bundle.document().get("ohlcv");
+        if (ohlcv == null) {
+            return Optional.empty();
+        }
+        if (!(ohlcv instanceof DocMap map)) {
+            throw shapeAt(bundle, "ohlcv", "a map", ohlcv);
+        }
+        Object storeDir = map.getOrDefault("store_dir", DEFAULT_STORE_DIR);
+        Object entries = map.get("manifest");
+        if (!(storeDir instanceof String dir)) {
+            throw shapeAt(bundle, "ohlcv.store_dir", "a string", storeDir);
+        }
+        if (!(entries instanceof DocMap manifest)) {
+            throw shapeAt(bundle, "ohlcv.manifest", "a map", entries);
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        manifest.forEach((key, name) -> {
+            if (!(name instanceof String file)) {
+                throw shapeAt(bundle, "ohlcv.manifest." + key, "a file name string", name);
+            }
+            names.put(key, file);
+        });
+        try {
+            return Optional.of(new OhlcvManifest(dir, names));
+        } catch (OhlcvException e) {
+            throw new ModelShapeException(bundle.sourceName() + ": " + e.getMessage());
+        }
+    }
+
+    private static ModelShapeException shapeAt(Bundle bundle, String path, String expected, Object actual) {
+        return new ModelShapeException(bundle.sourceName() + ": " + path + " must be " + expected + ", but is "
+                + Docs.kindOf(actual));
     }
 
     /**
@@ -40,8 +90,20 @@ public record OhlcvManifest(String storeDir, Map<String, String> manifest) {
             if (entry.getKey() == null) {
                 throw new OhlcvException("OHLCV manifest: an entry has no key (value '" + entry.getValue() + "')");
             }
-            ChunkNames.requireValid(entry.getValue(), "OHLCV manifest entry '" + entry.getKey() + "'");
+            requireChunkName(entry.getValue(), "OHLCV manifest entry '" + entry.getKey() + "'");
         }
+    }
+
+    /**
+     * @param context what holds the name, for the message, e.g. {@code "OHLCV manifest entry 'BTC/EUR@1h'"}
+     * @throws OhlcvException naming the context and the bad name
+     */
+    static String requireChunkName(String name, String context) {
+        if (!ChunkNames.isValid(name)) {
+            throw new OhlcvException(context + ": '" + name + "' is not a valid OHLCV chunk name ("
+                    + ChunkNames.EXPECTED + ")");
+        }
+        return name;
     }
 
     /** The side store folder of a bundle at {@code bundleFile}. */

@@ -1,6 +1,7 @@
 package dev.iafbt.ohlcv;
 
-import dev.iafbt.io.AtomicFiles;
+import dev.iafbt.internal.io.AtomicFiles;
+import dev.iafbt.internal.ohlcv.ChunkNames;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ public final class OhlcvStore {
 
     /** Where a chunk lives (whether or not it exists). */
     public Path pathOf(String fileName) {
-        return dir.resolve(ChunkNames.requireValid(fileName, "OHLCV store " + dir));
+        return dir.resolve(OhlcvManifest.requireChunkName(fileName, "OHLCV store " + dir));
     }
 
     public boolean contains(String fileName) {

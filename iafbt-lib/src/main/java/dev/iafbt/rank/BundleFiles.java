@@ -1,6 +1,6 @@
 package dev.iafbt.rank;
 
-import dev.iafbt.index.IndexScan;
+import dev.iafbt.internal.index.IndexScan;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;

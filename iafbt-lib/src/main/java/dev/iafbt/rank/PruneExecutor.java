@@ -1,7 +1,6 @@
 package dev.iafbt.rank;
 
-import dev.iafbt.index.IndexScan;
-
+import dev.iafbt.bundle.Bundle;
 import dev.iafbt.index.SqliteIndex;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -50,7 +49,7 @@ final class PruneExecutor {
         Path target = plan.archiveDir().resolve(relative);
         Files.createDirectories(target.getParent());
         String name = target.getFileName().toString();
-        int dot = name.endsWith(IndexScan.BUNDLE_EXTENSION) ? name.length() - IndexScan.BUNDLE_EXTENSION.length() : name.length();
+        int dot = name.endsWith(Bundle.EXTENSION) ? name.length() - Bundle.EXTENSION.length() : name.length();
         for (int n = 1; ; n++) {
             try {
                 // no REPLACE_EXISTING: a taken name fails instead of being overwritten

@@ -1,6 +1,6 @@
 package dev.iafbt.report;
 
-import dev.iafbt.io.AtomicFiles;
+import dev.iafbt.internal.io.AtomicFiles;
 import dev.iafbt.report.ReportView.Report;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.template.Configuration;

@@ -2,7 +2,7 @@ package dev.iafbt.report;
 
 import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.IndexRows;
-import dev.iafbt.index.PythonJson;
+import dev.iafbt.internal.json.PythonJson;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SummaryField;
 import dev.iafbt.model.SummaryMetrics;

@@ -1,7 +1,7 @@
 package dev.iafbt.report;
 
 import dev.iafbt.IafbtException;
-import dev.iafbt.index.IndexScan;
+import dev.iafbt.internal.index.IndexScan;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.report.ReportView.Skipped;
 import java.io.IOException;

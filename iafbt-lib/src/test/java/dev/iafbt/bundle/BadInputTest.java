@@ -3,6 +3,8 @@ package dev.iafbt.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iafbt.internal.bundle.BundleContainer;
+import dev.iafbt.internal.bundle.MsgpackEncoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

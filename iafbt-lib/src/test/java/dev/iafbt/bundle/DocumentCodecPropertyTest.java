@@ -2,6 +2,8 @@ package dev.iafbt.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iafbt.internal.bundle.MsgpackDecoder;
+import dev.iafbt.internal.bundle.MsgpackEncoder;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.iafbt.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iafbt.testing.ReferenceFixtures;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +21,7 @@ class IndexSchemaTest {
 
     @Test
     void freshIndexMatchesTheReferenceIndexExactly() throws Exception {
-        Path reference = Fixtures.indexCopy(tmp.resolve("ref"));
+        Path reference = ReferenceFixtures.privateCopy("index.sqlite", tmp.resolve("ref"));
         Path fresh = tmp.resolve("fresh/index.sqlite");
         SqliteIndex.create(fresh).close();
 

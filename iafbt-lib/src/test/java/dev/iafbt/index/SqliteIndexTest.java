@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.iafbt.internal.json.PythonJson;
 import dev.iafbt.model.SummaryField;
+import dev.iafbt.testing.ReferenceFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,10 +26,10 @@ class SqliteIndexTest {
 
     @Test
     void readsTheReferenceIndexAndAgreesWithTheManifest() throws Exception {
-        Path copy = Fixtures.indexCopy(tmp);
+        Path copy = ReferenceFixtures.privateCopy("index.sqlite", tmp);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> manifest = (List<Map<String, Object>>) PythonJson.loads(
-                Files.readString(Fixtures.dir().resolve("MANIFEST.json")));
+                Files.readString(ReferenceFixtures.dir().resolve("MANIFEST.json")));
         try (SqliteIndex index = SqliteIndex.open(copy)) {
             Map<String, IndexRow> rows = index.rows().stream()
                     .collect(Collectors.toMap(IndexRow::bundlePath, r -> r));
@@ -59,7 +61,7 @@ class SqliteIndexTest {
 
     @Test
     void rewritingAReferenceRowKeepsItsJsonByteForByte() throws Exception {
-        Path copy = Fixtures.indexCopy(tmp);
+        Path copy = ReferenceFixtures.privateCopy("index.sqlite", tmp);
         String before = IndexSchemaTest.query(copy,
                 "SELECT parameters_json FROM backtest_index WHERE bundle_path='irregular-vector-v2.iafbt'").get(0).get(0);
         try (SqliteIndex index = SqliteIndex.open(copy)) {

@@ -2,7 +2,8 @@ package dev.iafbt.ohlcv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iafbt.parquet.FixtureBlobs;
+import dev.iafbt.internal.ohlcv.ChunkNames;
+import dev.iafbt.internal.parquet.FixtureBlobs;
 import dev.iafbt.testing.ReferenceFixtures;
 import java.io.IOException;
 import java.nio.file.Files;

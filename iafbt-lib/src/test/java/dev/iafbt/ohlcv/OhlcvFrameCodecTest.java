@@ -3,16 +3,16 @@ package dev.iafbt.ohlcv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.iafbt.parquet.FlatParquetReader;
-import dev.iafbt.parquet.FlatTable;
-import dev.iafbt.parquet.MetricBlobCodec;
+import dev.iafbt.internal.parquet.FlatParquetReader;
+import dev.iafbt.internal.parquet.FlatTable;
+import dev.iafbt.internal.parquet.MetricBlobCodec;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class OhlcvFrameCodecTest {
     static OhlcvFrame sampleFrame(TimeUnit unit) {

@@ -1,8 +1,8 @@
 package dev.iafbt.maven;
 
-import dev.iafbt.index.PythonJson;
-import dev.iafbt.io.AtomicFiles;
-import dev.iafbt.index.PythonFloats;
+import dev.iafbt.internal.io.AtomicFiles;
+import dev.iafbt.internal.json.PythonFloats;
+import dev.iafbt.internal.json.PythonJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

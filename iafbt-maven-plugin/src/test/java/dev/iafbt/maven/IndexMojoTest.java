@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iafbt.index.SqliteIndex;
-import dev.iafbt.sample.ParameterSweepSample;
+import dev.iafbt.testing.ParameterSweepSample;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iafbt.index.Indexer;
 import dev.iafbt.index.SqliteIndex;
-import dev.iafbt.sample.ParameterSweepSample;
+import dev.iafbt.testing.ParameterSweepSample;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,159 @@
+package dev.iafbt.internal.bundle;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+
+/**
+ * Python {@code datetime.isoformat()} in both directions (model.md §3). Writing: "ISO-Z" forces
+ * UTC ({@code 2023-12-01T00:00:00+00:00}); "ISO-raw" prints a value as it is (a naive value with
+ * no offset, a date as {@code 2023-01-01}); microseconds appear only when non-zero, exactly six
+ * digits. Reading accepts every form found in real bundles: optional time, optional fraction,
+ * optional offset or {@code Z}, and a space instead of {@code T}. Naive values count as UTC, as the
+ * reference's readers do.
+ */
+public final class IsoDateTimes {
+    private static final DateTimeFormatter PARSER = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .optionalStart()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2)
+            .optionalStart()
+            .appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart()
+            .appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd()
+            .optionalEnd()
+            .optionalEnd()
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM:ss", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
+            .toFormatter(Locale.ROOT);
+
+    private IsoDateTimes() {
+    }
+
+    /** Parses any of the reference's datetime forms to an instant; naive values are UTC. */
+    public static Instant parse(String text) {
+        TemporalAccessor parsed = PARSER.parse(text.trim());
+        LocalDate date = LocalDate.from(parsed);
+        LocalDateTime local = parsed.isSupported(ChronoField.HOUR_OF_DAY)
+                ? date.atTime(parsed.get(ChronoField.HOUR_OF_DAY),
+                        field(parsed, ChronoField.MINUTE_OF_HOUR), field(parsed, ChronoField.SECOND_OF_MINUTE),
+                        field(parsed, ChronoField.NANO_OF_SECOND))
+                : date.atStartOfDay();
+        ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : ZoneOffset.UTC;
+        return local.toInstant(offset);
+    }
+
+    /** Like {@link #parse}, but {@code null} for anything that is not a parseable string. */
+    public static Instant parseOrNull(Object value) {
+        if (!(value instanceof String text) || text.isBlank()) {
+            return null;
+        }
+        try {
+            return parse(text);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** "ISO-Z": the instant in UTC with a {@code +00:00} offset, microseconds only when non-zero. */
+    public static String formatUtc(Instant instant) {
+        return formatRaw(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    /** "ISO-raw": Python's {@code isoformat()} of the value as it is. */
+    public static String formatRaw(TemporalAccessor value) {
+        if (value instanceof Instant instant) {
+            return formatUtc(instant);
+        }
+        if (value instanceof LocalDate date) {
+            return date.toString();
+        }
+        LocalDateTime local = LocalDateTime.from(value).truncatedTo(ChronoUnit.MICROS);
+        StringBuilder out = new StringBuilder(32);
+        out.append(local.toLocalDate()).append('T');
+        two(out, local.getHour()).append(':');
+        two(out, local.getMinute()).append(':');
+        two(out, local.getSecond());
+        int micros = local.getNano() / 1000;
+        if (micros != 0) {
+            out.append('.').append(String.format(Locale.ROOT, "%06d", micros));
+        }
+        if (value.isSupported(ChronoField.OFFSET_SECONDS)) {
+            appendOffset(out, value.get(ChronoField.OFFSET_SECONDS));
+        }
+        return out.toString();
+    }
+
+    /** Python's {@code int(dt.timestamp() * 1000)}: float arithmetic, then truncation (§2.3). */
+    public static long toEpochMillisLikePython(Instant instant) {
+        long micros = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+                instant.getNano() / 1000);
+        double seconds = (double) micros / 1e6;
+        return (long) (seconds * 1000);
+    }
+
+    /** Python's {@code datetime.fromtimestamp(ms / 1000, tz=UTC).isoformat()}. */
+    public static String formatEpochMillis(long epochMillis) {
+        double seconds = epochMillis / 1000.0;
+        long whole = (long) Math.floor(seconds);
+        long micros = Math.round((seconds - whole) * 1e6);
+        if (micros == 1_000_000L) {
+            whole++;
+            micros = 0;
+        }
+        return formatUtc(Instant.ofEpochSecond(whole, micros * 1000));
+    }
+
+    public static OffsetDateTime atUtc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static void appendOffset(StringBuilder out, int totalSeconds) {
+        out.append(totalSeconds < 0 ? '-' : '+');
+        int abs = Math.abs(totalSeconds);
+        two(out, abs / 3600).append(':');
+        two(out, abs / 60 % 60);
+        if (abs % 60 != 0) {
+            out.append(':');
+            two(out, abs % 60);
+        }
+    }
+
+    private static int field(TemporalAccessor parsed, ChronoField field) {
+        return parsed.isSupported(field) ? parsed.get(field) : 0;
+    }
+
+    private static StringBuilder two(StringBuilder out, int value) {
+        if (value < 10) {
+            out.append('0');
+        }
+        return out.append(value);
+    }
+}
