@@ -15,6 +15,9 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.reporting.MavenReport;
+import org.apache.maven.reporting.MavenReportException;
 
 /**
  * Writes the HTML report of a bundle folder: one self-contained, offline file
@@ -22,9 +25,16 @@ import org.apache.maven.plugins.annotations.Parameter;
  * each of the best {@code topK}. The same bundles give the same bytes. Unreadable bundles are
  * listed in the report and logged as warnings; the build fails on them only with
  * {@code failOnError}.
+ *
+ * <p>Also a site report: listed under {@code <reporting>}, {@code mvn site} writes the same file to
+ * {@code target/site/iafbt/report.html} and links it from the project reports menu (an
+ * <em>external</em> report, like jacoco's: the page is the report's own, not a site-skinned one).
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
-public class ReportMojo extends AbstractIafbtMojo {
+public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
+    /** The site's output folder while {@code mvn site} runs this goal as a report; null otherwise. */
+    private File reportOutputDirectory;
+
     /** The bundle folder (searched recursively for {@code *.iafbt}). */
     @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
     File bundles;
@@ -80,9 +90,12 @@ public class ReportMojo extends AbstractIafbtMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
+        produce((outputDirectory != null ? resolve(outputDirectory) : resolve(new File("target/iafbt")))
+                .resolve("report.html"));
+    }
+
+    private void produce(Path output) throws MojoFailureException {
         Path folder = resolve(bundles);
-        Path output = (outputDirectory != null ? resolve(outputDirectory) : resolve(new File("target/iafbt")))
-                .resolve("report.html");
         HtmlReport.Result result = write(folder, output, options());
         Log log = getLog();
         for (Skipped s : result.skipped()) {
@@ -95,6 +108,62 @@ public class ReportMojo extends AbstractIafbtMojo {
             throw new MojoFailureException(result.skipped().size() + " bundle(s) in " + folder + " could not be read"
                     + " (listed above and in the report); remove or repair them, or run without -Diafbt.failOnError");
         }
+    }
+
+    // ---- MavenReport: the same goal inside mvn site ----
+
+    @Override
+    public void generate(Sink sink, Locale locale) throws MavenReportException {
+        if (skip) {
+            getLog().info("Skipping iafbt:report because property iafbt.skip is set.");
+            return;
+        }
+        try {
+            produce(getReportOutputDirectory().toPath().resolve(getOutputName() + ".html"));
+        } catch (MojoFailureException e) {
+            throw new MavenReportException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String getOutputName() {
+        return "iafbt/report";
+    }
+
+    @Override
+    public String getCategoryName() {
+        return CATEGORY_PROJECT_REPORTS;
+    }
+
+    @Override
+    public String getName(Locale locale) {
+        return "iafbt backtest report";
+    }
+
+    @Override
+    public String getDescription(Locale locale) {
+        return "Ranking and tear sheets of the project's .iafbt backtest bundles.";
+    }
+
+    @Override
+    public void setReportOutputDirectory(File directory) {
+        this.reportOutputDirectory = directory;
+    }
+
+    @Override
+    public File getReportOutputDirectory() {
+        return reportOutputDirectory != null ? reportOutputDirectory : resolve(new File("target/site")).toFile();
+    }
+
+    @Override
+    public boolean isExternalReport() {
+        return true;
+    }
+
+    /** Only when there is a bundle folder: a project without backtests gets no empty report page. */
+    @Override
+    public boolean canGenerateReport() {
+        return !skip && java.nio.file.Files.isDirectory(resolve(bundles));
     }
 
     private HtmlReport.Result write(Path folder, Path output, ReportOptions options) throws MojoFailureException {
