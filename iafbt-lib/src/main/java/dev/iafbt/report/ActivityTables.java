@@ -24,9 +24,10 @@ final class ActivityTables {
             Series eq = r.equity();
             Double ret = eq.isEmpty() || !(eq.values()[0] > 0) ? null : eq.values()[eq.size() - 1] / eq.values()[0] - 1;
             List<DrawdownPeriod> worst = Drawdowns.worst(eq, 1);
-            Double dd = worst.isEmpty() ? (eq.isEmpty() ? null : 0.0) : worst.get(0).depth();
+            // as the summary stores max_drawdown: a positive fraction below the peak
+            Double dd = worst.isEmpty() ? (eq.isEmpty() ? null : 0.0) : -worst.get(0).depth();
             rows.add(List.of(Cell.plain(r.name()), Cell.plain(date(r.run().startDate())), Cell.plain(date(r.run().endDate())),
-                    Cell.plain(nz(r.run().tradingSymbol())), pct(ret), pct(dd),
+                    Cell.plain(nz(r.run().tradingSymbol())), pct(ret), new Cell(Fmt.pct(dd), Fmt.sortKey(dd), ""),
                     num(r.run().metrics().sharpeRatio(), 2), num((double) r.run().numberOfTrades(), 0)));
         }
         return new Table(List.of("Run", "Start", "End", "Symbol", "Return", "Max DD", "Sharpe", "Trades"), rows, "");

@@ -74,9 +74,8 @@ final class ComparisonBuilder {
     private static Coverage coverage(List<Detailed> detailed) {
         Map<String, Long> windows = new LinkedHashMap<>();
         for (Detailed d : detailed) {
-            for (RunData r : d.runs()) {
-                long start = r.run().startDate() == null ? Long.MAX_VALUE : r.run().startDate().toEpochMilli();
-                windows.merge(r.name(), start, Math::min);
+            for (TearSheetBuilder.Window w : d.windows()) {
+                windows.merge(w.name(), w.start(), Math::min);
             }
         }
         List<String> names = windows.keySet().stream()
@@ -84,12 +83,12 @@ final class ComparisonBuilder {
         List<CoverageRow> rows = new ArrayList<>();
         int shared = 0;
         for (String w : names) {
-            if (detailed.stream().allMatch(d -> d.runs().stream().anyMatch(r -> r.name().equals(w)))) {
+            if (detailed.stream().allMatch(d -> d.windows().stream().anyMatch(r -> r.name().equals(w)))) {
                 shared++;
             }
         }
         for (Detailed d : detailed) {
-            List<Boolean> present = names.stream().map(w -> d.runs().stream().anyMatch(r -> r.name().equals(w))).toList();
+            List<Boolean> present = names.stream().map(w -> d.windows().stream().anyMatch(r -> r.name().equals(w))).toList();
             rows.add(new CoverageRow("#" + d.sheet().rank() + " " + d.strategy().algorithmId(), d.sheet().anchor(), present,
                     (int) present.stream().filter(p -> p).count()));
         }

@@ -106,7 +106,7 @@ public final class HtmlReport {
         List<Cell> out = new ArrayList<>();
         for (MetricCatalog.Metric m : MetricCatalog.RANKING) {
             Double v = s.metric(m.field());
-            out.add(new Cell(m.format(v), Fmt.sortKey(v), m.field() == SummaryField.MAX_DRAWDOWN ? "" : tone(v, m)));
+            out.add(new Cell(m.format(v), Fmt.sortKey(v), tone(v, m.field())));
         }
         for (EvaluationFocus f : EvaluationFocus.values()) {
             Double v = s.scores().get(f.value());
@@ -115,8 +115,9 @@ public final class HtmlReport {
         return out;
     }
 
-    private static String tone(Double v, MetricCatalog.Metric m) {
-        if (v == null || v.isNaN() || m.kind() != MetricCatalog.Kind.PCT) {
+    /** Gains and losses are coloured; a volatility or a win rate has no good sign, so it is not. */
+    private static String tone(Double v, SummaryField field) {
+        if (v == null || v.isNaN() || (field != SummaryField.CAGR && field != SummaryField.TOTAL_NET_GAIN_PERCENTAGE)) {
             return "";
         }
         return v > 0 ? "pos" : v < 0 ? "neg" : "";

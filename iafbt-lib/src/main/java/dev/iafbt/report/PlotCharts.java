@@ -12,7 +12,7 @@ public final class PlotCharts {
     private static final int H = 300;
     private static final int LEFT = 60;
     private static final int BOTTOM = 34;
-    private static final int TOP = 12;
+    private static final int TOP = 22;
     private static final int RIGHT = 12;
 
     /** One strategy in the scatter; {@code anchor} links to its tear sheet when it has one. */
@@ -41,7 +41,7 @@ public final class PlotCharts {
         axes(svg, sx, sy, x0 - px, x1 + px, y0 - py, y1 + py);
         svg.append("<text class=\"axis\" x=\"").append((W + LEFT) / 2).append("\" y=\"").append(H - 2)
                 .append("\" text-anchor=\"middle\">").append(Svg.esc(xLabel)).append("</text>")
-                .append("<text class=\"axis\" x=\"12\" y=\"").append(TOP + 10).append("\">").append(Svg.esc(yLabel))
+                .append("<text class=\"axis\" x=\"").append(LEFT).append("\" y=\"").append(TOP - 8).append("\">").append(Svg.esc(yLabel))
                 .append("</text>");
         for (Point p : finite) {
             boolean linked = p.anchor != null;

@@ -20,8 +20,15 @@ import java.util.TreeMap;
  * chart overlays every run on the shared date axis.
  */
 final class TearSheetBuilder {
-    /** A built sheet plus what the comparison page reuses from it. */
-    record Detailed(Strategy strategy, TearSheet sheet, List<RunData> runs, Series primaryGrowth,
+    /** A window a detailed strategy ran: its name and start (epoch ms; MAX_VALUE when unknown). */
+    record Window(String name, long start) {
+    }
+
+    /**
+     * A built sheet plus what the comparison page reuses from it; small on purpose (no bundle
+     * document), so that holding topK of them costs little heap.
+     */
+    record Detailed(Strategy strategy, TearSheet sheet, List<Window> windows, Series primaryGrowth,
             Series primaryUnderwater, Map<Long, Double> dailyReturns, List<String> notes) {
     }
 
@@ -82,7 +89,9 @@ final class TearSheetBuilder {
                 ActivityTables.trades(runs, options.maxTableRows()), ActivityTables.orders(runs, options.maxTableRows()));
         note(notes, strategy, sheet.trades());
         note(notes, strategy, sheet.orders());
-        return new Detailed(strategy, sheet, runs, growth, underwater, DailyReturns.of(equity), notes);
+        List<Window> windowRefs = runs.stream().map(r -> new Window(r.name(),
+                r.run().startDate() == null ? Long.MAX_VALUE : r.run().startDate().toEpochMilli())).toList();
+        return new Detailed(strategy, sheet, windowRefs, growth, underwater, DailyReturns.of(equity), notes);
     }
 
     private static void note(List<String> notes, Strategy s, Table table) {

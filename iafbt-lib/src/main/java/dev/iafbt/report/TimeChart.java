@@ -20,6 +20,8 @@ public final class TimeChart {
     private static final int RIGHT = 12;
     private static final int TOP = 12;
     private static final int BOTTOM = 26;
+    private static final int LEGEND_ROW = 16;
+    private static final int LEGEND_PER_ROW = 3;
 
     private record Line(String name, String color, Series series, boolean dashed) {
     }
@@ -80,8 +82,9 @@ public final class TimeChart {
         lo -= pad;
         Scale sx = new Scale(t0, t1, LEFT, W - RIGHT);
         Scale sy = new Scale(lo, hi, H - BOTTOM, TOP);
+        int legendRows = lines.size() > 1 ? (lines.size() + LEGEND_PER_ROW - 1) / LEGEND_PER_ROW : 0;
         StringBuilder svg = new StringBuilder(4096);
-        svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(W).append(' ').append(H)
+        svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(W).append(' ').append(H + LEGEND_ROW * legendRows)
                 .append("\" role=\"img\" aria-label=\"").append(Svg.esc(label)).append("\" data-t0=\"").append(t0)
                 .append("\" data-t1=\"").append(t1).append("\" data-l=\"").append(LEFT).append("\" data-r=\"")
                 .append(W - RIGHT).append("\">");
@@ -125,8 +128,27 @@ public final class TimeChart {
                     .append("\" points=\"").append(points).append("\">").append(title).append("</polyline>");
         }
         svg.append("<rect class=\"frame\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
-                .append(W - LEFT - RIGHT).append("\" height=\"").append(H - TOP - BOTTOM).append("\"/></svg>");
-        return svg.toString();
+                .append(W - LEFT - RIGHT).append("\" height=\"").append(H - TOP - BOTTOM).append("\"/>");
+        if (legendRows > 0) {
+            legend(svg);
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** Under the plot, {@value #LEGEND_PER_ROW} entries a row: a swatch (dashed when the line is) and the name. */
+    private void legend(StringBuilder svg) {
+        int slot = (W - LEFT - RIGHT) / LEGEND_PER_ROW;
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            int x = LEFT + (i % LEGEND_PER_ROW) * slot;
+            int y = H + (i / LEGEND_PER_ROW) * LEGEND_ROW + 4;
+            String name = l.name.length() > 48 ? l.name.substring(0, 47) + "…" : l.name;
+            svg.append("<line class=\"line").append(l.dashed ? " dashed" : "").append("\" stroke=\"").append(l.color)
+                    .append("\" x1=\"").append(x).append("\" x2=\"").append(x + 18).append("\" y1=\"").append(y)
+                    .append("\" y2=\"").append(y).append("\"/><text class=\"legend\" x=\"").append(x + 22)
+                    .append("\" y=\"").append(y + 3).append("\">").append(Svg.esc(name)).append("<title>")
+                    .append(Svg.esc(l.name)).append("</title></text>");
+        }
     }
 
     /** Month starts (or year starts on long spans) inside [t0, t1], at most about eight. */

@@ -124,5 +124,6 @@
 
   filter("ranking");
   show();
+  doc.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
   doc.body.setAttribute("data-ready", "1");
 })();
