@@ -1,8 +1,5 @@
 package dev.iafbt.report;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +23,7 @@ public final class DailyReturns {
     public static TreeMap<Long, Double> of(Series equity) {
         TreeMap<Long, Double> close = new TreeMap<>();
         for (int i = 0; i < equity.size(); i++) {
-            close.put(LocalDate.ofInstant(Instant.ofEpochMilli(equity.times()[i]), ZoneOffset.UTC).toEpochDay(),
-                    equity.values()[i]);
+            close.put(epochDay(equity.times()[i]), equity.values()[i]);
         }
         TreeMap<Long, Double> out = new TreeMap<>();
         Double previous = null;
@@ -86,6 +82,11 @@ public final class DailyReturns {
             }
         }
         return new Series(t.stream().mapToLong(Long::longValue).toArray(), v.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The UTC day of an epoch-millisecond time (what {@code LocalDate.ofInstant(..., UTC)} gives, faster). */
+    static long epochDay(long epochMillis) {
+        return Math.floorDiv(epochMillis, 86_400_000L);
     }
 
     /**

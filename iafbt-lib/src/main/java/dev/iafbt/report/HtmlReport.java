@@ -83,10 +83,14 @@ public final class HtmlReport {
                 skipped, notes);
     }
 
-    /** A tear sheet, or why the bundle could not be read in full. */
+    /**
+     * A tear sheet, or why the bundle could not be read in full. Opened summary-only on purpose:
+     * the runs decode when the sheet asks for them, and of the metric blobs only the equity curves
+     * are ever decoded (a full open decodes every blob and the permutation tests too).
+     */
     private static Object detail(TearSheetBuilder sheets, Strategy s, int rank) {
         try {
-            return sheets.build(s, Backtest.open(s.file()), rank, "s" + rank);
+            return sheets.build(s, Backtest.openSummary(s.file()), rank, "s" + rank);
         } catch (IafbtException | UncheckedIOException e) {
             return new Skipped(s.relative(), "full read failed, shown summary-only: " + e.getMessage());
         }

@@ -1,8 +1,6 @@
 package dev.iafbt.report;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,9 +38,15 @@ public final class PeriodReturns {
         TreeMap<Integer, Double> lastValue = new TreeMap<>();
         long[] t = equity.times();
         double[] v = equity.values();
+        long lastDay = Long.MIN_VALUE;
+        int key = 0;
         for (int i = 0; i < t.length; i++) {
-            LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(t[i]), ZoneOffset.UTC);
-            int key = months ? day.getYear() * 100 + day.getMonthValue() : day.getYear();
+            long epochDay = DailyReturns.epochDay(t[i]);
+            if (epochDay != lastDay) { // one calendar conversion per day, not per point
+                LocalDate day = LocalDate.ofEpochDay(epochDay);
+                key = months ? day.getYear() * 100 + day.getMonthValue() : day.getYear();
+                lastDay = epochDay;
+            }
             lastValue.put(key, v[i]); // times ascend, so the last put is the period's close
         }
         Map<Integer, Double> out = new LinkedHashMap<>();
