@@ -6,8 +6,6 @@ import dev.iafbt.report.ReportOptions;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +64,7 @@ public final class ReportBenchmark {
                     count(work), onDisk / 1048576.0, work, Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
             for (int round = 1; round <= rounds; round++) {
-                resetPeaks();
+                HeapPeak.reset();
                 double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 long c0 = cpuNanos();
                 long t0 = System.nanoTime();
@@ -77,7 +75,7 @@ public final class ReportBenchmark {
                         + " %d tear sheets, %d skipped, %.2f MiB (%d B), peak heap %d MiB%n", round, (t1 - t0) / 1e6,
                         (c1 - c0) / 1e6, load, result.strategies(),
                         result.detailed(), result.skipped().size(), result.bytes() / 1048576.0, result.bytes(),
-                        heapPeak() >> 20);
+                        HeapPeak.bytes() >> 20);
             }
             browser(out);
         } finally {
@@ -161,15 +159,5 @@ public final class ReportBenchmark {
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long heapPeak() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 }

@@ -92,7 +92,8 @@ public final class HtmlReport {
         try {
             return sheets.build(s, Backtest.openSummary(s.file()), rank, "s" + rank);
         } catch (IafbtException | UncheckedIOException e) {
-            return new Skipped(s.relative(), "full read failed, shown summary-only: " + e.getMessage());
+            return new Skipped(s.relative(), "full read failed, shown summary-only: "
+                    + StrategyLoader.reason(e, s.file(), s.relative()));
         }
     }
 

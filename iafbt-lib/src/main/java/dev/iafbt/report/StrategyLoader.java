@@ -73,7 +73,16 @@ final class StrategyLoader {
         try {
             return Strategy.of(file, relative, Backtest.openForIndex(file));
         } catch (IafbtException | UncheckedIOException e) {
-            return new Skipped(relative, e.getMessage());
+            return new Skipped(relative, reason(e, file, relative));
         }
+    }
+
+    /**
+     * The exception's message with the bundle's path made relative to the folder: the report does
+     * not carry the machine's folder layout, and moving the folder does not change its bytes.
+     */
+    static String reason(RuntimeException e, Path file, String relative) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replace(file.toAbsolutePath().toString(), relative).replace(file.toString(), relative);
     }
 }
