@@ -1,11 +1,11 @@
 package dev.iafbt.bench;
 
-import dev.iafbt.index.Indexer;
 import dev.iafbt.index.IndexResult;
+import dev.iafbt.index.Indexer;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SaveOptions;
-
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -83,7 +83,7 @@ public final class IndexerBenchmark {
                 try {
                     return Files.readAllBytes(p).length;
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }).sum();
         }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * A backtest shaped like the reference's production data (index-stores.md §5.2): rolling one-year
@@ -74,7 +75,7 @@ public final class ProductionShape {
             Instant closed = opened.plus(Duration.ofHours(4 + random.nextInt(200)));
             double price = 100 + random.nextDouble() * 1000;
             double amount = random.nextDouble() * 2;
-            run.trade(TradeBuilder.withId(java.util.UUID.nameUUIDFromBytes(new byte[] {(byte) k, (byte) trades})
+            run.trade(TradeBuilder.withId(UUID.nameUUIDFromBytes(new byte[] {(byte) k, (byte) trades})
                             .toString())
                     .set("target_symbol", symbol).set("trading_symbol", "EUR").set("status", "CLOSED")
                     .set("amount", amount).set("open_price", price).set("opened_at", opened)

@@ -8,12 +8,15 @@ import dev.iafbt.rank.IndexQuery;
 import dev.iafbt.rank.RankWeights;
 import dev.iafbt.rank.WeightedRanker;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -109,7 +112,7 @@ public final class RankBenchmark {
         write(file, rows);
     }
 
-    private static final java.util.Set<SummaryField> CAN_BE_INFINITE = java.util.EnumSet.of(SummaryField.PROFIT_FACTOR,
+    private static final Set<SummaryField> CAN_BE_INFINITE = EnumSet.of(SummaryField.PROFIT_FACTOR,
             SummaryField.CALMAR_RATIO, SummaryField.SORTINO_RATIO, SummaryField.WIN_LOSS_RATIO);
 
     private static void writeRandomRows(Path file, int count, boolean infEverywhere) {
@@ -146,7 +149,7 @@ public final class RankBenchmark {
             System.out.printf(Locale.ROOT, "wrote %,d rows to %s (%.1f MiB) in %.1f s%n", rows.size(), file.getFileName(),
                     Files.size(file) / 1048576.0, (System.nanoTime() - start) / 1e9);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

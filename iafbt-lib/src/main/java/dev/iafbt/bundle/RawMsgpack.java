@@ -3,7 +3,7 @@ package dev.iafbt.bundle;
 /**
  * A subtree of the document that was skipped, not decoded: a summary-only open keeps the runs,
  * permutation tests and blobs this way. It points into the decompressed document, re-encodes as
- * those exact bytes, and decodes on first use ({@link Doc#resolve}).
+ * those exact bytes, and decodes on first use.
  *
  * @param elementCount for an array or map, its element count (read from the header for free);
  *                     -1 for any other kind

@@ -81,7 +81,7 @@ final class FlatRows {
         if (key.startsWith(SUMMARY_PREFIX)) {
             String name = key.substring(SUMMARY_PREFIX.length());
             SummaryField field = SummaryField.byKey(name).filter(f -> f.key().equals(name)).orElse(null);
-            Number number = Numbers.fromObject(value);
+            Number number = SqliteNumbers.fromObject(value);
             if (field != null && (value == null || number != null)) {
                 b.summary(field, number);
             } else {
@@ -99,7 +99,7 @@ final class FlatRows {
     }
 
     private static Number number(String key, Object value) {
-        Number n = Numbers.fromObject(value);
+        Number n = SqliteNumbers.fromObject(value);
         if (n == null) {
             throw new IllegalArgumentException("flat row key '" + key + "' must be a number, found "
                     + value.getClass().getSimpleName() + " " + value);

@@ -3,6 +3,7 @@ package dev.iafbt.index;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What an indexing run did.
@@ -33,7 +34,7 @@ public record IndexResult(Path index, long indexed, long unchanged, long removed
 
     /** One line: counts, the index path and the time, e.g. for a log. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "%d indexed, %d unchanged, %d removed, %d failed in %.2f s; index: %s",
                 indexed, unchanged, removed, failed(), elapsed.toNanos() / 1e9, index);
     }

@@ -297,7 +297,7 @@ public final class IndexRow {
 
         /** Sets one metric; null removes it. Integral values become Long, others Double. */
         public Builder summary(SummaryField field, Number value) {
-            Number normalised = Numbers.normalise(value);
+            Number normalised = SqliteNumbers.normalise(value);
             if (normalised == null) {
                 summary.remove(field);
             } else {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>What it does as the reference does: a recursive walk for {@code *.iafbt} in the reference's
- * sort order ({@link IndexScan}); {@code bundle_path} relative to the folder, or absolute; an
+ * sort order (by Unicode code point, as Python sorts paths); {@code bundle_path} relative to the folder, or absolute; an
  * incremental run skips a bundle whose {@code (mtime_ns, size)} equal its row's; a rebuild starts
  * from an empty file; a bundle that cannot be read is reported and skipped, and its old row stays.
  * Rows are written in walk order, so the row (insertion) order equals the reference's.
@@ -141,7 +142,7 @@ public final class Indexer {
         boolean incremental = !rebuild && Files.isRegularFile(output);
         try (SqliteIndex index = incremental ? SqliteIndex.open(output) : SqliteIndex.create(output)) {
             IndexerPipeline pipeline = new IndexerPipeline(root, absolutePaths, index,
-                    incremental ? index::provenance : java.util.HashMap::new, threads, batchSize,
+                    incremental ? index::provenance : HashMap::new, threads, batchSize,
                     progressInterval, listener, started);
             IndexerPipeline.Counts counts = pipeline.run();
             long removed = pruneMissing ? IndexerPruning.removeMissing(index, root, pipeline.unseen().keySet()) : 0;

@@ -1,5 +1,6 @@
 package dev.iafbt.index;
 
+import dev.iafbt.IafbtException;
 import dev.iafbt.internal.index.IndexScan;
 import dev.iafbt.model.Backtest;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One indexing pass as a bounded, ordered pipeline:
@@ -54,7 +57,7 @@ final class IndexerPipeline {
     private final Path root;
     private final boolean absolutePaths;
     private final SqliteIndex index;
-    private final java.util.function.Supplier<Map<String, Provenance>> provenance;
+    private final Supplier<Map<String, Provenance>> provenance;
     private final CompletableFuture<Map<String, Provenance>> known = new CompletableFuture<>();
     private final int threads;
     private final int batchSize;
@@ -69,7 +72,7 @@ final class IndexerPipeline {
     private volatile Throwable scanError;
 
     IndexerPipeline(Path root, boolean absolutePaths, SqliteIndex index,
-            java.util.function.Supplier<Map<String, Provenance>> provenance,
+            Supplier<Map<String, Provenance>> provenance,
             int threads, int batchSize, Duration progressInterval, IndexListener listener, long started) {
         this.root = root;
         this.absolutePaths = absolutePaths;
@@ -177,7 +180,7 @@ final class IndexerPipeline {
                             new IndexFailure(path, "cannot read: " + error))));
                 }
             });
-        } catch (InterruptedException | java.util.concurrent.CompletionException e) {
+        } catch (InterruptedException | CompletionException e) {
             return; // the writer gave up, or could not read the provenance; it reports why
         } catch (RuntimeException | Error e) {
             scanError = e;
@@ -196,7 +199,7 @@ final class IndexerPipeline {
             return new Outcome(IndexRows.fromBacktest(backtest, bundlePath, mtimeNs, size), null);
         } catch (RuntimeException | StackOverflowError e) {
             // IafbtException messages name the file already; anything else gets its type named
-            String reason = e instanceof dev.iafbt.IafbtException ? e.getMessage() : e.toString();
+            String reason = e instanceof IafbtException ? e.getMessage() : e.toString();
             return new Outcome(null, new IndexFailure(file, withoutPathPrefix(reason, file)));
         }
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,7 +61,7 @@ final class RowMapper {
             return;
         }
         SummaryField field = SummaryField.byKey(column).orElse(null);
-        Number number = Numbers.fromObject(value);
+        Number number = SqliteNumbers.fromObject(value);
         if (field != null && number != null) {
             b.summary(field, number);
         } else {
@@ -81,7 +82,7 @@ final class RowMapper {
         }
         extras.forEach((key, v) -> {
             SummaryField field = SummaryField.byKey(key).filter(f -> f.key().equals(key)).orElse(null);
-            Number number = Numbers.fromObject(v);
+            Number number = SqliteNumbers.fromObject(v);
             if (field != null && number != null) {
                 b.summary(field, number);
             } else {
@@ -98,7 +99,7 @@ final class RowMapper {
         }
     }
 
-    private java.util.List<Object> decodeArray(String bundlePath, String column, Object value) {
+    private List<Object> decodeArray(String bundlePath, String column, Object value) {
         try {
             return JsonColumns.decodeArray(text(value));
         } catch (IllegalArgumentException e) {

@@ -257,7 +257,7 @@ public final class SqliteIndex implements AutoCloseable {
                         LinkedHashMap<String, Object> row = new LinkedHashMap<>(n * 2);
                         for (int i = 0; i < n; i++) {
                             Object value = rs.getObject(i + 1);
-                            row.put(labels[i], value instanceof Number num ? Numbers.normalise(num) : value);
+                            row.put(labels[i], value instanceof Number num ? SqliteNumbers.normalise(num) : value);
                         }
                         out.add(row);
                     }

@@ -7,7 +7,9 @@ import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
 import dev.iafbt.bundle.RawMsgpack;
 import dev.iafbt.bundle.ReadOptions;
+import dev.iafbt.internal.bundle.Docs;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +44,7 @@ public final class Backtest extends DocView {
         }
         if (!(inner instanceof DocMap holder)) {
             throw new ModelShapeException(bundle.sourceName() + ": backtest must be a map, but is "
-                    + dev.iafbt.internal.bundle.Docs.kindOf(inner));
+                    + Docs.kindOf(inner));
         }
         return new Backtest(bundle, holder, "backtest");
     }
@@ -204,7 +206,7 @@ public final class Backtest extends DocView {
         if (!bundle.isV2()) {
             return;
         }
-        Map<String, String> whereByKey = new java.util.LinkedHashMap<>();
+        Map<String, String> whereByKey = new LinkedHashMap<>();
         for (BacktestRun run : runs()) {
             BacktestMetrics metrics = run.metrics();
             if (metrics != null) {

@@ -3,7 +3,7 @@ package dev.iafbt.model;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
-import dev.iafbt.internal.ohlcv.ChunkNames;
+import dev.iafbt.internal.chunk.ChunkNames;
 import java.util.Map;
 
 /**
@@ -78,7 +78,7 @@ public final class BacktestBuilder {
     /** Sets one summary metric; the other 54 stay nil unless set too. */
     public BacktestBuilder summary(SummaryField field, Number value) {
         if (summary == null) {
-            summary = Templates.summary();
+            summary = DocumentSkeletons.summary();
         }
         summary.put(field.key(), Values.normalize(value));
         return this;

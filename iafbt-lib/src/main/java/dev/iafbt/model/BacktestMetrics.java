@@ -4,6 +4,7 @@ import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
 import dev.iafbt.internal.bundle.IsoDateTimes;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -89,8 +90,8 @@ public final class BacktestMetrics extends DocView {
     public TradeCount tradeCount(String key) {
         Object value = value(key);
         if (value instanceof DocList pair && !pair.isEmpty()) {
-            Long count = Numbers.toLong(pair.get(0), () -> where(key) + "[0]");
-            Double pct = pair.size() > 1 ? Numbers.toDouble(pair.get(1), () -> where(key) + "[1]") : null;
+            Long count = DocNumbers.toLong(pair.get(0), () -> where(key) + "[0]");
+            Double pct = pair.size() > 1 ? DocNumbers.toDouble(pair.get(1), () -> where(key) + "[1]") : null;
             return new TradeCount(count, pct);
         }
         return new TradeCount(longOrNull(key), null);
@@ -100,7 +101,7 @@ public final class BacktestMetrics extends DocView {
     public DatedValue datedValue(String key) {
         Object value = value(key);
         if (value instanceof DocList pair && pair.size() == 2) {
-            return new DatedValue(Numbers.toDouble(pair.get(0), () -> where(key) + "[0]"),
+            return new DatedValue(DocNumbers.toDouble(pair.get(0), () -> where(key) + "[0]"),
                     IsoDateTimes.parseOrNull(pair.get(1)));
         }
         if (value == null) {
@@ -119,11 +120,11 @@ public final class BacktestMetrics extends DocView {
         return trade == null ? Optional.empty() : Optional.of(new Trade(bundle, trade, where("worst_trade")));
     }
 
-    public java.time.Instant startDate() {
+    public Instant startDate() {
         return instant("backtest_start_date");
     }
 
-    public java.time.Instant endDate() {
+    public Instant endDate() {
         return instant("backtest_end_date");
     }
 
@@ -132,6 +133,6 @@ public final class BacktestMetrics extends DocView {
     }
 
     /** A value with its date, either of which may be absent. */
-    public record DatedValue(Double value, java.time.Instant time) {
+    public record DatedValue(Double value, Instant time) {
     }
 }

@@ -5,6 +5,7 @@ import dev.iafbt.bundle.BundleFormatException;
 import dev.iafbt.bundle.DocMap;
 import dev.iafbt.internal.bundle.Docs;
 import dev.iafbt.internal.parquet.MetricBlobCodec;
+import dev.iafbt.internal.parquet.ParquetBlobException;
 import dev.iafbt.internal.parquet.SeriesColumns;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,8 +58,14 @@ final class BlobResolver {
         return data;
     }
 
+    /** An unreadable blob is the bundle's fault: callers see the API's exception, the codec's is the cause. */
     private MetricSeries decode(String key, String where) {
-        SeriesColumns columns = MetricBlobCodec.read(bytes(key, where), bundle.sourceName() + ", blob " + key);
+        SeriesColumns columns;
+        try {
+            columns = MetricBlobCodec.read(bytes(key, where), bundle.sourceName() + ", blob " + key);
+        } catch (ParquetBlobException e) {
+            throw new BundleFormatException(e.getMessage(), e);
+        }
         return MetricSeries.wrap(columns.epochMillis(), columns.values());
     }
 }

@@ -6,6 +6,7 @@ import dev.iafbt.bundle.DocMap;
 import dev.iafbt.internal.bundle.Docs;
 import dev.iafbt.internal.bundle.IsoDateTimes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ abstract class DocView {
 
     /** A number as a double: null when nil or missing; a numeric string (a Decimal) is parsed. */
     Double doubleOrNull(String key) {
-        return Numbers.toDouble(value(key), () -> where(key));
+        return DocNumbers.toDouble(value(key), () -> where(key));
     }
 
     /** A number as a double, NaN when nil or missing. */
@@ -57,7 +58,7 @@ abstract class DocView {
     }
 
     Long longOrNull(String key) {
-        return Numbers.toLong(value(key), () -> where(key));
+        return DocNumbers.toLong(value(key), () -> where(key));
     }
 
     long longOr(String key, long fallback) {
@@ -116,7 +117,7 @@ abstract class DocView {
     /** Maps inside a list; elements of another shape are skipped, as the reference drops them. */
     <T> List<T> mapsIn(String key, ElementFactory<T> factory) {
         DocList list = list(key);
-        List<T> result = new java.util.ArrayList<>(list.size());
+        List<T> result = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) instanceof DocMap element) {
                 result.add(factory.create(bundle, element, where(key) + "[" + i + "]"));

@@ -27,7 +27,7 @@ final class InlineSeries {
             if (!(pairs.get(i) instanceof List<?> pair) || pair.size() != 2) {
                 throw new ModelShapeException(file + ": " + where + "[" + i + "] must be a [value, datetime] pair");
             }
-            Double value = Numbers.toDouble(pair.get(0), () -> file + ": " + where + "[" + index + "][0]");
+            Double value = DocNumbers.toDouble(pair.get(0), () -> file + ": " + where + "[" + index + "][0]");
             if (value == null && !nilValues) {
                 throw new ModelShapeException(file + ": " + where + "[" + i + "][0] is nil");
             }

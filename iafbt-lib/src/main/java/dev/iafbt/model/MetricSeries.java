@@ -4,6 +4,7 @@ import dev.iafbt.bundle.DocList;
 import dev.iafbt.internal.bundle.IsoDateTimes;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One of the eight per-run metric series (equity curve, drawdown, …) as two columns, UTC epoch
@@ -12,7 +13,7 @@ import java.util.Arrays;
  */
 public final class MetricSeries {
     /** The eight series the reference extracts to blobs, in its extraction order (model.md §2.3). */
-    public static final java.util.List<String> BLOB_FIELDS = java.util.List.of("equity_curve",
+    public static final List<String> BLOB_FIELDS = List.of("equity_curve",
             "drawdown_series", "cumulative_return_series", "rolling_sharpe_ratio", "monthly_returns",
             "yearly_returns", "twr_equity_curve", "twr_drawdown_series");
 

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 /** Builds a run's {@code backtest_metrics} map (model.md §4.3) with every key in reference order. */
 public final class MetricsBuilder extends MapBuilder<MetricsBuilder> {
     MetricsBuilder(Instant start, Instant end) {
-        super(Templates.metrics());
+        super(DocumentSkeletons.metrics());
         map.put("backtest_start_date", IsoDateTimes.formatUtc(start));
         map.put("backtest_end_date", IsoDateTimes.formatUtc(end));
     }

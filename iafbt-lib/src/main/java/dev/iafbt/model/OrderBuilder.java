@@ -5,7 +5,7 @@ import dev.iafbt.bundle.DocMap;
 /** Builds an order map (model.md §4.7). */
 public final class OrderBuilder extends MapBuilder<OrderBuilder> {
     OrderBuilder(Object id) {
-        super(Templates.order());
+        super(DocumentSkeletons.order());
         map.put("id", Values.normalize(id));
     }
 

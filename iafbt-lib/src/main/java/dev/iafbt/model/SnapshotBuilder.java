@@ -7,7 +7,7 @@ import java.time.Instant;
 /** Builds a portfolio snapshot map (model.md §4.5). */
 public final class SnapshotBuilder extends MapBuilder<SnapshotBuilder> {
     SnapshotBuilder(Instant createdAt, double totalValue) {
-        super(Templates.snapshot());
+        super(DocumentSkeletons.snapshot());
         map.put("created_at", IsoDateTimes.formatUtc(createdAt));
         map.put("total_value", totalValue);
     }

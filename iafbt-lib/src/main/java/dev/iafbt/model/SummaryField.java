@@ -3,6 +3,7 @@ package dev.iafbt.model;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -124,7 +125,7 @@ public enum SummaryField {
     private final String unit;
 
     SummaryField(boolean integer, String unit) {
-        this.key = name().toLowerCase(java.util.Locale.ROOT);
+        this.key = name().toLowerCase(Locale.ROOT);
         this.column = COLUMN_PREFIX + key;
         this.integer = integer;
         this.unit = unit;

@@ -2,6 +2,7 @@ package dev.iafbt.model;
 
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocMap;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class SummaryMetrics extends DocView {
     /** Like {@link #get(SummaryField)} by key; {@code summary_}-prefixed names are accepted. */
     public Double get(String key) {
         SummaryField field = SummaryField.byKey(key).orElseThrow(() -> new IllegalArgumentException(
-                "unknown summary metric '" + key + "'; known: " + java.util.Arrays.stream(SummaryField.values())
+                "unknown summary metric '" + key + "'; known: " + Arrays.stream(SummaryField.values())
                         .map(SummaryField::key).toList()));
         return get(field);
     }

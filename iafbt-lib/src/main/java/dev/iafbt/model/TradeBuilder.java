@@ -6,7 +6,7 @@ import dev.iafbt.bundle.DocMap;
 /** Builds a trade map with its orders (model.md §4.6). */
 public final class TradeBuilder extends MapBuilder<TradeBuilder> {
     TradeBuilder(Object id) {
-        super(Templates.trade());
+        super(DocumentSkeletons.trade());
         map.put("id", Values.normalize(id));
     }
 

@@ -1,9 +1,9 @@
 package dev.iafbt.ohlcv;
 
-import dev.iafbt.internal.ohlcv.ChunkNames;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocMap;
 import dev.iafbt.internal.bundle.Docs;
+import dev.iafbt.internal.chunk.ChunkNames;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.ModelShapeException;
 import java.nio.file.InvalidPathException;
@@ -81,7 +81,7 @@ public record OhlcvManifest(String storeDir, Map<String, String> manifest) {
      *
      * @throws OhlcvException naming the bad store folder or entry
      */
-    public static void validate(String storeDir, Map<String, String> manifest) {
+    private static void validate(String storeDir, Map<String, String> manifest) {
         requireContainedRelativeDir(storeDir);
         if (manifest == null) {
             throw new OhlcvException("OHLCV manifest: the manifest map is missing");

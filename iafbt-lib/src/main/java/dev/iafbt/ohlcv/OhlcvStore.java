@@ -1,7 +1,7 @@
 package dev.iafbt.ohlcv;
 
+import dev.iafbt.internal.chunk.ChunkNames;
 import dev.iafbt.internal.io.AtomicFiles;
-import dev.iafbt.internal.ohlcv.ChunkNames;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

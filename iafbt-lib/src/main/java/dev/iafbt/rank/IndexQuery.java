@@ -3,6 +3,8 @@ package dev.iafbt.rank;
 import dev.iafbt.index.IndexSchema;
 import dev.iafbt.index.SqliteIndex;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,7 +49,7 @@ public final class IndexQuery {
         columns = List.copyOf(b.columns);
         allColumns = b.allColumns;
         where = b.where;
-        parameters = java.util.Collections.unmodifiableList(new ArrayList<>(b.parameters));
+        parameters = Collections.unmodifiableList(new ArrayList<>(b.parameters));
     }
 
     public static Builder builder() {
@@ -229,7 +231,7 @@ public final class IndexQuery {
         public Builder where(String condition, Object... params) {
             where = condition == null || condition.isBlank() ? null : condition;
             parameters.clear();
-            parameters.addAll(java.util.Arrays.asList(params));
+            parameters.addAll(Arrays.asList(params));
             return this;
         }
 

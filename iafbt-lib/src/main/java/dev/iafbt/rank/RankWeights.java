@@ -1,5 +1,6 @@
 package dev.iafbt.rank;
 
+import dev.iafbt.model.SummaryField;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -56,7 +57,7 @@ public final class RankWeights {
 
     /** {@code summary_sharpe_ratio} and {@code sharpe_ratio} are one metric, so they merge as one. */
     static String bareName(String metric) {
-        return dev.iafbt.model.SummaryField.byKey(metric).map(f -> f.key()).orElse(metric);
+        return SummaryField.byKey(metric).map(f -> f.key()).orElse(metric);
     }
 
     private static QueryException invalid(String spec, String part, String problem) {

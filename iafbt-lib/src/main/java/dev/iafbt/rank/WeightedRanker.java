@@ -1,8 +1,6 @@
 package dev.iafbt.rank;
 
-import dev.iafbt.index.IndexSchema;
 import dev.iafbt.index.SqliteIndex;
-import dev.iafbt.model.SummaryField;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Weighted multi-metric ranking, the reference's {@code _rank_index_weighted}
@@ -62,13 +59,10 @@ public final class WeightedRanker {
      * result row; its limit and direction apply to the score. A sort column is refused: the score
      * is the order.
      *
-     * <p>The work stays in SQLite, so 100,000 rows rank in a few hundred milliseconds instead of
-     * reading every weighted value through JDBC: one aggregate query computes every (min, max);
-     * the raw score {@code Σ w·(v−min)/(max−min)} is an SQL expression over bound doubles, which
-     * SQLite evaluates in the same IEEE order as {@link #score}; SQLite's top-N sort finds the
-     * N-th raw score; and only the rows whose rounded score can reach the shortlist (a superset:
-     * the N-th rounded score minus the rounding span) are fetched, rounded as Python does and
-     * stably ordered in Java. The result is exactly {@link #score}'s over all filtered rows.
+     * <p>The work stays in SQLite (three steps: the min/max pass, the score expression, the
+     * shortlist query), so 100,000 rows rank in a few hundred milliseconds; only the rows whose
+     * rounded score can reach the shortlist are fetched, then rounded as Python does and stably
+     * ordered in Java. The result is exactly that of scoring all filtered rows in memory.
      */
     public List<LinkedHashMap<String, Object>> rank(SqliteIndex index, IndexQuery query) {
         if (query.sortBy() != null) {
@@ -80,101 +74,22 @@ public final class WeightedRanker {
         IndexQuery shown = query.columns().isEmpty()
                 ? query.toBuilder().columns(IndexQuery.DEFAULT_RANK_COLUMNS).build() : query;
         List<String> projection = shown.projection(index.columns());
-        String condition = shown.condition(resolver);
-        String from = " FROM " + IndexSchema.QUOTED_TABLE + (condition == null ? "" : " WHERE (" + condition + ")");
-        List<Object> filterParams = shown.parameters();
+        WeightedRankSql sql = new WeightedRankSql(index, shown.condition(resolver), shown.parameters());
 
-        // 1. (min, max) of the counted values of every column. Plain MIN/MAX are exact unless the
-        //    column holds -inf (MIN is -inf) or +inf/text (MAX is +inf or text); the ratios that
-        //    are infinite whenever their denominator is zero get the finite-only predicate right
-        //    away, any other column only in a second pass when its plain result shows it is needed.
-        List<String> columns = new ArrayList<>(columnWeights.keySet());
-        StringBuilder aggregate = new StringBuilder("SELECT COUNT(*) AS n");
-        for (int i = 0; i < columns.size(); i++) {
-            aggregate.append(", ").append(MAY_BE_INFINITE.contains(columns.get(i))
-                    ? finiteMinMax(columns.get(i), i) : plainMinMax(columns.get(i), i));
-        }
-        List<Object> stats = new ArrayList<>(index.selectReadOnly(aggregate + from, filterParams).get(0).values());
-        long rowCount = ((Number) stats.get(0)).longValue();
+        WeightedRankSql.Ranges ranges = sql.minMaxPass(new ArrayList<>(columnWeights.keySet()));
         Integer limit = query.limit();
-        if (rowCount == 0 || (limit != null && limit == 0)) {
+        if (ranges.rowCount() == 0 || (limit != null && limit == 0)) {
             return new ArrayList<>();
         }
-        boolean[] clean = new boolean[columns.size()];
-        StringBuilder again = new StringBuilder("SELECT COUNT(*) AS n");
-        List<Integer> dirty = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            if (MAY_BE_INFINITE.contains(columns.get(i))) {
-                continue; // exact already; its values stay tested one by one
-            }
-            clean[i] = isFinite(stats.get(1 + 2 * i)) && isFinite(stats.get(2 + 2 * i));
-            if (!clean[i] && stats.get(1 + 2 * i) != null) {
-                again.append(", ").append(finiteMinMax(columns.get(i), i));
-                dirty.add(i);
-            }
-        }
-        if (!dirty.isEmpty()) {
-            LinkedHashMap<String, Object> exact = index.selectReadOnly(again + from, filterParams).get(0);
-            for (int i : dirty) {
-                stats.set(1 + 2 * i, exact.get("lo" + i));
-                stats.set(2 + 2 * i, exact.get("hi" + i));
-            }
-        }
+        WeightedRankSql.Score score = sql.scoreExpression(ranges, columnWeights);
+        List<LinkedHashMap<String, Object>> rows = sql.shortlist(score, projection, limit, ranges.rowCount(),
+                query.ascending());
+        return roundedAndOrdered(rows, query.ascending(), limit);
+    }
 
-        // 2. the raw score as an expression; columns without a range, or with max == min, add 0.
-        //    In a column without ±inf or text a value counts exactly when it is not NULL, and NULL
-        //    propagates through the arithmetic, so IFNULL(term, 0.0) skips it.
-        StringBuilder score = new StringBuilder("(0.0");
-        List<Object> scoreParams = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            Object lo = stats.get(1 + 2 * i);
-            Object hi = stats.get(2 + 2 * i);
-            if (!isFinite(lo) || !isFinite(hi)) {
-                continue;
-            }
-            double min = ((Number) lo).doubleValue();
-            double max = ((Number) hi).doubleValue();
-            if (max == min) {
-                continue; // w · 0.0 changes no sum
-            }
-            String column = IndexSchema.quote(columns.get(i));
-            String term = "? * ((" + column + " - ?) / ?)"; // REAL arithmetic: ? is a bound double
-            score.append(clean[i] ? " + IFNULL(" + term + ", 0.0)"
-                    : " + CASE WHEN " + counted(columns.get(i)) + " THEN " + term + " ELSE 0.0 END");
-            scoreParams.add(columnWeights.get(columns.get(i)));
-            scoreParams.add(min);
-            scoreParams.add(max - min);
-        }
-        score.append(')');
-        boolean ascending = query.ascending();
-        List<Object> params = new ArrayList<>(scoreParams);
-        params.addAll(filterParams);
-        String projected = projection.stream().map(c -> "t." + IndexSchema.quote(c)).collect(Collectors.joining(", "));
-        String rowid = IndexSchema.quote(ROWID_KEY);
-        String scoreKey = IndexSchema.quote(SCORE_KEY);
-
-        // 3. the rows that can make the shortlist, in one statement: score every row once, find
-        //    the N-th score with SQLite's top-N sort, keep the rows within the rounding span of it
-        //    (a superset of the rows whose rounded score reaches the N-th rounded score)
-        List<LinkedHashMap<String, Object>> rows = null;
-        if (limit != null && limit < rowCount) {
-            String sql = "WITH sc AS MATERIALIZED (SELECT rowid AS r, " + score + " AS s" + from + "), "
-                    + "th AS (SELECT s FROM sc ORDER BY s " + (ascending ? "ASC" : "DESC") + " LIMIT 1 OFFSET " + (limit - 1) + ") "
-                    + "SELECT " + projected + ", sc.r AS " + rowid + ", sc.s AS " + scoreKey
-                    + " FROM sc JOIN " + IndexSchema.QUOTED_TABLE + " t ON t.rowid = sc.r WHERE sc.s "
-                    + (ascending ? "<= (SELECT s + " : ">= (SELECT s - ") + "(2e-6 + abs(s) * 1e-15) FROM th)"
-                    + " ORDER BY sc.r";
-            rows = index.selectReadOnly(sql, params);
-            if (rows.size() < limit) {
-                rows = null; // a score SQLite could not compute (NaN); rank every row instead
-            }
-        }
-        if (rows == null) {
-            rows = index.selectReadOnly("SELECT " + projected + ", t.rowid AS " + rowid + ", " + score + " AS " + scoreKey + " FROM " + IndexSchema.QUOTED_TABLE + " t"
-                    + (condition == null ? "" : " WHERE (" + condition + ")") + " ORDER BY t.rowid", params);
-        }
-
-        // 4. Python's rounding and a stable sort, ties in index order
+    /** Python's rounding of each fetched raw score and a stable sort, ties in index order. */
+    private static List<LinkedHashMap<String, Object>> roundedAndOrdered(List<LinkedHashMap<String, Object>> rows,
+            boolean ascending, Integer limit) {
         double[] scores = new double[rows.size()];
         for (int i = 0; i < scores.length; i++) {
             Object raw = rows.get(i).get(SCORE_KEY);
@@ -183,48 +98,11 @@ public final class WeightedRanker {
         List<LinkedHashMap<String, Object>> out = new ArrayList<>();
         for (int i : order(scores, ascending, limit)) {
             LinkedHashMap<String, Object> row = rows.get(i);
-            row.remove(ROWID_KEY);
+            row.remove(WeightedRankSql.ROWID_KEY);
             row.put(SCORE_KEY, scores[i]);
             out.add(row);
         }
         return out;
-    }
-
-    /**
-     * Metrics that are +inf whenever their denominator is zero (no losses, no drawdown, no
-     * downside): their range needs the finite-only predicate in practically every sweep.
-     */
-    private static final Set<String> MAY_BE_INFINITE = Set.of(SummaryField.PROFIT_FACTOR.column(),
-            SummaryField.WIN_LOSS_RATIO.column(), SummaryField.CURRENT_WIN_LOSS_RATIO.column(),
-            SummaryField.CALMAR_RATIO.column(), SummaryField.SORTINO_RATIO.column());
-
-    private static String plainMinMax(String column, int i) {
-        String quoted = IndexSchema.quote(column);
-        return "MIN(" + quoted + ") AS lo" + i + ", MAX(" + quoted + ") AS hi" + i;
-    }
-
-    /**
-     * MIN/MAX over the finite numbers only: {@code 'text' > -9e999} is true but MIN prefers any
-     * number to text, and {@code 'text' < 9e999} is false; a result that is still ±inf or text
-     * means the column has no finite value.
-     */
-    private static String finiteMinMax(String column, int i) {
-        String quoted = IndexSchema.quote(column);
-        return "MIN(CASE WHEN " + quoted + " > -9e999 THEN " + quoted + " END) AS lo" + i
-                + ", MAX(CASE WHEN " + quoted + " < 9e999 THEN " + quoted + " END) AS hi" + i;
-    }
-
-    private static boolean isFinite(Object value) {
-        return value instanceof Number n && Double.isFinite(n.doubleValue());
-    }
-
-    /** The internal rowid alias of a candidate row; never part of a result. */
-    private static final String ROWID_KEY = "_iafbt_rowid";
-
-    /** SQL for "the value counts": a finite number. NULL and text fail both comparisons, ±inf one. */
-    private static String counted(String column) {
-        String quoted = IndexSchema.quote(column);
-        return "(" + quoted + " > -9e999 AND " + quoted + " < 9e999)";
     }
 
     /**

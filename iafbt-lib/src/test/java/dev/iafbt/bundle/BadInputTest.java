@@ -3,8 +3,10 @@ package dev.iafbt.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.luben.zstd.ZstdOutputStream;
 import dev.iafbt.internal.bundle.BundleContainer;
 import dev.iafbt.internal.bundle.MsgpackEncoder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -110,8 +112,8 @@ class BadInputTest {
     @Test
     void frameWithoutContentSizeIsRefused() throws IOException {
         // a streaming frame without a pledged size: the reference's reader cannot read it either
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (var zstd = new com.github.luben.zstd.ZstdOutputStream(out)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var zstd = new ZstdOutputStream(out)) {
             zstd.write(validDocument());
         }
         byte[] bytes = Arrays.copyOf(BundleContainer.header(2), 8 + out.size());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.iafbt.testing.ReferenceFixtures;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -142,7 +143,7 @@ class FixtureModelTest {
         // rolling Sharpe holds NaN, as a value (item 5)
         MetricSeries rolling = event.runs().get(0).metrics().rollingSharpeRatio();
         assertThat(rolling.size()).isPositive();
-        assertThat(java.util.Arrays.stream(rolling.values()).anyMatch(Double::isNaN)).isTrue();
+        assertThat(Arrays.stream(rolling.values()).anyMatch(Double::isNaN)).isTrue();
         // [count, pct] pairs (item 1)
         BacktestMetrics.TradeCount positive = event.runs().get(0).metrics().tradeCount("number_of_positive_trades");
         assertThat(positive.count()).isNotNull();

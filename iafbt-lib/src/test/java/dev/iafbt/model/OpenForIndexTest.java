@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +27,7 @@ class OpenForIndexTest {
         Instant start = Instant.parse("2024-01-01T00:00:00Z");
         for (int w = 0; w < 3; w++) {
             RunBuilder run = RunBuilder.window(start, start.plus(Duration.ofDays(30)));
-            java.util.SplittableRandom random = new java.util.SplittableRandom(w);
+            SplittableRandom random = new SplittableRandom(w);
             for (int s = 0; s < 3000; s++) { // noisy values, so the file is large enough for a head read
                 run.snapshot(SnapshotBuilder.at(start.plus(Duration.ofMinutes(s)), 1000 + random.nextDouble())
                         .set("unallocated", random.nextDouble()).set("total_net_gain", random.nextDouble()));
@@ -93,7 +95,7 @@ class OpenForIndexTest {
     void damagedMiddleOfALargeBundleIsReportedByTheOrdinaryReader() throws Exception {
         Path file = bigBacktest("torn", 5).save(dir.resolve("torn"), SaveOptions.DEFAULT.withZstdLevel(3));
         byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
         assertThatThrownBy(() -> Backtest.openForIndex(file)).isInstanceOf(BundleFormatException.class)
                 .hasMessageContainingAll("torn.iafbt", "truncated");
     }
@@ -102,7 +104,7 @@ class OpenForIndexTest {
     void damagedSummaryFirstBundleFallsBackAndReportsTheError() throws Exception {
         Path file = bigBacktest("broken", 5).save(dir.resolve("broken"), SaveOptions.DEFAULT.withZstdLevel(3).withSummaryFirst(true));
         byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(bytes, 40));
+        Files.write(file, Arrays.copyOf(bytes, 40));
         assertThatThrownBy(() -> Backtest.openForIndex(file)).isInstanceOf(BundleFormatException.class)
                 .hasMessageContaining("broken.iafbt");
     }

@@ -2,7 +2,7 @@ package dev.iafbt.ohlcv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iafbt.internal.ohlcv.ChunkNames;
+import dev.iafbt.internal.chunk.ChunkNames;
 import dev.iafbt.internal.parquet.FixtureBlobs;
 import dev.iafbt.testing.ReferenceFixtures;
 import java.io.IOException;

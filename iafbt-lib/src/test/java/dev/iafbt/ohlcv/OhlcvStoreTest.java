@@ -3,7 +3,7 @@ package dev.iafbt.ohlcv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.iafbt.internal.ohlcv.ChunkNames;
+import dev.iafbt.internal.chunk.ChunkNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iafbt.index.IndexRow;
+import dev.iafbt.index.IndexSchema;
 import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.model.SummaryField;
 import java.nio.file.Path;
@@ -106,7 +107,7 @@ class IndexQueryTest {
     void compiledSqlUsesTheReferenceOrderingAndADeterministicTieBreak() {
         String sql = IndexQuery.builder().sortBy("sharpe_ratio").where("number_of_trades > 50").limit(3)
                 .columns("algorithm_id").build()
-                .compile(dev.iafbt.index.IndexSchema.columnNames()).sql();
+                .compile(IndexSchema.columnNames()).sql();
         assertThat(sql).isEqualTo("SELECT \"algorithm_id\" FROM \"backtest_index\" WHERE (\"summary_number_of_trades\" > 50)"
                 + " ORDER BY \"summary_sharpe_ratio\" IS NULL, \"summary_sharpe_ratio\" DESC, rowid LIMIT 3");
         assertThat(SummaryField.byKey("sharpe_ratio")).isPresent();

@@ -8,8 +8,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Java counterpart of the reference's {@code _msgpack_default} (model.md §1): what a value
@@ -28,8 +31,8 @@ final class DefaultHook {
         if (value instanceof BigDecimal || value instanceof UUID) {
             return value.toString();
         }
-        if (value instanceof java.util.concurrent.atomic.AtomicInteger
-                || value instanceof java.util.concurrent.atomic.AtomicLong) {
+        if (value instanceof AtomicInteger
+                || value instanceof AtomicLong) {
             return ((Number) value).longValue();
         }
         if (value instanceof Number n) {
@@ -40,7 +43,7 @@ final class DefaultHook {
         }
         if (value instanceof OffsetDateTime || value instanceof ZonedDateTime
                 || value instanceof LocalDateTime || value instanceof LocalDate) {
-            return IsoDateTimes.formatRaw((java.time.temporal.TemporalAccessor) value);
+            return IsoDateTimes.formatRaw((TemporalAccessor) value);
         }
         if (value instanceof Collection<?> c) {
             return new DocList(c);

@@ -2,6 +2,7 @@ package dev.iafbt.internal.bundle;
 
 import dev.iafbt.bundle.RawMsgpack;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Small helpers to describe tree values in error messages. */
@@ -36,7 +37,7 @@ public final class Docs {
             return "binary data";
         }
         if (value instanceof RawMsgpack raw) {
-            return "an undecoded " + raw.kind().name().toLowerCase(java.util.Locale.ROOT);
+            return "an undecoded " + raw.kind().name().toLowerCase(Locale.ROOT);
         }
         return "a " + value.getClass().getSimpleName();
     }

@@ -11,7 +11,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
@@ -90,8 +92,8 @@ public final class MsgpackDecoder {
      * end of the prefix throws, like any truncation; the caller then supplies a longer prefix.
      */
     public static DocMap decodeHead(byte[] buffer, int length, String source,
-                                    java.util.function.Predicate<String> stopAfter,
-                                    java.util.function.Predicate<String> refuse) {
+                                    Predicate<String> stopAfter,
+                                    Predicate<String> refuse) {
         MsgpackDecoder decoder = new MsgpackDecoder(buffer, 0, length, source, SkipPolicy.NONE);
         try (MessageUnpacker ignored = decoder.unpacker) {
             return decoder.readHead(stopAfter, refuse);
@@ -101,11 +103,11 @@ public final class MsgpackDecoder {
         }
     }
 
-    private DocMap readHead(java.util.function.Predicate<String> stopAfter,
-                            java.util.function.Predicate<String> refuse) throws IOException {
+    private DocMap readHead(Predicate<String> stopAfter,
+                            Predicate<String> refuse) throws IOException {
         MessageFormat format = unpacker.getNextFormat();
         if (format.getValueType() != ValueType.MAP) {
-            throw error("the bundle document is " + format.getValueType().name().toLowerCase(java.util.Locale.ROOT)
+            throw error("the bundle document is " + format.getValueType().name().toLowerCase(Locale.ROOT)
                     + ", but must be a map");
         }
         int size = unpacker.unpackMapHeader();
@@ -196,7 +198,7 @@ public final class MsgpackDecoder {
             MessageFormat keyFormat = unpacker.getNextFormat();
             if (keyFormat.getValueType() != ValueType.STRING) {
                 throw error("a map key at byte " + position() + " is " + keyFormat.getValueType()
-                        .name().toLowerCase(java.util.Locale.ROOT)
+                        .name().toLowerCase(Locale.ROOT)
                         + ", but bundle map keys must be strings");
             }
             String key = readString(unpacker.unpackRawStringHeader());

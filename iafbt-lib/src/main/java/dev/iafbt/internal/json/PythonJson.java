@@ -2,6 +2,7 @@ package dev.iafbt.internal.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -51,7 +52,7 @@ public final class PythonJson {
         } else if (value instanceof Iterable<?> items) {
             writeArray(items, out);
         } else if (value instanceof Object[] items) {
-            writeArray(java.util.Arrays.asList(items), out);
+            writeArray(Arrays.asList(items), out);
         } else {
             writeString(String.valueOf(value), out); // default=str
         }

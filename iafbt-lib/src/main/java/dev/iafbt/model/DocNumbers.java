@@ -2,11 +2,12 @@ package dev.iafbt.model;
 
 import dev.iafbt.internal.bundle.Docs;
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /** Number coercions shared by the views: any numeric field may be an int, a float or a string. */
-final class Numbers {
-    private Numbers() {
+final class DocNumbers {
+    private DocNumbers() {
     }
 
     static Double toDouble(Object value, Supplier<String> where) {
@@ -45,7 +46,7 @@ final class Numbers {
 
     /** Python's {@code float(str)}: also "nan", "inf", "-Infinity"; null when not a number. */
     static Double parsePythonFloat(String text) {
-        String s = text.trim().toLowerCase(java.util.Locale.ROOT).replace("_", "");
+        String s = text.trim().toLowerCase(Locale.ROOT).replace("_", "");
         switch (s) {
             case "nan", "+nan", "-nan":
                 return Double.NaN;

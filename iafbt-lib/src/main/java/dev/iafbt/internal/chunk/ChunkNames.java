@@ -1,4 +1,4 @@
-package dev.iafbt.internal.ohlcv;
+package dev.iafbt.internal.chunk;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -4,12 +4,12 @@ import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
 
 /**
- * Fresh maps in the reference's {@code to_dict()} key order with its defaults (model.md §4.2–4.8),
+ * Document skeletons: fresh maps in the reference's {@code to_dict()} key order with its defaults (model.md §4.2–4.8),
  * so that a bundle built from Java has exactly the keys, order and value kinds the reference
  * writes. Each call returns new mutable maps.
  */
-final class Templates {
-    private Templates() {
+final class DocumentSkeletons {
+    private DocumentSkeletons() {
     }
 
     static DocMap run() {

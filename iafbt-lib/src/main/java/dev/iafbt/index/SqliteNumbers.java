@@ -3,8 +3,8 @@ package dev.iafbt.index;
 import java.math.BigInteger;
 
 /** The two numeric shapes index values take in memory: Long for integers, Double otherwise. */
-final class Numbers {
-    private Numbers() {
+final class SqliteNumbers {
+    private SqliteNumbers() {
     }
 
     /**

@@ -1,0 +1,194 @@
+package dev.iafbt.rank;
+
+import dev.iafbt.index.IndexSchema;
+import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.model.SummaryField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL side of {@link WeightedRanker#rank}, in its three steps: the min/max pass over the
+ * filtered rows, the score expression built from those ranges, and the shortlist query that
+ * fetches only the rows whose rounded score can reach the limit. The work stays in SQLite, so
+ * 100,000 rows rank in a few hundred milliseconds instead of reading every weighted value
+ * through JDBC.
+ */
+final class WeightedRankSql {
+    /** The internal rowid alias of a candidate row; never part of a result. */
+    static final String ROWID_KEY = "_iafbt_rowid";
+
+    /**
+     * Metrics that are +inf whenever their denominator is zero (no losses, no drawdown, no
+     * downside): their range needs the finite-only predicate in practically every sweep.
+     */
+    private static final Set<String> MAY_BE_INFINITE = Set.of(SummaryField.PROFIT_FACTOR.column(),
+            SummaryField.WIN_LOSS_RATIO.column(), SummaryField.CURRENT_WIN_LOSS_RATIO.column(),
+            SummaryField.CALMAR_RATIO.column(), SummaryField.SORTINO_RATIO.column());
+
+    /**
+     * The filtered row count and the (min, max) of the counted values of each weighted column.
+     *
+     * @param clean per column: no ±inf or text, so a value counts exactly when it is not NULL
+     */
+    record Ranges(long rowCount, List<String> columns, List<Object> stats, boolean[] clean) {
+        Object min(int i) {
+            return stats.get(1 + 2 * i);
+        }
+
+        Object max(int i) {
+            return stats.get(2 + 2 * i);
+        }
+    }
+
+    /** The raw score {@code Σ w·(v−min)/(max−min)} as SQL, with its bound doubles. */
+    record Score(String sql, List<Object> params) {
+    }
+
+    private final SqliteIndex index;
+    private final String condition;
+    private final String from;
+    private final List<Object> filterParams;
+
+    /** @param condition the query's WHERE condition, or null for every row */
+    WeightedRankSql(SqliteIndex index, String condition, List<Object> filterParams) {
+        this.index = index;
+        this.condition = condition;
+        this.from = " FROM " + IndexSchema.QUOTED_TABLE + (condition == null ? "" : " WHERE (" + condition + ")");
+        this.filterParams = filterParams;
+    }
+
+    /**
+     * Step 1: one aggregate query computes every (min, max). Plain MIN/MAX are exact unless the
+     * column holds -inf (MIN is -inf) or +inf/text (MAX is +inf or text); the ratios that are
+     * infinite whenever their denominator is zero get the finite-only predicate right away, any
+     * other column only in a second pass when its plain result shows it is needed.
+     */
+    Ranges minMaxPass(List<String> columns) {
+        StringBuilder aggregate = new StringBuilder("SELECT COUNT(*) AS n");
+        for (int i = 0; i < columns.size(); i++) {
+            aggregate.append(", ").append(MAY_BE_INFINITE.contains(columns.get(i))
+                    ? finiteMinMax(columns.get(i), i) : plainMinMax(columns.get(i), i));
+        }
+        List<Object> stats = new ArrayList<>(index.selectReadOnly(aggregate + from, filterParams).get(0).values());
+        long rowCount = ((Number) stats.get(0)).longValue();
+        boolean[] clean = new boolean[columns.size()];
+        if (rowCount == 0) {
+            return new Ranges(0, columns, stats, clean);
+        }
+        StringBuilder again = new StringBuilder("SELECT COUNT(*) AS n");
+        List<Integer> dirty = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (MAY_BE_INFINITE.contains(columns.get(i))) {
+                continue; // exact already; its values stay tested one by one
+            }
+            clean[i] = isFinite(stats.get(1 + 2 * i)) && isFinite(stats.get(2 + 2 * i));
+            if (!clean[i] && stats.get(1 + 2 * i) != null) {
+                again.append(", ").append(finiteMinMax(columns.get(i), i));
+                dirty.add(i);
+            }
+        }
+        if (!dirty.isEmpty()) {
+            LinkedHashMap<String, Object> exact = index.selectReadOnly(again + from, filterParams).get(0);
+            for (int i : dirty) {
+                stats.set(1 + 2 * i, exact.get("lo" + i));
+                stats.set(2 + 2 * i, exact.get("hi" + i));
+            }
+        }
+        return new Ranges(rowCount, columns, stats, clean);
+    }
+
+    /**
+     * Step 2: the raw score as an expression over bound doubles, which SQLite evaluates in the
+     * same IEEE order as {@link WeightedRanker#score}; columns without a range, or with
+     * max == min, add 0. In a column without ±inf or text a value counts exactly when it is not
+     * NULL, and NULL propagates through the arithmetic, so IFNULL(term, 0.0) skips it.
+     */
+    Score scoreExpression(Ranges ranges, Map<String, Double> columnWeights) {
+        StringBuilder score = new StringBuilder("(0.0");
+        List<Object> params = new ArrayList<>();
+        List<String> columns = ranges.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            Object lo = ranges.min(i);
+            Object hi = ranges.max(i);
+            if (!isFinite(lo) || !isFinite(hi)) {
+                continue;
+            }
+            double min = ((Number) lo).doubleValue();
+            double max = ((Number) hi).doubleValue();
+            if (max == min) {
+                continue; // w · 0.0 changes no sum
+            }
+            String column = IndexSchema.quote(columns.get(i));
+            String term = "? * ((" + column + " - ?) / ?)"; // REAL arithmetic: ? is a bound double
+            score.append(ranges.clean()[i] ? " + IFNULL(" + term + ", 0.0)"
+                    : " + CASE WHEN " + counted(columns.get(i)) + " THEN " + term + " ELSE 0.0 END");
+            params.add(columnWeights.get(columns.get(i)));
+            params.add(min);
+            params.add(max - min);
+        }
+        score.append(')');
+        return new Score(score.toString(), params);
+    }
+
+    /**
+     * Step 3: the rows that can make the shortlist, in one statement: score every row once, find
+     * the N-th score with SQLite's top-N sort, keep the rows within the rounding span of it (a
+     * superset of the rows whose rounded score reaches the N-th rounded score). Without a limit
+     * below the row count, or when SQLite could not compute a score (NaN), every filtered row.
+     * Each row carries its raw score under {@link WeightedRanker#SCORE_KEY} and its rowid under
+     * {@link #ROWID_KEY}, in rowid order.
+     */
+    List<LinkedHashMap<String, Object>> shortlist(Score score, List<String> projection, Integer limit,
+            long rowCount, boolean ascending) {
+        List<Object> params = new ArrayList<>(score.params());
+        params.addAll(filterParams);
+        String projected = projection.stream().map(c -> "t." + IndexSchema.quote(c)).collect(Collectors.joining(", "));
+        String rowid = IndexSchema.quote(ROWID_KEY);
+        String scoreKey = IndexSchema.quote(WeightedRanker.SCORE_KEY);
+        if (limit != null && limit < rowCount) {
+            String sql = "WITH sc AS MATERIALIZED (SELECT rowid AS r, " + score.sql() + " AS s" + from + "), "
+                    + "th AS (SELECT s FROM sc ORDER BY s " + (ascending ? "ASC" : "DESC") + " LIMIT 1 OFFSET " + (limit - 1) + ") "
+                    + "SELECT " + projected + ", sc.r AS " + rowid + ", sc.s AS " + scoreKey
+                    + " FROM sc JOIN " + IndexSchema.QUOTED_TABLE + " t ON t.rowid = sc.r WHERE sc.s "
+                    + (ascending ? "<= (SELECT s + " : ">= (SELECT s - ") + "(2e-6 + abs(s) * 1e-15) FROM th)"
+                    + " ORDER BY sc.r";
+            List<LinkedHashMap<String, Object>> rows = index.selectReadOnly(sql, params);
+            if (rows.size() >= limit) {
+                return rows;
+            }
+        }
+        return index.selectReadOnly("SELECT " + projected + ", t.rowid AS " + rowid + ", " + score.sql() + " AS "
+                + scoreKey + " FROM " + IndexSchema.QUOTED_TABLE + " t"
+                + (condition == null ? "" : " WHERE (" + condition + ")") + " ORDER BY t.rowid", params);
+    }
+
+    private static String plainMinMax(String column, int i) {
+        String quoted = IndexSchema.quote(column);
+        return "MIN(" + quoted + ") AS lo" + i + ", MAX(" + quoted + ") AS hi" + i;
+    }
+
+    /**
+     * MIN/MAX over the finite numbers only: {@code 'text' > -9e999} is true but MIN prefers any
+     * number to text, and {@code 'text' < 9e999} is false; a result that is still ±inf or text
+     * means the column has no finite value.
+     */
+    private static String finiteMinMax(String column, int i) {
+        String quoted = IndexSchema.quote(column);
+        return "MIN(CASE WHEN " + quoted + " > -9e999 THEN " + quoted + " END) AS lo" + i
+                + ", MAX(CASE WHEN " + quoted + " < 9e999 THEN " + quoted + " END) AS hi" + i;
+    }
+
+    /** SQL for "the value counts": a finite number. NULL and text fail both comparisons, ±inf one. */
+    private static String counted(String column) {
+        String quoted = IndexSchema.quote(column);
+        return "(" + quoted + " > -9e999 AND " + quoted + " < 9e999)";
+    }
+
+    private static boolean isFinite(Object value) {
+        return value instanceof Number n && Double.isFinite(n.doubleValue());
+    }
+}
