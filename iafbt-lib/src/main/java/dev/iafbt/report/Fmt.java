@@ -10,7 +10,7 @@ import java.util.Locale;
  * ratios; the view shows percent with a {@code %} sign, so there is one unit convention and one
  * place that converts it. Locale-independent so the bytes do not depend on the machine.
  */
-public final class Fmt {
+final class Fmt {
     public static final String NONE = "–";
 
     private Fmt() {

@@ -7,7 +7,7 @@ import java.util.List;
  * all windows; the reference mixed a window's volatility with the summary CAGR) and a bar chart
  * of yearly returns. Inline SVG, rendered at build time.
  */
-public final class PlotCharts {
+final class PlotCharts {
     private static final int W = 760;
     private static final int H = 300;
     private static final int LEFT = 60;

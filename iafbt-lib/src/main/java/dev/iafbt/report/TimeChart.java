@@ -13,7 +13,7 @@ import java.util.List;
  * area fill to zero (underwater). The {@code data-*} attributes let the page's script draw a
  * crosshair without any data of its own.
  */
-public final class TimeChart {
+final class TimeChart {
     private static final int W = 760;
     private static final int H = 240;
     private static final int LEFT = 56;
