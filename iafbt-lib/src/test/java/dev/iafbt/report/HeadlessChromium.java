@@ -34,6 +34,11 @@ final class HeadlessChromium {
 
     /** A headless Chromium with the console and the network (performance) logs recorded. */
     static ChromeDriver start(int width, int height) {
+        return start(width, height, true);
+    }
+
+    /** The same, with JavaScript switched off when {@code javascript} is false. */
+    static ChromeDriver start(int width, int height, boolean javascript) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -44,6 +49,9 @@ final class HeadlessChromium {
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);

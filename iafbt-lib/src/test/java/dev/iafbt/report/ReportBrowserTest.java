@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -33,8 +34,9 @@ class ReportBrowserTest {
 
     @BeforeAll
     static void open() throws IOException {
-        String missing = HeadlessChromium.unavailable();
-        assumeTrue(missing == null, () -> "Skipping the browser tests: " + missing);
+        if (HeadlessChromium.unavailable() != null) {
+            return; // each test then skips with the reason (a class-level skip would show no message)
+        }
         Files.createDirectories(OUT);
         report = OUT.resolve("report.html");
         HtmlReport.write(HtmlReportTest.SWEEP, report, ReportOptions.defaults().withTopK(5));
@@ -42,6 +44,12 @@ class ReportBrowserTest {
         browser.get(report.toUri().toString());
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(d -> "1".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    }
+
+    @BeforeEach
+    void needsChromium() {
+        String missing = HeadlessChromium.unavailable();
+        assumeTrue(missing == null, () -> "Skipping the browser test: " + missing);
     }
 
     @AfterAll
@@ -99,6 +107,22 @@ class ReportBrowserTest {
         assertThat(sheet.findElement(By.tagName("h2")).getText()).contains(first.getText());
         assertThat(sheet.findElements(By.cssSelector("svg.chart")).size()).isGreaterThanOrEqualTo(3);
         save("tear-sheet.png");
+    }
+
+    @Test
+    void withoutJavaScriptEveryPageIsShownAndTheChartsAreThere() throws IOException {
+        ChromeDriver plain = HeadlessChromium.start(1300, 1600, false);
+        try {
+            plain.get(report.toUri().toString());
+            assertThat(plain.findElement(By.tagName("body")).getAttribute("data-ready")).as("script did not run").isNull();
+            List<WebElement> pages = plain.findElements(By.cssSelector("section.page"));
+            assertThat(pages).hasSize(1 + 5 + 1);
+            assertThat(pages).allSatisfy(p -> assertThat(p.isDisplayed()).isTrue());
+            assertThat(plain.findElements(By.cssSelector("#ranking tbody tr"))).hasSize(24);
+            assertThat(plain.findElements(By.cssSelector("svg.chart")).size()).isGreaterThanOrEqualTo(2 + 5 * 3);
+        } finally {
+            plain.quit();
+        }
     }
 
     private static List<Double> columnValues(int column) {
