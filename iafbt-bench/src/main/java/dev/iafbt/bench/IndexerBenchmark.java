@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Not a test: a plain main that times the indexer on the reference workload (index-stores.md
- * §5.1: N flat copies of a small bundle) or on production-shape bundles. Copies are byte clones of
+ * Not a test: a plain main that times the indexer on the reference workload (N flat
+ * copies of a small bundle) or on production-shape bundles. Copies are byte clones of
  * the template, which costs the indexer exactly what distinct bundles of the same shape cost.
  *
  * <pre>

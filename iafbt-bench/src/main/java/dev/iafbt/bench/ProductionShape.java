@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * A backtest shaped like the reference's production data (index-stores.md §5.2): rolling one-year
+ * A backtest shaped like the reference's production data: rolling one-year
  * windows of 2,192 four-hourly snapshots, ~112 trades with two orders each, ~600 signal events,
  * a 100-entry metadata map, the six non-TWR series (rolling Sharpe with leading NaNs). Seeded, so
  * the same arguments give the same bundle.

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * Not a test: a plain main that times the {@code list}/{@code rank} queries.
  * <ul>
- *   <li>the reference's query (index-stores.md §5.1): top 20 by sharpe_ratio over 12,500 rows
+ *   <li>the reference's query: top 20 by sharpe_ratio over 12,500 rows
  *       whose sharpe is {@code (i % 100)/50 - 1} and every other metric equal;</li>
  *   <li>weighted ranking over 100,000 rows whose 55 summary metrics are all seeded-random (about
  *       5% NULL), so every preset metric has a real range; ±inf (0.1%) only in the ratios that
@@ -97,7 +97,7 @@ public final class RankBenchmark {
         }
     }
 
-    /** §5.1's rows: {@code algo_00000…}, tag bench, sharpe {@code (i % 100)/50 - 1}, the rest equal. */
+    /** The reference workload's rows: {@code algo_00000…}, tag bench, sharpe {@code (i % 100)/50 - 1}, the rest equal. */
     private static void writeReferenceRows(Path file, int count) {
         int digits = Math.max(5, String.valueOf(count).length());
         List<IndexRow> rows = new ArrayList<>(count);

@@ -18,7 +18,7 @@ import java.util.SortedMap;
 final class BaselineCheck {
     static final String NAME = "baseline";
 
-    /** Metrics where a smaller value is the better one (model.md §4.4 units: magnitudes, durations, counts of losses). */
+    /** Metrics where a smaller value is the better one. */
     static final Set<SummaryField> LOWER_IS_BETTER = EnumSet.of(SummaryField.MAX_DRAWDOWN,
             SummaryField.MAX_DRAWDOWN_DURATION, SummaryField.ANNUAL_VOLATILITY, SummaryField.TOTAL_LOSS,
             SummaryField.TOTAL_LOSS_PERCENTAGE, SummaryField.AVERAGE_LOSS, SummaryField.AVERAGE_LOSS_PERCENTAGE,

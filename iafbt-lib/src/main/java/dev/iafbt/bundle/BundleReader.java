@@ -9,7 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Opens {@code .iafbt} files: header, one zstd frame, one msgpack document (model.md §1–2). */
+/** Opens {@code .iafbt} files: header, one zstd frame, one msgpack document. */
 public final class BundleReader {
     /** v2: heavy keys at the top level; v1: the same names inside the {@code backtest} map. */
     static final MsgpackDecoder.SkipPolicy SUMMARY_ONLY_POLICY = (depth, parentKey, key) ->

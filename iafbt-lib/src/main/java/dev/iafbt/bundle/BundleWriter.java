@@ -32,7 +32,7 @@ public final class BundleWriter {
     }
 
     /**
-     * Writes to {@code target}, named as the reference names it (model.md §2.5): an existing
+     * Writes to {@code target}, named as the reference names it: an existing
      * directory gets {@code <algorithmId or "backtest">.iafbt}; a path without the suffix gets it
      * appended. Returns the file written. A failure leaves any existing file untouched.
      */

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A msgpack map of the document tree. Keeps insertion order (which is the order the bytes had, so
  * a re-encode reproduces them) and keeps an explicit nil ({@code null} value) distinct from a
- * missing key, because the reference gives the two different meanings (model.md §8 item 6).
+ * missing key, because the reference gives the two different meanings.
  *
  * <p>Values are: {@code null} (nil), {@link Boolean}, {@link Long} (every msgpack int in the int64
  * range), {@link java.math.BigInteger} (uint64 above it), {@link Double} (float64), {@link Float}

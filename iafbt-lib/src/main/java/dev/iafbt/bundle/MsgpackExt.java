@@ -3,7 +3,7 @@ package dev.iafbt.bundle;
 import java.util.Arrays;
 
 /**
- * A msgpack extension value. The reference never writes one (model.md §1: datetime=False), but a
+ * A msgpack extension value. The reference never writes one, but a
  * foreign writer might; it is carried through verbatim rather than rejected.
  */
 public record MsgpackExt(byte type, byte[] data) {

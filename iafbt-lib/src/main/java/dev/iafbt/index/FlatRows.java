@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The reference's flat-dict form of an index row ({@code BacktestIndexRow.to_flat_dict} /
- * {@code from_flat_dict}, model.md §4.13), the shape of a tabular export such as
+ * {@code from_flat_dict}), the shape of a tabular export such as
  * {@code index.parquet}.
  *
  * <p>Written in order: the 7 identity keys, {@code parameters} and {@code strategy_ids} as JSON

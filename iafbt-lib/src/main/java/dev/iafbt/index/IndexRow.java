@@ -11,11 +11,10 @@ import java.util.Objects;
 
 /**
  * One row of the Tier-1 index: a bundle's identity, its provenance and its 55 summary metrics
- * (the reference's {@code BacktestIndexRow} plus the two provenance columns, model.md §4.13 and
- * index-stores.md §1.2). Immutable; build one with {@link #builder()}.
+ * (the reference's {@code BacktestIndexRow} plus the two provenance columns). Immutable; build one with {@link #builder()}.
  *
  * <p>Summary values are Long for the 8 integer fields as SQLite returns them and Double otherwise;
- * NaN is a legitimate in-memory value (it is stored as NULL, §1.3). Summary keys that are not one
+ * NaN is a legitimate in-memory value (it is stored as NULL). Summary keys that are not one
  * of the 55 fields, such as an extra {@code summary_x} column of a newer index file, are kept in
  * {@link #summaryExtras()} instead of failing like the reference.
  */
@@ -76,7 +75,7 @@ public final class IndexRow {
         return b;
     }
 
-    /** The primary key; its meaning depends on the writer (relative, absolute, bare handle, §1.2). */
+    /** The primary key; its meaning depends on the writer (relative, absolute, bare handle). */
     public String bundlePath() {
         return bundlePath;
     }
@@ -89,7 +88,7 @@ public final class IndexRow {
         return tag;
     }
 
-    /** Always null in rows the reference writes (index-stores.md §0). */
+    /** Always null in rows the reference writes. */
     public String frameworkVersion() {
         return frameworkVersion;
     }
@@ -157,7 +156,7 @@ public final class IndexRow {
 
     /**
      * Whether the row carries a summary at all. Mirrors the reference reading a row back: the
-     * summary is None when every summary column is NULL (index-stores.md §1.6).
+     * summary is None when every summary column is NULL.
      */
     public boolean hasSummary() {
         return !summary.isEmpty() || !summaryExtras.isEmpty();

@@ -6,8 +6,8 @@ import dev.iafbt.model.SummaryMetrics;
 
 /**
  * Builds the index row of a backtest: the reference's {@code Backtest.index_row(bundle_path)}
- * (index-stores.md §0) plus the file's provenance, which the reference passes to {@code upsert}
- * separately (§1.5, §2.1 step 5.3).
+ * plus the file's provenance, which the reference passes to {@code upsert}
+ * separately.
  */
 public final class IndexRows {
     private IndexRows() {
@@ -43,7 +43,7 @@ public final class IndexRows {
             if (value instanceof Number number) {
                 row.summary(field, number);
             } else if (value instanceof Boolean bool) {
-                row.summary(field, bool ? 1L : 0L); // §1.2: bool → int
+                row.summary(field, bool ? 1L : 0L); // as the reference: bool → int
             }
         }
         summary.unknownEntries().forEach(row::summaryExtra);

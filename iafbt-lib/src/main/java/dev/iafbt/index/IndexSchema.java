@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The reference's Tier-1 schema, exactly (index-stores.md §1.1–§1.2): one table
+ * The reference's Tier-1 schema, exactly: one table
  * {@code "backtest_index"} with 13 identity columns followed by the 55 {@code summary_*} columns
  * in dataclass declaration order, two secondary indexes, WAL journal and {@code user_version} 2.
  * Sharing one index file with the Python tool depends on every name, type and the DDL text
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 public final class IndexSchema {
     public static final String TABLE = "backtest_index";
     public static final String QUOTED_TABLE = "\"" + TABLE + "\"";
-    /** {@code SCHEMA_VERSION} of the reference; v1 lacked the two provenance columns (§1.4). */
+    /** {@code SCHEMA_VERSION} of the reference; v1 lacked the two provenance columns. */
     public static final int SCHEMA_VERSION = 2;
 
     public static final String BUNDLE_PATH = "bundle_path";
@@ -94,14 +94,14 @@ public final class IndexSchema {
         return column;
     }
 
-    /** The table DDL as the reference generates it: every column name double-quoted (§1.1). */
+    /** The table DDL as the reference generates it: every column name double-quoted. */
     public static String createTableSql() {
         return "CREATE TABLE IF NOT EXISTS " + QUOTED_TABLE + " ("
                 + COLUMNS.stream().map(IndexColumn::definition).collect(Collectors.joining(", "))
                 + ")";
     }
 
-    /** The two secondary indexes; there is deliberately none on a summary column (§1.1). */
+    /** The two secondary indexes; there is deliberately none on a summary column. */
     public static List<String> createIndexSqls() {
         return List.of(
                 "CREATE INDEX IF NOT EXISTS idx_backtest_index_algorithm_id ON " + QUOTED_TABLE
@@ -109,12 +109,12 @@ public final class IndexSchema {
                 "CREATE INDEX IF NOT EXISTS idx_backtest_index_tag ON " + QUOTED_TABLE + "(tag)");
     }
 
-    /** The additive migration statement for a column the file lacks (§1.4). */
+    /** The additive migration statement for a column the file lacks. */
     public static String addColumnSql(IndexColumn column) {
         return "ALTER TABLE " + QUOTED_TABLE + " ADD COLUMN " + column.definition();
     }
 
-    /** Pragmas issued on every create and open, in the reference's order (§1.1). */
+    /** Pragmas issued on every create and open, in the reference's order. */
     public static List<String> connectionPragmas() {
         return List.of("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL");
     }

@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * Builds or refreshes the Tier-1 SQLite index over a folder of bundles: the reference's
- * {@code iaf index DIRECTORY} / {@code build_index} (index-stores.md §2.1), file-compatible with it.
+ * {@code iaf index DIRECTORY} / {@code build_index}, file-compatible with it.
  *
  * <pre>{@code
  * IndexResult result = Indexer.builder(Path.of("backtests"))
@@ -135,10 +135,11 @@ public final class Indexer {
         long started = System.nanoTime();
         Path root;
         try {
-            root = bundles.toRealPath(); // the reference resolves the folder (§2.1 step 1)
+            root = bundles.toRealPath(); // the reference resolves the folder
         } catch (IOException e) {
             throw new IndexException("cannot resolve bundle folder " + bundles + ": " + e, e);
         }
+        createIndexFolder();
         boolean incremental = !rebuild && Files.isRegularFile(output);
         try (SqliteIndex index = incremental ? SqliteIndex.open(output) : SqliteIndex.create(output)) {
             IndexerPipeline pipeline = new IndexerPipeline(root, absolutePaths, index,
@@ -148,6 +149,16 @@ public final class Indexer {
             long removed = pruneMissing ? IndexerPruning.removeMissing(index, root, pipeline.unseen().keySet()) : 0;
             return new IndexResult(index.path(), counts.indexed(), counts.unchanged(), removed,
                     counts.failures(), !incremental, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** The index's folder; a folder that cannot be made (e.g. under {@code /proc}) is a configuration problem. */
+    private void createIndexFolder() {
+        try {
+            Files.createDirectories(output.getParent());
+        } catch (IOException e) {
+            throw new IndexerConfigurationException(Problem.INDEX_NOT_WRITABLE, output.getParent(),
+                    "cannot write index " + output + ": the folder " + output.getParent() + " cannot be created");
         }
     }
 

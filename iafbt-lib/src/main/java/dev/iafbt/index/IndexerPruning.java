@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The indexer's optional clean-up, beyond the reference (whose incremental run never deletes a
- * row, index-stores.md §2.1 step 7): drop the rows whose bundle file no longer exists.
+ * row step 7): drop the rows whose bundle file no longer exists.
  *
  * <p>Only rows the walk did not meet are candidates, and a candidate is removed only when its
  * {@code bundle_path} (relative to the folder, or absolute) names no regular file. So a row written

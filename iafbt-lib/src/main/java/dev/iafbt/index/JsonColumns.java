@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Encoding of the four {@code *_json} columns (index-stores.md §1.2): Python's
+ * Encoding of the four {@code *_json} columns: Python's
  * {@code json.dumps(value, default=str)} when the value is non-empty, NULL when it is empty, and
  * NULL when serialisation itself fails, as the reference does.
  */

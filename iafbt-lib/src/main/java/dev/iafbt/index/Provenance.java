@@ -2,7 +2,7 @@ package dev.iafbt.index;
 
 /**
  * What the incremental indexer compares to decide whether a bundle changed since it was indexed:
- * {@code st_mtime_ns} and {@code st_size} of the bundle file (index-stores.md §1.5). Either part
+ * {@code st_mtime_ns} and {@code st_size} of the bundle file. Either part
  * is null for rows written without provenance (a v1 file, or the reference's {@code upsert_many}).
  */
 public record Provenance(Long mtimeNs, Long size) {

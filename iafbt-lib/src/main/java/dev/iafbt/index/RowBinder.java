@@ -11,11 +11,11 @@ import java.util.stream.Collectors;
 
 /**
  * Binds an {@link IndexRow} to the upsert statement over the 68 known columns, with the
- * reference's storage rules (index-stores.md §1.2–§1.3): NaN as NULL (SQLite cannot store it),
+ * reference's storage rules: NaN as NULL (SQLite cannot store it),
  * ±inf as REAL, integers as INTEGER, empty JSON values as NULL.
  */
 final class RowBinder {
-    /** {@code INSERT OR REPLACE}: a re-ingested bundle replaces its row, as in the reference (§1.5). */
+    /** {@code INSERT OR REPLACE}: a re-ingested bundle replaces its row, as in the reference. */
     static final String UPSERT_SQL = "INSERT OR REPLACE INTO " + IndexSchema.QUOTED_TABLE + " ("
             + IndexSchema.columnNames().stream().map(IndexSchema::quote).collect(Collectors.joining(", "))
             + ") VALUES (" + String.join(", ", Collections.nCopies(IndexSchema.columns().size(), "?"))

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Turns a {@code SELECT *} row into an {@link IndexRow}, as the reference's
- * {@code _record_to_row} (index-stores.md §1.6): non-NULL {@code summary_*} columns become the
+ * {@code _record_to_row}: non-NULL {@code summary_*} columns become the
  * summary, {@code summary_extras_json} is merged in, number_of_runs NULL reads as 0, empty JSON
  * columns read as empty collections. Unlike the reference, an unknown non-NULL
  * {@code summary_<x>} column of a newer file becomes a summary extra instead of a TypeError, and
@@ -69,7 +69,7 @@ final class RowMapper {
         }
     }
 
-    /** A malformed summary_extras_json is ignored, as in the reference (§1.6 step 3). */
+    /** A malformed summary_extras_json is ignored, as in the reference. */
     private static void mergeSummaryExtras(IndexRow.Builder b, Object value) {
         if (value == null) {
             return;

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Brings a connection's file to the reference schema, as {@code _init_schema} plus
- * {@code _migrate} do (index-stores.md §1.4): pragmas, table, additive migration, the two
+ * {@code _migrate} do: pragmas, table, additive migration, the two
  * indexes, {@code user_version}. Three deliberate differences, each safer than the reference:
  * a table without the required columns is refused with a clear message before anything is
  * changed; missing columns are added <em>before</em> the indexes are created (so a v1 file never
@@ -68,7 +68,13 @@ final class SchemaInitializer {
         return names;
     }
 
-    private static void requireColumns(List<String> existing, Path file) {
+    /** Refuses a table without the columns every index has (an empty list: no table at all). */
+    static void requireColumns(List<String> existing, Path file) {
+        if (existing.isEmpty()) {
+            throw new IndexException(file + " has no " + IndexSchema.TABLE + " table, so it is not a"
+                    + " backtest index written by iafbt or the Python reference; pass the index file"
+                    + " written by the indexer");
+        }
         List<String> missing = new ArrayList<>(IndexSchema.REQUIRED_COLUMNS);
         missing.removeAll(existing);
         if (!missing.isEmpty()) {

@@ -24,7 +24,7 @@ import org.sqlite.SQLiteErrorCode;
 
 /**
  * The Tier-1 SQLite index, file-compatible with the reference's {@code SqliteBacktestIndex}
- * (index-stores.md §1): same table, columns, DDL, pragmas and value storage, so the Java and the
+ *: same table, columns, DDL, pragmas and value storage, so the Java and the
  * Python tools can share one {@code index.sqlite}. One instance owns one connection; WAL lets many
  * readers work beside one writer, and a 10 s busy timeout rides out short write locks.
  *
@@ -51,7 +51,7 @@ public final class SqliteIndex implements AutoCloseable {
      * Creates an empty index at {@code path}, replacing whatever file is there. The new file is
      * built in a temporary file in the same folder and renamed over the old one, so a failure
      * leaves the old index intact; the old file's {@code -wal}/{@code -shm} are removed so SQLite
-     * cannot replay a stale journal into the new file (the reference leaves them, §1.4, §7).
+     * cannot replay a stale journal into the new file (the reference leaves them).
      */
     public static SqliteIndex create(Path path) {
         Path target = path.toAbsolutePath();
@@ -87,7 +87,7 @@ public final class SqliteIndex implements AutoCloseable {
 
     /**
      * Opens the index at {@code path}, creating the file when missing and migrating an older one
-     * by adding the columns it lacks at the end (§1.4). A file that is not SQLite, or whose table
+     * by adding the columns it lacks at the end. A file that is not SQLite, or whose table
      * lacks {@code bundle_path}/{@code algorithm_id}/{@code tag}, is refused with an
      * {@link IndexException} that says so.
      */
@@ -99,10 +99,38 @@ public final class SqliteIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new IndexException("cannot create the folder of index " + target + ": " + e, e);
         }
+        return connected(target, false, c -> SchemaInitializer.initialise(c, target));
+    }
+
+    /**
+     * Opens an existing index for reading only: the file is opened with SQLite's read-only flag,
+     * and nothing that writes runs — no journal-mode pragma, no migration, no {@code user_version}
+     * stamp — so reading a file the Python tool shares leaves its bytes as they were. Writes
+     * through this instance ({@link #upsertAll}, {@link #remove}) fail with an
+     * {@link IndexException}. A missing file, a file that is not SQLite, or a table without
+     * {@code bundle_path}/{@code algorithm_id}/{@code tag} is refused with a message saying so.
+     */
+    public static SqliteIndex openReadOnly(Path path) {
+        Path target = path.toAbsolutePath();
+        rejectDirectory(target);
+        if (!Files.isRegularFile(target)) {
+            throw new IndexException("no index at " + target + "; build it first (for example with"
+                    + " Indexer.builder(folder).output(path).build().run())");
+        }
+        return connected(target, true, c -> SchemaInitializer.requireColumns(SchemaInitializer.tableColumns(c), target));
+    }
+
+    @FunctionalInterface
+    private interface ConnectionCheck {
+        void accept(Connection connection) throws SQLException;
+    }
+
+    /** A connection to {@code target} that passed {@code check}; closed again when anything fails. */
+    private static SqliteIndex connected(Path target, boolean readOnly, ConnectionCheck check) {
         Connection c = null;
         try {
-            c = connect(target);
-            SchemaInitializer.initialise(c, target);
+            c = connect(target, readOnly);
+            check.accept(c);
             return new SqliteIndex(target, c);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
@@ -132,7 +160,7 @@ public final class SqliteIndex implements AutoCloseable {
     /**
      * Inserts or replaces every row in one transaction with one prepared statement; returns the
      * number of rows written. Unlike the reference's {@code upsert_many}, each row's provenance is
-     * written and every row's summary is kept (§1.5). Every bundle_path is checked before writing.
+     * written and every row's summary is kept. Every bundle_path is checked before writing.
      */
     public int upsertAll(Iterable<IndexRow> rows) {
         List<IndexRow> batch = new ArrayList<>();
@@ -173,7 +201,7 @@ public final class SqliteIndex implements AutoCloseable {
         return removed[0];
     }
 
-    /** True when a row exists and its provenance equals exactly this mtime and size (§1.5). */
+    /** True when a row exists and its provenance equals exactly this mtime and size. */
     public boolean isUpToDate(String bundlePath, long mtimeNs, long size) {
         Provenance stored = query("read provenance from", "SELECT bundle_mtime_ns, bundle_size FROM "
                 + IndexSchema.QUOTED_TABLE + " WHERE bundle_path = ?", List.of(bundlePath), rs ->
@@ -332,7 +360,12 @@ public final class SqliteIndex implements AutoCloseable {
     }
 
     private static Connection connect(Path path) throws SQLException {
+        return connect(path, false);
+    }
+
+    private static Connection connect(Path path, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         return config.createConnection("jdbc:sqlite:" + path);
     }

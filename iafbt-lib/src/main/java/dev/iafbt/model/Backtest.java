@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A backtest: the typed view of a bundle (model.md §4.1). It reads v1 documents and v2 envelopes
- * alike, routing v2 runs and summary through the engine slots (§2.2).
+ * A backtest: the typed view of a bundle. It reads v1 documents and v2 envelopes
+ * alike, routing v2 runs and summary through the engine slots.
  *
  * <pre>{@code
  * Backtest bt = Backtest.open(Path.of("results/momentum.iafbt"));

@@ -92,7 +92,7 @@ public final class BacktestBuilder {
     /**
      * Refers to an OHLCV frame already in a side store ({@code OhlcvStore.put} returns its name),
      * under {@code key} such as {@code "BTC/EUR@1h"}; the store is the folder {@code ohlcv} next to
-     * the bundle, as the reference lays it out (model.md §2.4).
+     * the bundle, as the reference lays it out.
      *
      * @throws IllegalArgumentException when the key is null or the name is not a chunk name
      */
@@ -111,7 +111,7 @@ public final class BacktestBuilder {
         return this;
     }
 
-    /** The flat {@code Backtest.to_dict()} map (model.md §4.1). */
+    /** The flat {@code Backtest.to_dict()} map. */
     DocMap toBacktestDict() {
         return new DocMap(10)
                 .with("backtest_runs", runs.isEmpty() ? null : runs)

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The reference's document shapes and the conversions between them: the flat
- * {@code Backtest.to_dict()} map (model.md §4.1), the v1 document (§2.1) and the v2 envelope
- * (§2.2) with its metric blobs (§2.3).
+ * {@code Backtest.to_dict()} map, the v1 document and the v2 envelope
+ * with its metric blobs.
  */
 final class BacktestDocuments {
     private BacktestDocuments() {
@@ -44,7 +44,7 @@ final class BacktestDocuments {
     }
 
     /**
-     * The v2 envelope in the reference's key order (§2.2), series extracted to blobs. With
+     * The v2 envelope in the reference's key order, series extracted to blobs. With
      * {@code summaryFirst} the summary slot moves ahead of the runs slot, so a reader that only
      * wants the summary can stop early; the reference looks keys up by name, so it still reads it.
      */
@@ -92,7 +92,7 @@ final class BacktestDocuments {
             metrics.blobKey(field).ifPresent(key -> {
                 DocList pairs = backtest.resolveBlob(key, metrics.where(field)).toPairList();
                 if ("yearly_returns".equals(field)) {
-                    dateOnly(pairs); // the reference reads yearly labels back as dates (§2.3)
+                    dateOnly(pairs); // the reference reads yearly labels back as dates
                 }
                 metricsCopy.put(field, pairs);
             });

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The per-run metrics (model.md §4.3): about 55 scalars, the eight series (inline pair lists, or
+ * The per-run metrics: about 55 scalars, the eight series (inline pair lists, or
  * {@code {"@blob": key}} references into the v2 {@code blobs} map), pairs such as
  * {@code best_month}, and the best and worst trade.
  */
@@ -28,7 +28,7 @@ public final class BacktestMetrics extends DocView {
     /**
      * One of the eight series by name. A blob reference is decoded from its Parquet blob (once;
      * the result is cached per bundle); a reference whose blob is missing is an error, unlike the
-     * reference, which silently reads it as empty (model.md §2.3).
+     * reference, which silently reads it as empty.
      */
     public MetricSeries series(String field) {
         Object value = value(field);
@@ -85,7 +85,7 @@ public final class BacktestMetrics extends DocView {
 
     /**
      * {@code number_of_positive_trades}/{@code _negative_}: written as {@code [count, pct_0_100]}
-     * by the current reference, as a plain int by older bundles (model.md §8 item 1).
+     * by the current reference, as a plain int by older bundles.
      */
     public TradeCount tradeCount(String key) {
         Object value = value(key);

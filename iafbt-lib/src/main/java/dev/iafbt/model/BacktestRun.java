@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One backtest window (model.md §4.2): its dates, snapshots, trades, orders, positions, metrics. */
+/** One backtest window: its dates, snapshots, trades, orders, positions, metrics. */
 public final class BacktestRun extends DocView {
     private final BlobResolver blobs;
 
@@ -42,7 +42,7 @@ public final class BacktestRun extends DocView {
         return longOr("number_of_runs", 0);
     }
 
-    /** Null when never set: the reference then writes {@code [nil]} (model.md §8 item 7). */
+    /** Null when never set: the reference then writes {@code [nil]}. */
     public Instant createdAt() {
         return instant("created_at");
     }
@@ -96,7 +96,7 @@ public final class BacktestRun extends DocView {
         return metrics == null ? null : new BacktestMetrics(bundle, metrics, where("backtest_metrics"), blobs);
     }
 
-    /** {@code "MetaData()"} and other non-map values read as empty (model.md §8 item 2). */
+    /** {@code "MetaData()"} and other non-map values read as empty. */
     public Map<String, Object> metadata() {
         return metadataMap("metadata");
     }

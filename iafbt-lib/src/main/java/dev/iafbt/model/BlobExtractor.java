@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Moves the eight metric series of every run into Parquet blobs under the reference's rules
- * (model.md §2.3): a series is extracted when it is a non-empty list whose every entry is a
+ *: a series is extracted when it is a non-empty list whose every entry is a
  * {@code [value, datetime]} pair with a convertible timestamp and a numeric value; one bad entry
  * keeps the whole series inline, and so does an empty one. Keys are
  * {@code runs/<i>/metrics/<field>.parquet}, inserted run by run in field order.

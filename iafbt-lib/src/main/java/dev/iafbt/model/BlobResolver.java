@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Resolves {@code {"@blob": key}} references against the v2 {@code blobs} map and decodes each
  * Parquet blob at most once per bundle. The blob bytes themselves stay in the tree untouched, so
- * a save writes them back verbatim (Parquet re-encoding is not byte-stable, ecosystem.md §4.8).
+ * a save writes them back verbatim (Parquet re-encoding is not byte-stable).
  */
 final class BlobResolver {
     static final String REF_KEY = "@blob";

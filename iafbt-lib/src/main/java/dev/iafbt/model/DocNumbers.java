@@ -21,7 +21,7 @@ final class DocNumbers {
             return b ? 1.0 : 0.0;
         }
         if (value instanceof String s) {
-            // Decimal values reach bundles as strings through the default hook (model.md §8 item 4)
+            // Decimal values reach bundles as strings through the default hook
             Double parsed = parsePythonFloat(s);
             if (parsed != null) {
                 return parsed;

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Base of the typed views: a map of the document tree plus where it sits (file and path), with
- * tolerant accessors. Every numeric field may arrive as an int or a float (model.md §8 item 4),
+ * tolerant accessors. Every numeric field may arrive as an int or a float,
  * NaN and ±inf are ordinary values (item 5), and nil, missing and empty differ (item 6): an
  * accessor returns null for nil or missing and throws {@link ModelShapeException} only when the
  * shape makes the value unusable.
@@ -126,7 +126,7 @@ abstract class DocView {
         return result;
     }
 
-    /** Either a map or the odd {@code "MetaData()"} string (model.md §8 item 2); never null. */
+    /** Either a map or the odd {@code "MetaData()"} string; never null. */
     Map<String, Object> metadataMap(String key) {
         Object value = value(key);
         return value instanceof DocMap m ? m : Map.of();

@@ -4,7 +4,7 @@ import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
 
 /**
- * Document skeletons: fresh maps in the reference's {@code to_dict()} key order with its defaults (model.md §4.2–4.8),
+ * Document skeletons: fresh maps in the reference's {@code to_dict()} key order with its defaults,
  * so that a bundle built from Java has exactly the keys, order and value kinds the reference
  * writes. Each call returns new mutable maps.
  */
@@ -39,7 +39,7 @@ final class DocumentSkeletons {
                 .with("recorded_values", new DocMap());
     }
 
-    /** The 77 per-run metric keys (§4.3). */
+    /** The 77 per-run metric keys. */
     static DocMap metrics() {
         DocMap m = new DocMap(77)
                 .with("backtest_start_date", null)
@@ -91,7 +91,7 @@ final class DocumentSkeletons {
         return m;
     }
 
-    /** The 55 summary keys in to_dict order (§4.4), all nil until set. */
+    /** The 55 summary keys in to_dict order, all nil until set. */
     static DocMap summary() {
         DocMap m = new DocMap(55);
         for (SummaryField field : SummaryField.values()) {

@@ -2,7 +2,7 @@ package dev.iafbt.model;
 
 /**
  * Which engine produced a backtest, and so which envelope slots hold its runs and summary
- * (model.md §2.2): {@code "vector"} and {@code "event"} have their own slots; anything else,
+ *: {@code "vector"} and {@code "event"} have their own slots; anything else,
  * including nil and unknown strings, uses {@code backtest_runs}/{@code backtest_summary}.
  */
 public enum EngineType {

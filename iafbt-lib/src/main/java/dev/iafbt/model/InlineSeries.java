@@ -5,7 +5,7 @@ import dev.iafbt.internal.bundle.IsoDateTimes;
 import java.time.Instant;
 import java.util.List;
 
-/** Parses an inline series, a list of {@code [value, datetime]} pairs (model.md §4.3 "pl"). */
+/** Parses an inline series, a list of {@code [value, datetime]} pairs. */
 final class InlineSeries {
     private InlineSeries() {
     }
@@ -37,7 +37,7 @@ final class InlineSeries {
         return MetricSeries.wrap(times, values);
     }
 
-    /** The reference's {@code _to_epoch_ms} (model.md §2.3): ISO strings, ints as they are, floats truncated. */
+    /** The reference's {@code _to_epoch_ms}: ISO strings, ints as they are, floats truncated. */
     static long epochMillis(Object time, String file, String where) {
         if (time instanceof Long l) {
             return l;

@@ -9,10 +9,10 @@ import java.util.List;
 /**
  * One of the eight per-run metric series (equity curve, drawdown, …) as two columns, UTC epoch
  * milliseconds and double values, instead of a list of pairs: this is how the v2 Parquet blobs
- * store them (model.md §2.3) and what charts and gates want. Immutable.
+ * store them and what charts and gates want. Immutable.
  */
 public final class MetricSeries {
-    /** The eight series the reference extracts to blobs, in its extraction order (model.md §2.3). */
+    /** The eight series the reference extracts to blobs, in its extraction order. */
     public static final List<String> BLOB_FIELDS = List.of("equity_curve",
             "drawdown_series", "cumulative_return_series", "rolling_sharpe_ratio", "monthly_returns",
             "yearly_returns", "twr_equity_curve", "twr_drawdown_series");
@@ -80,7 +80,7 @@ public final class MetricSeries {
 
     /**
      * The inline form a blob turns back into when the reference reads it: pairs of
-     * {@code [value, "<ISO UTC with +00:00>"]} (model.md §2.3 "Reading a blob back").
+     * {@code [value, "<ISO UTC with +00:00>"]}.
      */
     public DocList toPairList() {
         DocList pairs = new DocList(values.length);

@@ -6,7 +6,7 @@ import dev.iafbt.internal.bundle.IsoDateTimes;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** Builds a run's {@code backtest_metrics} map (model.md §4.3) with every key in reference order. */
+/** Builds a run's {@code backtest_metrics} map with every key in reference order. */
 public final class MetricsBuilder extends MapBuilder<MetricsBuilder> {
     MetricsBuilder(Instant start, Instant end) {
         super(DocumentSkeletons.metrics());
@@ -20,7 +20,7 @@ public final class MetricsBuilder extends MapBuilder<MetricsBuilder> {
 
     /**
      * Sets one of the series. Timestamps are written as the engines write them (ISO with
-     * {@code +00:00}); yearly labels as naive {@code YYYY-01-01T00:00:00} (model.md §8 item 9).
+     * {@code +00:00}); yearly labels as naive {@code YYYY-01-01T00:00:00}.
      */
     public MetricsBuilder series(String field, MetricSeries series) {
         if (!MetricSeries.BLOB_FIELDS.contains(field)) {

@@ -4,7 +4,7 @@ import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocMap;
 import java.time.Instant;
 
-/** An order (model.md §4.7). */
+/** An order. */
 public final class Order extends DocView {
     Order(Bundle bundle, DocMap map, String path) {
         super(bundle, map, path);

@@ -2,7 +2,7 @@ package dev.iafbt.model;
 
 import dev.iafbt.bundle.DocMap;
 
-/** Builds an order map (model.md §4.7). */
+/** Builds an order map. */
 public final class OrderBuilder extends MapBuilder<OrderBuilder> {
     OrderBuilder(Object id) {
         super(DocumentSkeletons.order());

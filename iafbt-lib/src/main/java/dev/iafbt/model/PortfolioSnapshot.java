@@ -5,7 +5,7 @@ import dev.iafbt.bundle.DocMap;
 import java.time.Instant;
 import java.util.Map;
 
-/** A point of the portfolio's history (model.md §4.5). */
+/** A point of the portfolio's history. */
 public final class PortfolioSnapshot extends DocView {
     PortfolioSnapshot(Bundle bundle, DocMap map, String path) {
         super(bundle, map, path);

@@ -3,7 +3,7 @@ package dev.iafbt.model;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocMap;
 
-/** A position at the end of a run (model.md §4.8). */
+/** A position at the end of a run. */
 public final class Position extends DocView {
     Position(Bundle bundle, DocMap map, String path) {
         super(bundle, map, path);

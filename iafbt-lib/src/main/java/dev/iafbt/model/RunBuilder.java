@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Builds a run (model.md §4.2). The counters ({@code number_of_days}, {@code number_of_trades}, …)
+ * Builds a run. The counters ({@code number_of_days}, {@code number_of_trades}, …)
  * are derived from what was added, as the reference derives them; {@code created_at} defaults to
  * the window end so that the same input always gives the same bytes.
  */

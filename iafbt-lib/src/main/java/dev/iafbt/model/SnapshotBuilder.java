@@ -4,7 +4,7 @@ import dev.iafbt.bundle.DocMap;
 import dev.iafbt.internal.bundle.IsoDateTimes;
 import java.time.Instant;
 
-/** Builds a portfolio snapshot map (model.md §4.5). */
+/** Builds a portfolio snapshot map. */
 public final class SnapshotBuilder extends MapBuilder<SnapshotBuilder> {
     SnapshotBuilder(Instant createdAt, double totalValue) {
         super(DocumentSkeletons.snapshot());

@@ -11,9 +11,8 @@ import java.util.Optional;
  * The 55 fields of the reference's {@code BacktestSummaryMetrics}, the cross-window roll-up that a
  * bundle stores once per backtest and the Tier-1 index stores as {@code summary_<key>} columns.
  *
- * <p>Constants are in {@code to_dict()} order, the key order inside a bundle (model.md §4.4,
- * #1..#55). The SQLite column order is the dataclass declaration order, which differs in two
- * places; {@link #declarationOrder()} gives it (index-stores.md §1.2). Data only: lookups, no logic.
+ * <p>Constants are in {@code to_dict()} order, the key order inside a bundle. The SQLite column order is the dataclass declaration order, which differs in two
+ * places; {@link #declarationOrder()} gives it. Data only: lookups, no logic.
  */
 public enum SummaryField {
     TOTAL_NET_GAIN(false, Unit.CURRENCY),
@@ -72,10 +71,10 @@ public enum SummaryField {
     SHARPE_STABILITY(false, Unit.SCORE),
     STABILITY_SCORE(false, Unit.SCORE);
 
-    /** Prefix of the index columns (index-stores.md §1.2). */
+    /** Prefix of the index columns. */
     public static final String COLUMN_PREFIX = "summary_";
 
-    /** Shared wordings of the conventions in model.md §4.3/§4.4/§8 item 14. */
+    /** Shared wordings of the reference's unit conventions. */
     private static final class Unit {
         static final String CURRENCY = "currency units";
         static final String FRACTION = "decimal fraction, 0.10 = 10%";
@@ -86,7 +85,7 @@ public enum SummaryField {
     }
 
     /*
-     * Dataclass declaration order = SQLite physical column order (index-stores.md §1.2): the
+     * Dataclass declaration order = SQLite physical column order: the
      * average_net_gain/average_growth pairs come before average_loss, and var_95/cvar_95 come
      * before the three duration fields.
      */

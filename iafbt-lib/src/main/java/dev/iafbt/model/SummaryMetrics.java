@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The backtest's 55-field cross-window roll-up (model.md §4.4), as stored: a bundle save never
+ * The backtest's 55-field cross-window roll-up, as stored: a bundle save never
  * recomputes it, and neither does this view. Any field may be nil, NaN or ±inf.
  */
 public final class SummaryMetrics extends DocView {

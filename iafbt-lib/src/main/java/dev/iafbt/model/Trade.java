@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A trade with its orders (model.md §4.6). */
+/** A trade with its orders. */
 public final class Trade extends DocView {
     Trade(Bundle bundle, DocMap map, String path) {
         super(bundle, map, path);

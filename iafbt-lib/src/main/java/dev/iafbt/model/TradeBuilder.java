@@ -3,7 +3,7 @@ package dev.iafbt.model;
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
 
-/** Builds a trade map with its orders (model.md §4.6). */
+/** Builds a trade map with its orders. */
 public final class TradeBuilder extends MapBuilder<TradeBuilder> {
     TradeBuilder(Object id) {
         super(DocumentSkeletons.trade());

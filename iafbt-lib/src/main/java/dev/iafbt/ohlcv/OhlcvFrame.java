@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One OHLCV data set, by column: {@code Datetime, Open, High, Low, Close, Volume} (model.md §2.4).
+ * One OHLCV data set, by column: {@code Datetime, Open, High, Low, Close, Volume}.
  *
  * <p>Timestamps are UTC instants kept exactly as stored, in their original unit (pandas writes
  * microseconds today, nanoseconds in older versions), so writing a frame back loses nothing;

@@ -17,13 +17,13 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
- * Reads and writes OHLCV frames as the reference stores them in the side store (model.md §2.4):
+ * Reads and writes OHLCV frames as the reference stores them in the side store:
  * one Parquet file, ZSTD level 5, columns {@code Datetime} (INT64 TIMESTAMP, adjusted to UTC, as
  * pyarrow writes a tz-aware pandas column) then {@code Open, High, Low, Close, Volume} as DOUBLE,
  * or FLOAT when written with {@code float32} (the reference's {@code float32_ohlcv=True}).
  *
  * <p>Reading accepts any TIMESTAMP unit; a timestamp not marked UTC counts as UTC, the
- * reference's rule for naive datetimes (model.md §3). Price and volume columns may be any numeric
+ * reference's rule for naive datetimes. Price and volume columns may be any numeric
  * type; nulls read as NaN. A null Datetime is an error.
  */
 final class OhlcvFrameCodec {

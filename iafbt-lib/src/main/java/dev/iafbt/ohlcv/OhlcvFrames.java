@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The OHLCV data sets of one bundle, loaded lazily: a chunk is read from the side store the first
  * time its key is asked for and then cached, as the reference's {@code LazyOhlcvDict} does
- * (model.md §2.4). Safe for concurrent use; a key is loaded at most once.
+ *. Safe for concurrent use; a key is loaded at most once.
  */
 public final class OhlcvFrames {
     private final Path bundleFile;

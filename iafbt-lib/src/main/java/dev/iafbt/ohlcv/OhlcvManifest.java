@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A bundle's {@code "ohlcv"} entry (model.md §2.4): the side store folder, relative to the
+ * A bundle's {@code "ohlcv"} entry: the side store folder, relative to the
  * bundle's folder, and the map from data-set key ({@code "<symbol>@<timeframe>"}) to chunk name,
  * in document order. Immutable; every entry is validated on construction, so a manifest that
  * exists can be resolved without reaching outside the bundle's folder.
@@ -33,7 +33,7 @@ public record OhlcvManifest(String storeDir, Map<String, String> manifest) {
     }
 
     /**
-     * The validated manifest of a backtest (model.md §2.4), when it has one: every entry must name
+     * The validated manifest of a backtest, when it has one: every entry must name
      * a content-addressed chunk ({@code <64 hex>.parquet}) and {@code store_dir} must stay inside
      * the bundle's folder.
      *

@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * The content-addressed OHLCV side store: a folder of {@code <sha256>.parquet} files, each named
- * by the SHA-256 of its own bytes (model.md §2.4), shared by every bundle beside it.
+ * by the SHA-256 of its own bytes, shared by every bundle beside it.
  *
  * <p>Files are write-once: a name fixes the content, so a {@link #put} whose file already exists
  * does nothing, and new files appear atomically (temp file, fsync, rename), so a concurrent

@@ -1,5 +1,5 @@
 /**
- * OHLCV data beside bundles (model.md §2.4): {@link dev.iafbt.ohlcv.OhlcvFrame} and its Parquet
+ * OHLCV data beside bundles: {@link dev.iafbt.ohlcv.OhlcvFrame} and its Parquet
  * codec, the content-addressed {@link dev.iafbt.ohlcv.OhlcvStore} of {@code <sha256>.parquet}
  * chunks, a bundle's validated {@link dev.iafbt.ohlcv.OhlcvManifest}, the lazy per-bundle
  * {@link dev.iafbt.ohlcv.OhlcvFrames}, and the sweep half of a mark-and-sweep clean-up

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Maps a user's column name to a column of the index table, as the reference's
- * {@code _resolve_metric_column} (index-stores.md §2.2): a bare summary field name such as
+ * {@code _resolve_metric_column}: a bare summary field name such as
  * {@code sharpe_ratio} becomes {@code summary_sharpe_ratio}, anything else is taken verbatim. Unlike
  * the reference, which double-quotes the name unchecked (so an unknown sort column silently sorts
  * by a string constant), an unknown name is an error that lists the valid ones.
@@ -38,8 +38,6 @@ final class ColumnResolver {
     }
 
     QueryException unknown(String name, String role) {
-        return new QueryException("unknown " + role + " column '" + name + "'; valid columns are "
-                + String.join(", ", tableColumns)
-                + " (bare summary metric names such as sharpe_ratio are accepted too)");
+        return new QueryException(ColumnSuggestions.unknownColumn(name, role, tableColumns));
     }
 }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * The reference's {@code BacktestEvaluationFocus} presets with their weights, exactly
- * (index-stores.md §2.3). Negative weights penalise high values. The four metrics that are not
+ *. Negative weights penalise high values. The four metrics that are not
  * summary fields ({@code percentage_positive_trades}, {@code percentage_negative_trades},
  * {@code percentage_winning_months}, {@code average_monthly_return}) are kept so the presets read
  * as in the reference, but they never contribute: the index has no such column.

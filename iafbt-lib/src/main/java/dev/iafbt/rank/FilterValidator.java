@@ -11,7 +11,7 @@ import java.util.Set;
  * exactly what was checked. Every word must be a known column (bare metric names get the
  * {@code summary_} prefix), an expression keyword, or one of a few scalar functions; anything
  * else, a {@code SELECT} included, is refused. Parentheses must balance so the filter cannot close
- * the wrapping {@code ( … )} early. The reference runs the text verbatim (index-stores.md §2.2, §7).
+ * the wrapping {@code ( … )} early. The reference runs the text verbatim.
  */
 final class FilterValidator {
     static final Set<String> KEYWORDS = Set.of(

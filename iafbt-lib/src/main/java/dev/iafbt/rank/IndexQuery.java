@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * A read query over the Tier-1 index: the reference's {@code list_index} and single-metric
- * {@code rank_index} (index-stores.md §2.2–§2.3). Sort by any column (bare metric names get the
+ * {@code rank_index}. Sort by any column (bare metric names get the
  * {@code summary_} prefix), NULLs last in either direction, optional limit, column projection and
  * an optional raw SQL filter.
  *
@@ -135,7 +135,7 @@ public final class IndexQuery {
         sql.append(" ORDER BY ");
         if (sortBy != null) {
             String quoted = IndexSchema.quote(resolver.resolve(sortBy.strip(), "sort"));
-            // NULLs last in either direction, as the reference (§2.2)
+            // NULLs last in either direction, as the reference
             sql.append(quoted).append(" IS NULL, ").append(quoted).append(ascending ? " ASC, " : " DESC, ");
         }
         sql.append("rowid");

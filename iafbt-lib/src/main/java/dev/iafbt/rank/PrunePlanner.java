@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Plans the clean-up after ranking: keep the shortlisted bundles, delete or archive every other
- * bundle of the folder (the reference's {@code prune_backtests}, index-stores.md §2.4), without
+ * bundle of the folder (the reference's {@code prune_backtests}), without
  * its data-loss traps. It refuses, before touching anything:
  * <ul>
  *   <li>a shortlist whose rows lack {@code bundle_path} (the reference then prunes everything);</li>

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Custom ranking weights: parsing the {@code metric=weight,...} form used on command lines and in
  * configuration, and merging onto a preset as the reference's {@code create_weights} does
- * ({@code {**preset, **custom}}, index-stores.md §2.3): custom weights override or extend the
+ * ({@code {**preset, **custom}}): custom weights override or extend the
  * preset, they do not replace it.
  */
 public final class RankWeights {

@@ -8,7 +8,7 @@ import java.util.List;
  * Splits a {@code WHERE} filter into tokens and rejects, up front, everything a plain condition
  * never needs: a {@code ;} (a second statement), comments (which could hide one), qualified
  * names, bracket/backtick quoting and any other character SQLite would not read as part of an
- * expression. The reference passes the filter to SQLite verbatim (index-stores.md §2.2, §7);
+ * expression. The reference passes the filter to SQLite verbatim;
  * tokenizing first lets {@link FilterValidator} check every identifier.
  */
 final class SqlFilterTokenizer {

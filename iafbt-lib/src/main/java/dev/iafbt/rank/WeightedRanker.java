@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Weighted multi-metric ranking, the reference's {@code _rank_index_weighted}
- * (index-stores.md §2.3): every weighted metric is min-max normalised over the rows that pass the
+ *: every weighted metric is min-max normalised over the rows that pass the
  * filter, the score is {@code Σ weight · normalised value} rounded to 6 decimals, and rows are
  * stably sorted by score (descending unless the query says ascending), ties keeping index order.
  * NULL, NaN and ±inf values are skipped: they neither set the range nor contribute.
@@ -191,7 +191,7 @@ public final class WeightedRanker {
         return ranges;
     }
 
-    /** A value counts when it is a finite number; NULL, NaN, ±inf and text are skipped (§2.3 step 4). */
+    /** A value counts when it is a finite number; NULL, NaN, ±inf and text are skipped. */
     private static Double countedValue(Object value) {
         if (value instanceof Number n && !(value instanceof BigDecimal)) {
             double d = n.doubleValue();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Mirrors the reference's tests/domain/backtests/test_index_row.py (model.md §7). */
+/** Mirrors the reference's tests/domain/backtests/test_index_row.py. */
 class IndexRowFlatMapTest {
 
     private static IndexRow sample() {

@@ -3,6 +3,7 @@ package dev.iafbt.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.iafbt.index.IndexerConfigurationException.Problem;
 import dev.iafbt.model.Backtest;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The indexer against the reference's index command tests (index-stores.md §4.6) and beyond. */
+/** The indexer against the reference's index command tests and beyond. */
 class IndexerTest {
     @TempDir
     Path dir;
@@ -259,6 +260,17 @@ class IndexerTest {
         } finally {
             Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+    }
+
+    @Test
+    void anIndexFolderThatCannotBeCreatedIsAConfigurationProblem() {
+        // /proc accepts no new folders, even for root: the case a raw NoSuchFileException used to escape from
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
+        Path out = Path.of("/proc/iafbt-no-such-folder/index.sqlite");
+        assertThatThrownBy(() -> Indexer.builder(dir).output(out).build().run())
+                .isInstanceOfSatisfying(IndexerConfigurationException.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.INDEX_NOT_WRITABLE))
+                .hasMessage("cannot write index " + out + ": the folder /proc/iafbt-no-such-folder cannot be created");
     }
 
     @Test

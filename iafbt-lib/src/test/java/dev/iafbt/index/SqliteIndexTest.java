@@ -42,7 +42,7 @@ class SqliteIndexTest {
                 assertThat(row.numberOfRuns()).isEqualTo(((Number) entry.get("runs")).longValue());
                 assertThat(row.bundleSize()).isEqualTo(((Number) entry.get("bytes")).longValue());
                 double sharpe = ((Number) entry.get("summary_sharpe_ratio")).doubleValue();
-                // NaN is stored as NULL, so it reads back absent (index-stores.md §1.3)
+                // NaN is stored as NULL, so it reads back absent
                 assertThat(Double.valueOf(row.summaryDouble(SummaryField.SHARPE_RATIO))).isEqualTo(Double.valueOf(sharpe));
                 assertThat(Double.valueOf(row.summaryDouble(SummaryField.MAX_DRAWDOWN)))
                         .isEqualTo(Double.valueOf(((Number) entry.get("summary_max_drawdown")).doubleValue()));

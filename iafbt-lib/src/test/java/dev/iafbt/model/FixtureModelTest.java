@@ -137,7 +137,7 @@ class FixtureModelTest {
     void irregularShapesReadAsDocumented() {
         Backtest event = Backtest.open(ReferenceFixtures.file("irregular-event-v2.iafbt"));
         Backtest vector = Backtest.open(ReferenceFixtures.file("irregular-vector-v2.iafbt"));
-        // ids: ints in the event engine, UUID strings in the vector engine (model.md §8 item 3)
+        // ids: ints in the event engine, UUID strings in the vector engine
         assertThat(event.runs().get(0).trades().get(0).raw().get("id")).isInstanceOf(Long.class);
         assertThat(vector.runs().get(0).trades().get(0).id()).matches("[0-9a-f-]{36}");
         // rolling Sharpe holds NaN, as a value (item 5)

@@ -13,7 +13,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A backtest's OHLCV manifest resolved against the side store beside it (model.md §2.4). */
+/** A backtest's OHLCV manifest resolved against the side store beside it. */
 class BacktestOhlcvTest {
     @TempDir
     Path dir;

@@ -11,12 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The indexes the reference's checks describe, built row by row (index-stores.md §2.3, §4.6, §6). */
+/** The indexes the reference's checks describe, built row by row. */
 final class DemoIndex {
     private DemoIndex() {
     }
 
-    /** §6: six bundles tagged demo, with derived calmar and total_net_gain_percentage. */
+    /** The storage-layer demo: six bundles tagged demo, with derived calmar and total_net_gain_percentage. */
     static SqliteIndex storageLayerDemo(Path folder) throws IOException {
         Object[][] table = {
             {"momentum_v1", 1.85, 2.40, -0.08, 145L, 0.61},
@@ -40,7 +40,7 @@ final class DemoIndex {
         return write(folder, rows);
     }
 
-    /** §4.6: algo_0..2 with sharpe 0.5 / 1.5 / 1.0 and every other metric equal. */
+    /** The index command tests: algo_0..2 with sharpe 0.5 / 1.5 / 1.0 and every other metric equal. */
     static SqliteIndex threeAlgos(Path folder) throws IOException {
         double[] sharpe = {0.5, 1.5, 1.0};
         List<IndexRow> rows = new ArrayList<>();

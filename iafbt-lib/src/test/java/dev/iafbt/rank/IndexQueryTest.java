@@ -25,7 +25,7 @@ class IndexQueryTest {
     @Test
     void demoRankBySortinoWithTradeFilter() throws Exception {
         try (SqliteIndex index = DemoIndex.storageLayerDemo(tmp)) {
-            // rank_index(by="sortino_ratio", where="summary_number_of_trades > 50", limit=5), §6 step 4
+            // rank_index(by="sortino_ratio", where="summary_number_of_trades > 50", limit=5), the reference's storage-layer demo
             List<LinkedHashMap<String, Object>> rows = IndexQuery.builder().sortBy("sortino_ratio")
                     .where("summary_number_of_trades > 50").limit(5)
                     .columns(IndexQuery.DEFAULT_RANK_COLUMNS).build().run(index);
@@ -76,8 +76,8 @@ class IndexQueryTest {
     void unknownColumnsAreRefusedWithTheValidNames() throws Exception {
         try (SqliteIndex index = DemoIndex.storageLayerDemo(tmp)) {
             assertThatThrownBy(() -> IndexQuery.builder().sortBy("nonexistent").build().run(index))
-                    .isInstanceOf(QueryException.class).hasMessageContaining("unknown sort column 'nonexistent'")
-                    .hasMessageContaining("summary_sharpe_ratio");
+                    .isInstanceOf(QueryException.class).hasMessageContaining("unknown sort column 'nonexistent'; valid names: ")
+                    .hasMessageContaining("sharpe_ratio");
             assertThatThrownBy(() -> IndexQuery.builder().where("bogus = 1").build().run(index))
                     .isInstanceOf(QueryException.class).hasMessageContaining("unknown filter column 'bogus'");
             assertThatThrownBy(() -> IndexQuery.builder().where("\"bogus\" = 1").build().run(index))

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The reference's prune tests (index-stores.md §4.6) plus the traps of §2.4, refused here. */
+/** The reference's prune tests plus its data-loss traps, refused here. */
 class PrunePlannerTest {
     @TempDir
     Path tmp;

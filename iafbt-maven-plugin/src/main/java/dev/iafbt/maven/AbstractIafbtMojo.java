@@ -8,22 +8,33 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Base of every iafbt goal (ecosystem.md §1.1, after jacoco's {@code AbstractJacocoMojo}): the
- * shared {@code iafbt.skip} switch and a final {@link #execute()} that logs why it skipped. Goals
- * stay thin: parse parameters, call the library, log, fail. They get only {@code @Parameter}s and
- * construct library objects directly (no injected components: the Sisu pitfall of Maven < 3.9.6).
+ * Base of every iafbt goal (after jacoco's {@code AbstractJacocoMojo}): the shared
+ * {@code iafbt.skip} switch, a final {@link #execute()} that logs why it skipped, and the path rules
+ * every goal shares — relative paths ({@link #resolve}), the index ({@link #indexFile}, see
+ * {@link IndexLocation}) and the output folder ({@link #outputFolder}). Goals stay thin: parse
+ * parameters, call the library, log, fail. They get only {@code @Parameter}s and construct library
+ * objects directly (no injected components: Maven before 3.9.6 silently skips JSR-330 components
+ * compiled for Java 17).
  */
 public abstract class AbstractIafbtMojo extends AbstractMojo {
     /** Skips every iafbt goal. */
     @Parameter(property = "iafbt.skip", defaultValue = "false")
     boolean skip;
 
-    /**
-     * The project folder, or the current folder when the goal runs outside a project; relative
-     * paths resolve against it.
-     */
-    @Parameter(defaultValue = "${basedir}", readonly = true)
+    /** The project folder; none outside a project (Maven's stand-in project has no folder). */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
+
+    /** The folder Maven was started in: relative paths resolve against it outside a project. */
+    @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+    File executionRoot;
+
+    /**
+     * The project's build folder. Outside a project Maven leaves this expression uninterpolated
+     * ({@code ${project.basedir}/target}), so {@link #outputFolder} falls back to {@code ./target}.
+     */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    File buildDirectory;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -46,7 +57,28 @@ public abstract class AbstractIafbtMojo extends AbstractMojo {
         if (path.isAbsolute()) {
             return path.normalize();
         }
-        Path base = basedir != null ? basedir.toPath() : Path.of("").toAbsolutePath();
+        Path base = basedir != null ? basedir.toPath()
+                : executionRoot != null ? executionRoot.toPath() : Path.of("").toAbsolutePath();
         return base.resolve(path).toAbsolutePath().normalize();
+    }
+
+    /** The index file of {@code bundles}, or {@code index} when set: the rule of {@link IndexLocation}. */
+    protected Path indexFile(File bundles, File index) throws MojoFailureException {
+        return IndexLocation.of(resolve(bundles), index == null ? null : resolve(index));
+    }
+
+    /**
+     * Where a goal writes its files: {@code configured} when set, else {@code iafbt} in the
+     * project's build folder — {@code ./target/iafbt} when the goal runs outside a project. A
+     * value still holding {@code ${...}} is an expression Maven could not interpolate there (its
+     * stand-in project has no folder), so it counts as unset rather than naming a folder
+     * {@code ${project.basedir}}.
+     */
+    protected Path outputFolder(File configured) {
+        if (configured != null && !configured.getPath().contains("${")) {
+            return resolve(configured);
+        }
+        boolean inProject = buildDirectory != null && !buildDirectory.getPath().contains("${");
+        return (inProject ? resolve(buildDirectory) : resolve(new File("target"))).resolve("iafbt");
     }
 }

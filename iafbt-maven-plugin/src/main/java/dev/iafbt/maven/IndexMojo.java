@@ -19,7 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Builds or refreshes the SQLite index over a folder of {@code .iafbt} bundles, file-compatible
- * with the Python reference's {@code iaf index} (index-stores.md §2.1). Incremental by default:
+ * with the Python reference's {@code iaf index}. Incremental by default:
  * bundles whose modification time and size match their row are skipped. Works inside a project
  * and outside one: {@code mvn dev.iafbt:iafbt-maven-plugin:index -Diafbt.bundles=results}.
  *
@@ -33,7 +33,7 @@ public class IndexMojo extends AbstractIafbtMojo {
     @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
     File bundles;
 
-    /** The SQLite file to write; default {@code <bundles>/index.sqlite}, as the reference. */
+    /** The SQLite index file, in every goal; default {@code <bundles>/index.sqlite}, as the reference. */
     @Parameter(property = "iafbt.index")
     File index;
 
@@ -73,7 +73,7 @@ public class IndexMojo extends AbstractIafbtMojo {
                     + threads + "; for example -Diafbt.threads=4");
         }
         Path folder = resolve(bundles);
-        Path output = index == null ? folder.resolve(Indexer.DEFAULT_INDEX_NAME) : resolve(index);
+        Path output = indexFile(bundles, index);
         Log log = getLog();
         Indexer indexer = Indexer.builder(folder)
                 .output(output)

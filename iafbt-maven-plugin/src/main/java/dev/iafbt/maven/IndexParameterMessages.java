@@ -27,7 +27,7 @@ final class IndexParameterMessages {
                 return e.getMessage() + ". Set iafbt.index to a file in a folder you can write to,"
                         + " for example -Diafbt.index=target/iafbt/index.sqlite";
             case INDEX_NOT_SQLITE:
-                return path + " is not an SQLite database, so iafbt:index left it alone. Set"
+                return path + " is not an SQLite database, so iafbt left it alone. Set"
                         + " iafbt.index to another file (for example -Diafbt.index=target/iafbt/index.sqlite),"
                         + " or delete " + path + " if it is not needed.";
             default:

@@ -12,9 +12,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Lists rows of the index, the reference's {@code iaf list} (index-stores.md §2.2): optional sort
- * (NULLs last), filter, limit and projection. Logs the table and writes
- * {@code <outputDirectory>/list.csv} and {@code list.json}. Read-only: it never changes bundles.
+ * Lists rows of the index, the reference's {@code iaf list}: optional sort (NULLs last), filter,
+ * limit and projection. Refreshes the index from the bundle folder first (unless
+ * {@code refresh=false}), reads it read-only, logs the table and writes
+ * {@code <outputDirectory>/list.csv} and {@code list.json}. It never changes bundles.
  */
 @Mojo(name = "list", requiresProject = false, threadSafe = true)
 public class ListMojo extends AbstractQueryMojo {
@@ -33,16 +34,16 @@ public class ListMojo extends AbstractQueryMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        Path file = indexFile();
-        try (SqliteIndex opened = openIndex(file)) {
+        Path file = readyIndex();
+        try (SqliteIndex opened = openForReading(file)) {
             IndexQuery query;
             List<LinkedHashMap<String, Object>> rows;
             List<String> shown;
             try {
-                query = IndexQuery.builder().sortBy(blankToNull(by)).ascending(ascending).limit(limit)
-                        .columns(columnList()).where(where).build();
+                query = IndexQuery.builder().sortBy(by == null || by.isBlank() ? null : by.strip())
+                        .ascending(ascending).limit(limit).columns(columnList()).where(where).build();
                 rows = query.run(opened);
-                shown = shownColumns(rows, query.projection(opened));
+                shown = rows.isEmpty() ? query.projection(opened) : List.copyOf(rows.get(0).keySet());
             } catch (QueryException e) {
                 throw invalid(e);
             }
@@ -51,9 +52,5 @@ public class ListMojo extends AbstractQueryMojo {
                     + (query.where() == null ? "" : ", where " + query.where()) + "; index: " + file);
             publish(rows, shown);
         }
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

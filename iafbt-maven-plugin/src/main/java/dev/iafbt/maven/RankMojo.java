@@ -1,23 +1,17 @@
 package dev.iafbt.maven;
 
-import dev.iafbt.index.IndexSchema;
 import dev.iafbt.index.SqliteIndex;
-import dev.iafbt.rank.EvaluationFocus;
-import dev.iafbt.rank.IndexQuery;
 import dev.iafbt.rank.PruneException;
 import dev.iafbt.rank.PrunePlan;
 import dev.iafbt.rank.PrunePlanner;
 import dev.iafbt.rank.PruneResult;
 import dev.iafbt.rank.QueryException;
-import dev.iafbt.rank.RankWeights;
-import dev.iafbt.rank.WeightedRanker;
+import dev.iafbt.rank.RankRequest;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -26,16 +20,18 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Ranks the indexed backtests, the reference's {@code iaf rank} (index-stores.md §2.3): by one
- * metric ({@code by}), or by a weighted score over several ({@code focus} preset and/or custom
- * {@code weights}, min-max normalised, the reference's {@code rank_index(focus=, weights=)}). Logs
- * the shortlist and writes {@code <outputDirectory>/rank.csv} and {@code rank.json}.
+ * Ranks the indexed backtests, the reference's {@code iaf rank}: by one metric ({@code by}), or by
+ * a weighted score over several ({@code focus} preset and/or custom {@code weights}, min-max
+ * normalised, the reference's {@code rank_index(focus=, weights=)}). Refreshes the index from the
+ * bundle folder first (unless {@code refresh=false}), reads it read-only, logs the shortlist and
+ * writes {@code <outputDirectory>/rank.csv} and {@code rank.json}. The ranking itself is the
+ * library's {@link RankRequest}, so plain Java gets the same rows and files.
  *
- * <p>Optionally prunes the bundle folder to the shortlist (§2.4): {@code prune} (or an
- * {@code archive} folder) plans it, and it is only a <em>dry run</em> unless
- * {@code dryRun=false} is set as well. Unsafe plans (a shortlist without paths, a kept path outside
- * the bundle folder, e.g. an index with absolute paths of another folder) are refused before any
- * file is touched; archive moves never overwrite; the index rows of pruned bundles are removed.
+ * <p>Optionally prunes the bundle folder to the shortlist: {@code prune} (or an {@code archive}
+ * folder) plans it, and it is only a <em>dry run</em> unless {@code dryRun=false} is set as well.
+ * Unsafe plans (a shortlist without paths, a kept path outside the bundle folder, e.g. an index
+ * with absolute paths of another folder) are refused before any file is touched; archive moves
+ * never overwrite; the index rows of pruned bundles are removed.
  */
 @Mojo(name = "rank", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class RankMojo extends AbstractQueryMojo {
@@ -56,7 +52,7 @@ public class RankMojo extends AbstractQueryMojo {
 
     /** The length of the shortlist. */
     @Parameter(property = "iafbt.limit", defaultValue = "10")
-    int limit;
+    int limit = 10;
 
     /** Plan removing every bundle of the folder that is not in the shortlist (a dry run unless dryRun=false). */
     @Parameter(property = "iafbt.prune", defaultValue = "false")
@@ -77,61 +73,29 @@ public class RankMojo extends AbstractQueryMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        String metric = ListMojo.blankToNull(by);
-        boolean weighted = ListMojo.blankToNull(focus) != null || ListMojo.blankToNull(weights) != null;
-        if (metric != null && weighted) {
-            throw new MojoFailureException("Set either iafbt.by (rank by one metric) or iafbt.focus/iafbt.weights"
-                    + " (rank by a weighted score), not both; by=" + metric + ", focus=" + focus + ", weights=" + weights);
-        }
-        if (metric == null && !weighted) {
-            throw new MojoFailureException("iafbt:rank needs what to rank by: set -Diafbt.by=sharpe_ratio (one metric),"
-                    + " or a weighted score with -Diafbt.focus=balanced|profit|frequency|risk_adjusted"
-                    + " and/or -Diafbt.weights=sharpe_ratio=2,max_drawdown=-1");
-        }
         boolean pruning = prune || archive != null;
-        Path file = indexFile();
-        Log log = getLog();
-        try (SqliteIndex opened = openIndex(file)) {
-            List<LinkedHashMap<String, Object>> rows;
-            List<String> shown;
-            String how;
+        RankRequest request;
+        try {
+            request = RankRequest.builder().by(by).focus(focus).weights(weights).where(where).columns(columnList())
+                    .ascending(ascending).limit(limit).keepBundlePath(pruning).build();
+        } catch (QueryException e) {
+            throw invalid(e);
+        }
+        Path file = readyIndex();
+        boolean writes = pruning && !dryRun;
+        try (SqliteIndex opened = writes ? openForWriting(file) : openForReading(file)) {
+            RankRequest.RankResult result;
             try {
-                List<String> requested = columnList();
-                if (requested.isEmpty()) {
-                    requested = new ArrayList<>(IndexQuery.DEFAULT_RANK_COLUMNS);
-                }
-                if (pruning && !requested.contains(IndexSchema.BUNDLE_PATH)) {
-                    requested = new ArrayList<>(requested);
-                    requested.add(IndexSchema.BUNDLE_PATH); // prune keeps bundles by path
-                }
-                IndexQuery.Builder builder = IndexQuery.builder().ascending(ascending).limit(limit)
-                        .columns(requested).where(where);
-                if (weighted) {
-                    EvaluationFocus preset = ListMojo.blankToNull(focus) == null ? null : EvaluationFocus.parse(focus);
-                    Map<String, Double> custom = RankWeights.parse(weights);
-                    WeightedRanker ranker = WeightedRanker.forFocus(preset, custom);
-                    IndexQuery query = builder.build();
-                    rows = ranker.rank(opened, query);
-                    List<String> fallback = new ArrayList<>(query.projection(opened));
-                    fallback.add(WeightedRanker.SCORE_KEY);
-                    shown = shownColumns(rows, fallback);
-                    how = "weighted score (" + (preset == null ? EvaluationFocus.BALANCED : preset).value()
-                            + (custom.isEmpty() ? "" : " + " + weights.strip()) + ")";
-                } else {
-                    IndexQuery query = builder.sortBy(metric).build();
-                    rows = query.run(opened);
-                    shown = shownColumns(rows, query.projection(opened));
-                    how = metric;
-                }
+                result = request.run(opened);
             } catch (QueryException e) {
                 throw invalid(e);
             }
-            log.info(String.format(Locale.ROOT, "Top %d of %d indexed bundle(s) by %s, %s%s; index: %s",
-                    rows.size(), opened.count(), how, direction(ascending),
+            getLog().info(String.format(Locale.ROOT, "Top %d of %d indexed bundle(s) by %s, %s%s; index: %s",
+                    result.rows().size(), opened.count(), result.orderedBy(), direction(ascending),
                     where == null || where.isBlank() ? "" : ", where " + where.strip(), file));
-            publish(rows, shown);
+            publish(result.rows(), result.columns());
             if (pruning) {
-                prune(opened, rows);
+                prune(opened, result.rows());
             }
         }
     }

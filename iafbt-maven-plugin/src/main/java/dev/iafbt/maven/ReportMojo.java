@@ -39,8 +39,8 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
     @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
     File bundles;
 
-    /** Where {@code report.html} is written. */
-    @Parameter(property = "iafbt.outputDirectory", defaultValue = "${project.build.directory}/iafbt")
+    /** Where {@code report.html} is written; default {@code target/iafbt} (of the project, or of the current folder). */
+    @Parameter(property = "iafbt.outputDirectory")
     File outputDirectory;
 
     /** The report's title. */
@@ -90,8 +90,7 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        produce((outputDirectory != null ? resolve(outputDirectory) : resolve(new File("target/iafbt")))
-                .resolve("report.html"));
+        produce(outputFolder(outputDirectory).resolve("report.html"));
     }
 
     private void produce(Path output) throws MojoFailureException {

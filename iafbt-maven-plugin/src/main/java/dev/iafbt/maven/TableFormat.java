@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reference's {@code format_table} (index-stores.md §2.2), the text the {@code list} and
+ * The reference's {@code format_table}, the text the {@code list} and
  * {@code rank} goals log: a header, a rule of dashes, one line per row, cells left-aligned and
  * separated by two spaces, each column as wide as its widest cell. Cells: NULL is empty, a float
  * has four decimals ({@code %.4f}, rounded half-even on the exact binary value as Python does,

@@ -6,22 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.iafbt.index.Indexer;
 import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.testing.ParameterSweepSample;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RankMojoTest {
-    @TempDir
-    Path project;
-
-    private final CapturingLog log = new CapturingLog();
-    private RankMojo mojo;
+@MojoTest
+class RankMojoTest extends GoalTestSupport {
     private Path folder;
 
     @BeforeEach
@@ -29,12 +26,6 @@ class RankMojoTest {
         folder = project.resolve("backtests");
         ParameterSweepSample.write(folder);
         Indexer.builder(folder).build().run();
-        mojo = new RankMojo();
-        mojo.setLog(log);
-        mojo.basedir = project.toFile();
-        mojo.bundles = new File("backtests");
-        mojo.outputDirectory = project.resolve("target/iafbt").toFile();
-        mojo.limit = 10;
     }
 
     private List<String> table() {
@@ -43,19 +34,27 @@ class RankMojoTest {
         return info.subList(start, info.size());
     }
 
-    private long bundleFiles(Path dir) throws Exception {
+    private static long bundleFiles(Path dir) throws Exception {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(p -> p.toString().endsWith(".iafbt")).count();
         }
     }
 
+    private String firstLineAfterRefresh() {
+        return log.at("INFO").stream().filter(l -> l.startsWith("Top ")).findFirst().orElseThrow();
+    }
+
     @Test
-    void ranksByOneMetricLogsTheTableAndWritesDeterministicFiles() throws Exception {
-        mojo.by = "sharpe_ratio";
-        mojo.limit = 3;
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.by", value = "sharpe_ratio")
+    @UserProperty(name = "iafbt.limit", value = "3")
+    void ranksByOneMetricLogsTheTableAndWritesDeterministicFiles(RankMojo mojo) throws Exception {
+        assertThat(mojo.refresh).isTrue();
         mojo.execute();
 
-        assertThat(log.at("INFO").get(0)).matches("Top 3 of 24 indexed bundle\\(s\\) by sharpe_ratio, descending; index: .*index.sqlite");
+        assertThat(log.at("INFO").get(0)).startsWith("Refreshed the index: 0 indexed, 24 unchanged");
+        assertThat(firstLineAfterRefresh())
+                .matches("Top 3 of 24 indexed bundle\\(s\\) by sharpe_ratio, descending; index: .*backtests/index.sqlite");
         List<String> table = table();
         assertThat(table.get(0)).startsWith("algorithm_id").contains("summary_sharpe_ratio").endsWith("bundle_path");
         assertThat(table.get(1)).matches("[- ]+");
@@ -79,82 +78,169 @@ class RankMojoTest {
     }
 
     @Test
-    void ranksByAFocusPresetWithAScoreColumn() throws Exception {
-        mojo.focus = "risk-adjusted";
-        mojo.columns = "algorithm_id, sharpe_ratio";
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.by", value = "sharpe_ratio")
+    void aBundleAddedAfterIndexingIsRankedBecauseTheIndexIsRefreshedFirst(RankMojo mojo) throws Exception {
+        Files.copy(folder.resolve("sma-crossover-f05-s050-sl2.iafbt"), folder.resolve("copy.iafbt"));
+        mojo.execute();
+        assertThat(log.at("INFO").get(0)).startsWith("Refreshed the index: 1 indexed, 24 unchanged");
+        assertThat(firstLineAfterRefresh()).startsWith("Top 10 of 25 indexed bundle(s)");
+    }
+
+    @Test
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.by", value = "sharpe_ratio")
+    @UserProperty(name = "iafbt.refresh", value = "false")
+    void withoutRefreshTheReadLeavesTheIndexBytesUnchanged(RankMojo mojo) throws Exception {
+        Path index = folder.resolve("index.sqlite");
+        Files.copy(folder.resolve("sma-crossover-f05-s050-sl2.iafbt"), folder.resolve("copy.iafbt"));
+        byte[] before = Files.readAllBytes(index);
+
         mojo.execute();
 
-        assertThat(log.at("INFO").get(0)).startsWith("Top 10 of 24 indexed bundle(s) by weighted score (risk_adjusted), descending");
+        assertThat(firstLineAfterRefresh()).startsWith("Top 10 of 24 indexed bundle(s)"); // the copy: not indexed
+        assertThat(log.at("INFO")).noneMatch(l -> l.startsWith("Refreshed"));
+        assertThat(Files.readAllBytes(index)).isEqualTo(before);
+    }
+
+    @Test
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.by", value = "sharpe_ratio")
+    void theIndexIsCreatedWhenThereIsNoneYet(RankMojo mojo) throws Exception {
+        Files.delete(folder.resolve("index.sqlite"));
+        mojo.execute();
+        assertThat(log.at("INFO").get(0)).startsWith("Refreshed the index: 24 indexed, 0 unchanged");
+    }
+
+    @Test
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.by", value = "sharpe_ratio")
+    @UserProperty(name = "iafbt.refresh", value = "false")
+    void withoutRefreshAMissingIndexSaysHowToBuildIt(RankMojo mojo) throws Exception {
+        Files.delete(folder.resolve("index.sqlite"));
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("No index at " + folder.resolve("index.sqlite"))
+                .hasMessageContaining("mvn iafbt:index -Diafbt.bundles=" + folder);
+        assertThat(folder.resolve("index.sqlite")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.by", value = "sharpe_ratio")
+    @UserProperty(name = "iafbt.bundles", value = "elsewhere")
+    @UserProperty(name = "iafbt.index", value = "backtests/index.sqlite")
+    void anIndexWithoutItsBundleFolderIsReadAsItIs(RankMojo mojo) throws Exception {
+        mojo.execute();
+        assertThat(log.at("INFO").get(0)).startsWith("Not refreshing " + folder.resolve("index.sqlite"))
+                .contains("elsewhere does not exist");
+        assertThat(firstLineAfterRefresh()).startsWith("Top 10 of 24");
+    }
+
+    @Test
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.by", value = "sharpe_ratio")
+    @UserProperty(name = "iafbt.index", value = "backtests")
+    void theIndexParameterIsAlwaysTheFile(RankMojo mojo) {
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("iafbt.index must be the .sqlite file")
+                .hasMessageContaining("-Diafbt.index=" + folder.resolve("index.sqlite"));
+    }
+
+    @Test
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.focus", value = "risk-adjusted")
+    @UserProperty(name = "iafbt.columns", value = "algorithm_id, sharpe_ratio")
+    void ranksByAFocusPresetWithAScoreColumn(RankMojo mojo) throws Exception {
+        mojo.execute();
+
+        assertThat(firstLineAfterRefresh()).startsWith("Top 10 of 24 indexed bundle(s) by weighted score (risk_adjusted), descending");
         assertThat(table().get(0)).isEqualTo("algorithm_id                summary_sharpe_ratio  _score");
         assertThat(Files.readAllLines(project.resolve("target/iafbt/rank.csv")).get(0))
                 .isEqualTo("algorithm_id,summary_sharpe_ratio,_score");
     }
 
     @Test
-    void customWeightsAndAFilter() throws Exception {
-        mojo.weights = "sharpe_ratio=2,max_drawdown=-1";
-        mojo.where = "summary_number_of_trades > 0";
-        mojo.ascending = true;
+    @InjectMojo(goal = "rank")
+    @MojoParameter(name = "weights", value = "sharpe_ratio=2,max_drawdown=-1")
+    @MojoParameter(name = "where", value = "summary_number_of_trades > 0")
+    @MojoParameter(name = "ascending", value = "true")
+    void customWeightsAndAFilterFromThePom(RankMojo mojo) throws Exception {
         mojo.execute();
-        assertThat(log.at("INFO").get(0)).contains("by weighted score (balanced + sharpe_ratio=2,max_drawdown=-1), ascending,"
+        assertThat(firstLineAfterRefresh()).contains("by weighted score (balanced + sharpe_ratio=2,max_drawdown=-1), ascending,"
                 + " where summary_number_of_trades > 0");
     }
 
     @Test
-    void needsAMetricOrAFocusButNotBoth() {
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("-Diafbt.by=sharpe_ratio").hasMessageContaining("-Diafbt.focus=");
-        mojo.by = "sharpe_ratio";
-        mojo.focus = "profit";
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("not both");
+    void needsAMetricOrAFocusButNotBoth(@InjectMojo(goal = "rank") RankMojo neither,
+            @InjectMojo(goal = "rank") @MojoParameter(name = "by", value = "sharpe_ratio")
+            @MojoParameter(name = "focus", value = "profit") RankMojo both) {
+        assertThatThrownBy(neither::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("nothing to rank by").hasMessageContaining("-Diafbt.by")
+                .hasMessageContaining("-Diafbt.focus");
+        assertThatThrownBy(both::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("not both");
     }
 
     @Test
-    void unknownColumnListsTheValidNames() {
-        mojo.by = "sharp_ratio";
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.by", value = "sharpe")
+    void aMisspelledMetricSuggestsTheClosestNames(RankMojo mojo) {
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("unknown sort column 'sharp_ratio'")
-                .hasMessageContaining("valid columns are bundle_path");
-        mojo.by = null;
-        mojo.focus = "speed";
+                .hasMessageContaining("unknown sort column 'sharpe'; did you mean sharpe_ratio")
+                .hasMessageNotContaining("bundle_mtime_ns");
+    }
+
+    @Test
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.focus", value = "speed")
+    void anUnknownFocusListsThePresets(RankMojo mojo) {
         assertThatThrownBy(mojo::execute).hasMessageContaining("balanced, profit, frequency, risk_adjusted");
     }
 
     @Test
-    void missingIndexSaysHowToBuildIt() throws Exception {
-        Files.delete(folder.resolve("index.sqlite"));
-        mojo.by = "sharpe_ratio";
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.by", value = "sharpe_ratio")
+    @UserProperty(name = "iafbt.refresh", value = "false")
+    @UserProperty(name = "iafbt.index", value = "notes.sqlite")
+    void aFileThatIsNotAnIndexGetsAHintThatWorks(RankMojo mojo) throws Exception {
+        Path notes = Files.writeString(project.resolve("notes.sqlite"), "these are my notes, not a database");
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("No index at " + folder.resolve("index.sqlite"))
-                .hasMessageContaining("mvn iafbt:index -Diafbt.bundles=backtests");
-        assertThat(folder.resolve("index.sqlite")).doesNotExist();
+                .hasMessageContaining(notes + " is not an SQLite database")
+                .hasMessageContaining("move " + notes + " away")
+                .hasMessageNotContaining("rebuild");
+        assertThat(Files.readString(notes)).isEqualTo("these are my notes, not a database");
     }
 
     @Test
-    void pruneIsADryRunByDefault() throws Exception {
-        mojo.by = "sharpe_ratio";
-        mojo.limit = 5;
-        mojo.prune = true;
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.by", value = "sharpe_ratio")
+    @UserProperty(name = "iafbt.limit", value = "5")
+    @UserProperty(name = "iafbt.prune", value = "true")
+    void pruneIsADryRunByDefault(RankMojo mojo) throws Exception {
+        Path index = folder.resolve("index.sqlite");
         mojo.execute();
 
         assertThat(log.at("INFO")).anySatisfy(l -> assertThat(l).startsWith("Dry run: would delete 19 bundle(s) and keep 5 in"));
         assertThat(log.at("INFO").stream().filter(l -> l.startsWith("  would delete ")).count()).isEqualTo(19);
         assertThat(log.at("INFO")).last().asString().contains("-Diafbt.dryRun=false");
         assertThat(bundleFiles(folder)).isEqualTo(24);
+        try (SqliteIndex opened = SqliteIndex.openReadOnly(index)) {
+            assertThat(opened.count()).isEqualTo(24);
+        }
     }
 
     @Test
-    void archivePruneMovesTheRestAndUpdatesTheIndex() throws Exception {
-        mojo.by = "sharpe_ratio";
-        mojo.limit = 5;
-        mojo.columns = "algorithm_id"; // bundle_path is added for the keep set
-        mojo.archive = new File("archive");
-        mojo.dryRun = false;
+    @InjectMojo(goal = "rank")
+    @MojoParameter(name = "by", value = "sharpe_ratio")
+    @MojoParameter(name = "limit", value = "5")
+    @MojoParameter(name = "columns", value = "algorithm_id")
+    @MojoParameter(name = "archive", value = "archive")
+    @MojoParameter(name = "dryRun", value = "false")
+    void archivePruneMovesTheRestAndUpdatesTheIndex(RankMojo mojo) throws Exception {
         mojo.execute();
 
         assertThat(bundleFiles(folder)).isEqualTo(5);
         assertThat(bundleFiles(project.resolve("archive"))).isEqualTo(19);
-        try (SqliteIndex index = SqliteIndex.open(folder.resolve("index.sqlite"))) {
+        try (SqliteIndex index = SqliteIndex.openReadOnly(folder.resolve("index.sqlite"))) {
             assertThat(index.count()).isEqualTo(5);
         }
         assertThat(log.at("INFO")).last().asString().startsWith("Pruned 19 bundle(s) (moved to " + project.resolve("archive"))
@@ -162,13 +248,15 @@ class RankMojoTest {
     }
 
     @Test
-    void pruneIsRefusedWhenTheIndexPointsElsewhere() throws Exception {
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.by", value = "sharpe_ratio")
+    @UserProperty(name = "iafbt.prune", value = "true")
+    @UserProperty(name = "iafbt.dryRun", value = "false")
+    void pruneIsRefusedWhenTheIndexPointsElsewhere(RankMojo mojo) throws Exception {
         Path other = project.resolve("elsewhere");
         ParameterSweepSample.write(other);
         Indexer.builder(other).output(folder.resolve("index.sqlite")).absolutePaths(true).rebuild(true).build().run();
-        mojo.by = "sharpe_ratio";
-        mojo.prune = true;
-        mojo.dryRun = false;
+        mojo.refresh = false; // a refresh would add this folder's rows beside the other folder's
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("Refusing to prune " + folder.toRealPath())
@@ -179,19 +267,39 @@ class RankMojoTest {
     }
 
     @Test
-    void listHonoursSortLimitAndColumns() throws Exception {
-        ListMojo list = new ListMojo();
-        list.setLog(log);
-        list.basedir = project.toFile();
-        list.bundles = new File("backtests");
-        list.outputDirectory = project.resolve("target/iafbt").toFile();
-        list.by = "number_of_trades";
-        list.ascending = true;
-        list.limit = 2;
-        list.columns = "algorithm_id,number_of_trades";
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.by", value = "sharpe_ratio")
+    void aRefreshKeepsTheIndexsAbsolutePaths(RankMojo mojo) throws Exception {
+        Indexer.builder(folder).absolutePaths(true).rebuild(true).build().run();
+        mojo.execute();
+        assertThat(log.at("INFO").get(0)).startsWith("Refreshed the index: 0 indexed, 24 unchanged");
+    }
+
+    @Test
+    @InjectMojo(goal = "rank")
+    @OutsideProject
+    @UserProperty(name = "iafbt.by", value = "sharpe_ratio")
+    void outsideAProjectTheFilesGoToTargetIafbtOfTheCurrentFolder(RankMojo mojo) throws Exception {
+        mojo.execute();
+        assertThat(project.resolve("target/iafbt/rank.csv")).exists();
+        assertThat(log.at("INFO")).anySatisfy(l -> assertThat(l)
+                .isEqualTo("Wrote 10 row(s) to " + project.resolve("target/iafbt/rank.csv") + " and "
+                        + project.resolve("target/iafbt/rank.json")));
+        try (Stream<Path> files = Files.walk(project)) {
+            assertThat(files).noneMatch(p -> p.toString().contains("${"));
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "list")
+    @MojoParameter(name = "by", value = "number_of_trades")
+    @MojoParameter(name = "ascending", value = "true")
+    @MojoParameter(name = "limit", value = "2")
+    @MojoParameter(name = "columns", value = "algorithm_id,number_of_trades")
+    void listHonoursSortLimitAndColumns(ListMojo list) throws Exception {
         list.execute();
 
-        assertThat(log.at("INFO").get(0)).startsWith("2 of 24 indexed bundle(s), by number_of_trades ascending; index: ");
+        assertThat(log.at("INFO").get(1)).startsWith("2 of 24 indexed bundle(s), by number_of_trades ascending; index: ");
         assertThat(table().get(0)).startsWith("algorithm_id").endsWith("summary_number_of_trades");
         assertThat(Files.readAllLines(project.resolve("target/iafbt/list.csv"))).hasSize(3);
 
@@ -201,5 +309,61 @@ class RankMojoTest {
         assertThat(Files.readString(project.resolve("target/iafbt/list.json"))).isEqualTo("[]\n");
         assertThat(Files.readString(project.resolve("target/iafbt/list.csv")))
                 .isEqualTo("algorithm_id,summary_number_of_trades\n");
+    }
+
+    @Test
+    @InjectMojo(goal = "list")
+    @UserProperty(name = "iafbt.refresh", value = "false")
+    void listReadsWithoutChangingTheIndex(ListMojo list) throws Exception {
+        Path index = folder.resolve("index.sqlite");
+        byte[] before = Files.readAllBytes(index);
+        list.execute();
+        assertThat(log.at("INFO").get(0)).startsWith("24 of 24 indexed bundle(s); index: ");
+        assertThat(Files.readAllBytes(index)).isEqualTo(before);
+    }
+
+    @Test
+    @InjectMojo(goal = "list")
+    @UserProperty(name = "iafbt.index", value = "notes.sqlite")
+    void listOnAFileThatIsNotAnIndexLeavesItAloneAndSaysWhatToDo(ListMojo list) throws Exception {
+        Path notes = Files.writeString(project.resolve("notes.sqlite"), "these are my notes, not a database");
+        assertThatThrownBy(list::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining(notes + " is not an SQLite database")
+                .hasMessageContaining("Set iafbt.index to another file")
+                .hasMessageNotContaining("rebuild");
+        assertThat(Files.readString(notes)).isEqualTo("these are my notes, not a database");
+    }
+
+    @Test
+    void theHintForAFileThatIsNotAnIndexWorksWhenFollowed(
+            @InjectMojo(goal = "list") @MojoParameter(name = "index", value = "notes.sqlite") ListMojo refused,
+            @InjectMojo(goal = "list") @MojoParameter(name = "index", value = "target/iafbt/index.sqlite") ListMojo followed)
+            throws Exception {
+        Files.writeString(project.resolve("notes.sqlite"), "these are my notes, not a database");
+        assertThatThrownBy(refused::execute).hasMessageContaining("-Diafbt.index=target/iafbt/index.sqlite");
+
+        followed.execute();
+
+        assertThat(log.at("INFO")).anySatisfy(l -> assertThat(l).startsWith("24 of 24 indexed bundle(s); index: "
+                + project.resolve("target/iafbt/index.sqlite")));
+    }
+
+    @Test
+    void theHintWithoutRefreshWorksWhenFollowed(
+            @InjectMojo(goal = "list") @MojoParameter(name = "index", value = "notes.sqlite")
+            @MojoParameter(name = "refresh", value = "false") ListMojo refused,
+            @InjectMojo(goal = "index") @MojoParameter(name = "index", value = "notes.sqlite") IndexMojo index,
+            @InjectMojo(goal = "list") @MojoParameter(name = "index", value = "notes.sqlite")
+            @MojoParameter(name = "refresh", value = "false") ListMojo again) throws Exception {
+        Path notes = Files.writeString(project.resolve("notes.sqlite"), "these are my notes, not a database");
+        assertThatThrownBy(refused::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("move " + notes + " away and run 'mvn iafbt:index -Diafbt.bundles=" + folder
+                        + " -Diafbt.index=" + notes + "'");
+
+        Files.move(notes, project.resolve("notes.txt"));
+        index.execute();
+        again.execute();
+
+        assertThat(log.at("INFO")).last().asString().startsWith("Wrote 24 row(s) to ");
     }
 }

@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The container bytes (model.md §1): {@code IAFB}, a uint32 little-endian format version, then one
+ * The container bytes: {@code IAFB}, a uint32 little-endian format version, then one
  * zstd frame whose header records the content size. Python's reader needs that size and reads
  * only the first frame, so the writer produces exactly one frame with the size pledged.
  */
@@ -19,7 +19,7 @@ public final class BundleContainer {
     public static final int HEADER_SIZE = 8;
     /** The newest format this code reads and the one it writes by default. */
     public static final int LATEST_VERSION = 2;
-    /** The reference's level (model.md §1; its design doc's "7" is stale). */
+    /** The reference's level. */
     public static final int DEFAULT_ZSTD_LEVEL = 19;
 
     /** zstd's ZSTD_CONTENTSIZE_UNKNOWN and _ERROR, as zstd-jni returns them (0ULL - 1, 0ULL - 2). */
@@ -48,7 +48,7 @@ public final class BundleContainer {
     /**
      * Checks the header and returns the format version, 1 or 2. Version 0 is refused although the
      * reference reads it as v1: it never writes 0, and reading a v2-shaped document down the v1
-     * path silently yields an empty backtest (index-stores.md §7 "Future version").
+     * path silently yields an empty backtest.
      */
     public static int readVersion(byte[] file, String source) {
         if (file.length == 0) {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Java counterpart of the reference's {@code _msgpack_default} (model.md §1): what a value
+ * The Java counterpart of the reference's {@code _msgpack_default}: what a value
  * msgpack cannot hold natively becomes. Temporals become ISO strings with no UTC forcing
  * ("ISO-raw"), decimals and UUIDs their string form, collections lists, enums their name,
  * anything else its {@code toString()} (the reference's {@code repr} fallback).

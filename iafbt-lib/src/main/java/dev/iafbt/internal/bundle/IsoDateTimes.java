@@ -14,7 +14,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
- * Python {@code datetime.isoformat()} in both directions (model.md §3). Writing: "ISO-Z" forces
+ * Python {@code datetime.isoformat()} in both directions. Writing: "ISO-Z" forces
  * UTC ({@code 2023-12-01T00:00:00+00:00}); "ISO-raw" prints a value as it is (a naive value with
  * no offset, a date as {@code 2023-01-01}); microseconds appear only when non-zero, exactly six
  * digits. Reading accepts every form found in real bundles: optional time, optional fraction,
@@ -111,7 +111,7 @@ public final class IsoDateTimes {
         return out.toString();
     }
 
-    /** Python's {@code int(dt.timestamp() * 1000)}: float arithmetic, then truncation (§2.3). */
+    /** Python's {@code int(dt.timestamp() * 1000)}: float arithmetic, then truncation. */
     public static long toEpochMillisLikePython(Instant instant) {
         long micros = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
                 instant.getNano() / 1000);

@@ -24,7 +24,7 @@ import org.msgpack.value.ValueType;
  * Decodes one msgpack document into the {@link DocMap} tree, with every bound a hostile file could
  * abuse checked before it is trusted: a length header larger than the bytes left, nesting deeper
  * than {@link #MAX_DEPTH}, a map key that is not a string (the reference's reader rejects those
- * too, model.md §1), trailing bytes after the top-level value.
+ * too), trailing bytes after the top-level value.
  *
  * <p>A {@link SkipPolicy} can leave chosen subtrees undecoded as {@link RawMsgpack}; that is what
  * makes a summary-only open cheap while the bytes stay available for an exact re-encode.

@@ -13,7 +13,7 @@ import org.msgpack.core.MessagePack;
 
 /**
  * Encodes the document tree exactly as the reference's {@code msgpack.packb(use_bin_type=True)}
- * does (model.md §1): smallest int encoding, float64 for {@link Double} (float32 only for a
+ * does: smallest int encoding, float64 for {@link Double} (float32 only for a
  * {@link Float} that was read as one), str for text, bin for {@code byte[]}, map keys in the
  * tree's order, no timestamp extension. {@link RawMsgpack} subtrees are copied as they were.
  *

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Names of side-store chunks: the lowercase hex SHA-256 of the file's bytes plus
- * {@code .parquet} (model.md §2.4). Nothing else is ever accepted as a chunk name, which is also
+ * {@code .parquet}. Nothing else is ever accepted as a chunk name, which is also
  * what keeps a hostile manifest from reaching outside the store ({@code ../x.parquet}, absolute
  * paths, other file types).
  */

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 
 /**
  * The indexer's folder walk: every regular {@code *.iafbt} file below a folder, streamed in the
- * order the reference's {@code sorted(src.rglob("*.iafbt"))} produces (index-stores.md §2.1 step 3).
+ * order the reference's {@code sorted(src.rglob("*.iafbt"))} produces.
  *
  * <p>Python sorts {@code Path}s component by component, so {@code a/b.iafbt} comes before
  * {@code a.iafbt}, although a plain string compare puts {@code .} (0x2E) before {@code /} (0x2F).
@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  * <p>Like {@code rglob}, the walk includes dot-folders and dot-files and does not descend into
  * symbolic links to folders; a symbolic link to a regular {@code *.iafbt} file is included with its
  * target's attributes, as {@code os.stat} follows it. Unlike the reference, a folder named
- * {@code x.iafbt} is not a bundle (the reference indexes it as an empty row, §7), and a folder it
+ * {@code x.iafbt} is not a bundle (the reference indexes it as an empty row), and a folder it
  * cannot list is reported to the visitor instead of being skipped silently.
  */
 public final class IndexScan {

@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>The temp name is unique per write ({@code .<name>.<random>.tmp}), unlike the reference's
  * shared {@code <name>.tmp}, so two concurrent writers of the same target cannot trip over each
- * other's temp file (index-stores.md §7 "Concurrent writers").
+ * other's temp file.
  */
 public final class AtomicFiles {
     private AtomicFiles() {

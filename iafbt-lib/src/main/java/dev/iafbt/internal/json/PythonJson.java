@@ -9,7 +9,7 @@ import java.util.Map;
  * JSON text exactly as Python's {@code json.dumps(value, default=str)} writes it, and a reader
  * for what it writes. The index's {@code parameters_json}, {@code strategy_ids_json},
  * {@code extras_json} and {@code summary_extras_json} columns are shared byte for byte with the
- * reference (index-stores.md §1.2), so generic JSON libraries do not fit: they differ in
+ * reference, so generic JSON libraries do not fit: they differ in
  * separators ({@code ", "} and {@code ": "}), in {@code ensure_ascii} escaping, in float
  * formatting ({@code repr}) and in the non-standard {@code NaN}/{@code Infinity} tokens. None is
  * on the classpath anyway; this writer/reader pair is the small, exact alternative.

@@ -8,7 +8,7 @@ import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * A Parquet {@link InputFile} over bytes already in memory, such as a blob carried inside a
- * bundle. Parquet ships only file-system implementations (ecosystem.md §4.3), and a blob has no
+ * bundle. Parquet ships only file-system implementations, and a blob has no
  * file. The array is not copied: the caller must not change it while a reader is open.
  */
 public final class ByteArrayInputFile implements InputFile {

@@ -18,16 +18,16 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Writes whole primitive arrays as the top-level columns of one Parquet file, in memory, the way
- * the reference's pyarrow writer lays them out where it matters to readers (§2.3, §2.4): ZSTD
+ * the reference's pyarrow writer lays them out where it matters to readers: ZSTD
  * pages at the given level, dictionary encoding, statistics, one row group, no nulls.
  *
  * <p>Data pages are format v1 ({@code PARQUET_1_0}), which every reader understands; pyarrow's
  * {@code ARROW:schema} footer entry is not written since readers derive the same types from the
  * Parquet schema. The bytes differ from pyarrow's anyway ({@code created_by}, page layout), which
- * is why blobs read from a bundle must be carried verbatim, never re-encoded (ecosystem.md §4.3).
+ * is why blobs read from a bundle must be carried verbatim, never re-encoded.
  */
 public final class FlatParquetWriter {
-    /** {@code compression_level=5}, as the reference passes to {@code pq.write_table} (§2.3, §2.4). */
+    /** {@code compression_level=5}, as the reference passes to {@code pq.write_table}. */
     public static final int REFERENCE_ZSTD_LEVEL = 5;
 
     /** Large enough that a blob or frame always fits in the single row group pyarrow writes. */

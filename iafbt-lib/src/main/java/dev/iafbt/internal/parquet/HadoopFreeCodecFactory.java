@@ -24,11 +24,11 @@ import org.xerial.snappy.Snappy;
  * <p>Why: parquet-java's own {@code CodecFactory} routes every compressed codec through Hadoop's
  * {@code CompressionCodec} interfaces and builds a full Hadoop {@code Configuration} for them
  * ({@code ConfigurationUtil.createHadoopConfiguration}), which parses {@code core-default.xml}
- * and so needs woodstox, commons-collections and more at runtime (ecosystem.md §4.3). Plugging
+ * and so needs woodstox, commons-collections and more at runtime. Plugging
  * this factory into the reader options and the writer builder keeps that whole graph off the
  * classpath, and calling zstd-jni in one shot on arrays is also faster than Hadoop's streams.
  *
- * <p>Supported: ZSTD (what the reference writes, §2.3 and §2.4), UNCOMPRESSED, SNAPPY (pandas'
+ * <p>Supported: ZSTD (what the reference writes), UNCOMPRESSED, SNAPPY (pandas'
  * and pyarrow's default, so a frame saved with a plain {@code to_parquet} still reads) and GZIP.
  * Anything else fails with a message naming the codec.
  */

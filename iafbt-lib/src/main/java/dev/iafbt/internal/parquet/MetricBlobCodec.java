@@ -10,7 +10,7 @@ import org.apache.parquet.schema.Types;
 
 /**
  * Encodes and decodes the v2 metric blob: the two-column Parquet file the reference stores for
- * each extracted metric series under {@code runs/<i>/metrics/<field>.parquet} (model.md §2.3).
+ * each extracted metric series under {@code runs/<i>/metrics/<field>.parquet}.
  *
  * <p>Layout written: {@code optional int64 ts} (plain INT64 epoch milliseconds, deliberately
  * without a TIMESTAMP annotation, as pyarrow writes it from Python ints) and
@@ -19,12 +19,12 @@ import org.apache.parquet.schema.Types;
  * <p>Reading is tolerant where that costs nothing: {@code ts} may also be INT32 or carry a
  * TIMESTAMP annotation of any unit (converted to milliseconds), {@code value} may be any numeric
  * type. A null {@code value} reads as NaN: the reference writes Python {@code None} as a Parquet
- * null, and then itself crashes on {@code float(None)} when loading the metrics (§2.3, §8), so
+ * null, and then itself crashes on {@code float(None)} when loading the metrics, so
  * NaN is the only reading that lets such a bundle open and still says "no number here". A null
  * {@code ts} has no sensible reading and is an error.
  *
  * <p>An empty series encodes as a valid zero-row file and reads back empty, although the
- * reference never extracts an empty series (it stays inline as {@code []}, §2.3); deciding that is
+ * reference never extracts an empty series (it stays inline as {@code []}); deciding that is
  * the bundle writer's job, not this codec's.
  */
 public final class MetricBlobCodec {

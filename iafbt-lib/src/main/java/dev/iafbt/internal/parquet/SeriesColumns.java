@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A metric series as two parallel columns: UTC epoch milliseconds and values. NaN and ±infinity
- * are ordinary values (the reference stores NaN as NaN, not null; model.md §2.3). The arrays are
+ * are ordinary values (the reference stores NaN as NaN, not null). The arrays are
  * handed over, not copied.
  */
 public record SeriesColumns(long[] epochMillis, double[] values) {

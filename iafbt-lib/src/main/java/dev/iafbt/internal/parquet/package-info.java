@@ -4,14 +4,14 @@
  *
  * <ul>
  *   <li>{@link dev.iafbt.internal.parquet.MetricBlobCodec}: the two-column metric blob of v2 bundles
- *       (model.md §2.3).</li>
+ *.</li>
  *   <li>{@link dev.iafbt.internal.parquet.FlatParquetReader} / {@link dev.iafbt.internal.parquet.FlatParquetWriter}:
  *       whole numeric columns to and from primitive arrays, shared with the OHLCV codec.</li>
  *   <li>{@link dev.iafbt.internal.parquet.ByteArrayInputFile} / {@link dev.iafbt.internal.parquet.ByteArrayOutputFile}:
  *       in-memory files, which parquet-java does not ship.</li>
  * </ul>
  *
- * <h2>The Hadoop footprint, and why each piece is there (ecosystem.md §4.3)</h2>
+ * <h2>The Hadoop footprint, and why each piece is there</h2>
  * <ul>
  *   <li>{@code hadoop-common}, with every transitive dependency excluded: parquet-hadoop's
  *       public classes ({@code ParquetWriter}, {@code ParquetFileReader}, {@code CodecFactory})

@@ -13,7 +13,7 @@ import org.msgpack.value.Value;
 
 /**
  * Pulls the top level of a reference bundle apart by hand (IAFB + uint32 LE version + one zstd
- * frame of msgpack; model.md §1), so that the Parquet and OHLCV tests do not depend on the bundle
+ * frame of msgpack), so that the Parquet and OHLCV tests do not depend on the bundle
  * codec. Skips the calling test when the fixtures are absent.
  */
 public final class FixtureBlobs {

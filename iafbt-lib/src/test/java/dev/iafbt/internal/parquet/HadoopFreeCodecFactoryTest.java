@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Runs every supported codec through a real Parquet write and read: classes missing from the
- * trimmed Hadoop classpath would only show up here, at runtime (ecosystem.md §4.3).
+ * trimmed Hadoop classpath would only show up here, at runtime.
  */
 class HadoopFreeCodecFactoryTest {
     @ParameterizedTest

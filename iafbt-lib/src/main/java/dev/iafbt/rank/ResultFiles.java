@@ -1,4 +1,4 @@
-package dev.iafbt.maven;
+package dev.iafbt.rank;
 
 import dev.iafbt.internal.io.AtomicFiles;
 import dev.iafbt.internal.json.PythonFloats;
@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The machine-readable copies of a {@code list}/{@code rank} result: {@code <name>.csv} and
- * {@code <name>.json}, for the report goal and other tools. Deterministic: the same rows give the
+ * The machine-readable copies of a list or rank result: {@code <name>.csv} and
+ * {@code <name>.json}, for spreadsheets, pandas and other tools. The Maven goals {@code list} and
+ * {@code rank} write them through this class, so a plain Java caller gets the same bytes. Deterministic: the same rows give the
  * same bytes, whatever the platform or default locale.
  *
  * <p>Both files are UTF-8, end every line with {@code \n} and hold the columns in projection order.
@@ -32,12 +33,12 @@ import java.util.Map;
  * The JSON is a list of objects laid out as Python's {@code json.dumps(rows, indent=2)} (the
  * reference's {@code --json} output), {@code []} when empty. The CSV always has its header row.
  */
-final class RankOutput {
-    private RankOutput() {
+public final class ResultFiles {
+    private ResultFiles() {
     }
 
     /** Writes {@code <dir>/<name>.csv} and {@code <dir>/<name>.json}; returns the two paths. */
-    static List<Path> write(Path dir, String name, List<? extends Map<String, ?>> rows, List<String> columns)
+    public static List<Path> write(Path dir, String name, List<? extends Map<String, ?>> rows, List<String> columns)
             throws IOException {
         Files.createDirectories(dir);
         Path csv = dir.resolve(name + ".csv");
@@ -47,7 +48,8 @@ final class RankOutput {
         return List.of(csv, json);
     }
 
-    static String csv(List<? extends Map<String, ?>> rows, List<String> columns) {
+    /** The CSV text (header row first). */
+    public static String csv(List<? extends Map<String, ?>> rows, List<String> columns) {
         StringBuilder out = new StringBuilder();
         for (int c = 0; c < columns.size(); c++) {
             out.append(c == 0 ? "" : ",").append(csvText(columns.get(c)));
@@ -70,7 +72,8 @@ final class RankOutput {
         return out.toString();
     }
 
-    static String json(List<? extends Map<String, ?>> rows, List<String> columns) {
+    /** The JSON text: a list of objects, {@code []} when empty. */
+    public static String json(List<? extends Map<String, ?>> rows, List<String> columns) {
         if (rows.isEmpty()) {
             return "[]\n";
         }
