@@ -6,9 +6,6 @@ import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SaveOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -48,19 +45,19 @@ public final class IndexerBenchmark {
                     template.getFileName(), bytes.length, work, Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
             for (int round = 1; round <= rounds; round++) {
-                resetPeaks();
+                HeapPeak.reset();
                 long t0 = System.nanoTime();
                 IndexResult cold = Indexer.builder(work).rebuild(true).build().run();
                 long t1 = System.nanoTime();
-                long coldPeak = heapPeak();
-                resetPeaks();
+                long coldPeak = HeapPeak.bytes();
+                HeapPeak.reset();
                 long t2 = System.nanoTime();
                 IndexResult incremental = Indexer.builder(work).build().run();
                 long t3 = System.nanoTime();
                 System.out.printf(Locale.ROOT,
                         "round %d: cold build %8.1f ms (%d indexed, %d failed, peak heap %d MiB) | incremental %6.1f ms (%d unchanged, peak heap %d MiB) | index %.2f MiB%n",
                         round, (t1 - t0) / 1e6, cold.indexed(), cold.failed(), coldPeak >> 20,
-                        (t3 - t2) / 1e6, incremental.unchanged(), heapPeak() >> 20,
+                        (t3 - t2) / 1e6, incremental.unchanged(), HeapPeak.bytes() >> 20,
                         Files.size(cold.index()) / 1048576.0);
                 long r0 = System.nanoTime();
                 long read = readAll(work);
@@ -90,15 +87,5 @@ public final class IndexerBenchmark {
                 }
             }).sum();
         }
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long heapPeak() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 }

@@ -43,9 +43,18 @@ public final class OhlcvFrames {
      * @param verifyHashes check each chunk's SHA-256 against its name when loading it
      */
     public OhlcvFrames(Path bundleFile, OhlcvManifest manifest, boolean verifyHashes) {
+        this(bundleFile, manifest, new OhlcvStore(manifest.storePath(bundleFile)), verifyHashes);
+    }
+
+    /**
+     * Frames resolved from a given side store instead of the manifest's {@code store_dir}: what a
+     * store does whose chunk folder is fixed (a tiered store's {@code ohlcv/}, whatever
+     * {@code store_dir} a bundle recorded, as the reference's {@code LocalTieredStore.open}).
+     */
+    public OhlcvFrames(Path bundleFile, OhlcvManifest manifest, OhlcvStore store, boolean verifyHashes) {
         this.bundleFile = Objects.requireNonNull(bundleFile, "bundleFile");
         this.manifest = Objects.requireNonNull(manifest, "manifest");
-        this.store = new OhlcvStore(manifest.storePath(bundleFile));
+        this.store = Objects.requireNonNull(store, "store");
         this.verifyHashes = verifyHashes;
     }
 

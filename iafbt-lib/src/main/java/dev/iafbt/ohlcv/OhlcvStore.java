@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * by the SHA-256 of its own bytes, shared by every bundle beside it.
  *
  * <p>Files are write-once: a name fixes the content, so a {@link #put} whose file already exists
- * does nothing, and new files appear atomically (temp file, fsync, rename), so a concurrent
+ * only refreshes its modification time, and new files appear atomically (temp file, fsync, rename), so a concurrent
  * reader sees a whole file or none. Only valid chunk names ({@link ChunkNames#VALID}) are
  * accepted, so no argument can address a file outside the folder.
  */
@@ -41,11 +42,16 @@ public final class OhlcvStore {
         return putBytes(OhlcvFrameCodec.write(frame, float32));
     }
 
-    /** Stores ready-made Parquet bytes under their content hash and returns the chunk name. */
+    /**
+     * Stores ready-made Parquet bytes under their content hash and returns the chunk name. A chunk
+     * that is already there gets its modification time refreshed instead: the garbage collector
+     * spares chunks younger than its grace period, so an old orphan that a writer is about to
+     * reference again cannot be swept before the writer's bundle is saved.
+     */
     public String putBytes(byte[] parquet) {
         String name = ChunkNames.forContent(parquet);
         Path target = dir.resolve(name);
-        if (Files.exists(target)) {
+        if (refreshed(target)) {
             return name;
         }
         try {
@@ -54,6 +60,18 @@ public final class OhlcvStore {
             throw new OhlcvException("OHLCV store " + dir + ": cannot write " + name + " (" + e + ")", e);
         }
         return name;
+    }
+
+    /** True when the file exists and now carries the current time (or cannot be touched: read-only store). */
+    private static boolean refreshed(Path chunk) {
+        try {
+            Files.setLastModifiedTime(chunk, FileTime.fromMillis(System.currentTimeMillis()));
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            return Files.exists(chunk); // a read-only shared store: no collector runs beside this writer
+        }
     }
 
     /** Reads a chunk without checking its hash (as the reference does). */

@@ -1,18 +1,7 @@
 package dev.iafbt.internal.parquet;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.column.ParquetProperties.WriterVersion;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -30,9 +19,6 @@ public final class FlatParquetWriter {
     /** {@code compression_level=5}, as the reference passes to {@code pq.write_table}. */
     public static final int REFERENCE_ZSTD_LEVEL = 5;
 
-    /** Large enough that a blob or frame always fits in the single row group pyarrow writes. */
-    private static final long ONE_ROW_GROUP = Integer.MAX_VALUE;
-
     private FlatParquetWriter() {
     }
 
@@ -48,61 +34,16 @@ public final class FlatParquetWriter {
     public static byte[] write(MessageType schema, List<?> columns, int rowCount, Map<String, String> metadata,
             int zstdLevel, String source) {
         ArrayColumnsWriteSupport support = new ArrayColumnsWriteSupport(schema, columns, rowCount, metadata);
-        ByteArrayOutputFile out = new ByteArrayOutputFile(source, 1024 + rowCount * 4);
-        try (ParquetWriter<Integer> writer = new Builder(out, support)
-                .withConf(new PlainParquetConfiguration())
-                .withCodecFactory(new HadoopFreeCodecFactory(zstdLevel))
-                .withCompressionCodec(CompressionCodecName.ZSTD)
-                .withWriterVersion(WriterVersion.PARQUET_1_0)
-                .withDictionaryEncoding(true)
-                .withRowGroupSize(ONE_ROW_GROUP)
-                .withValidation(false)
-                .build()) {
-            for (int row = 0; row < rowCount; row++) {
-                writer.write(row);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new ParquetBlobException(source + ": cannot write Parquet (" + e + ")", e);
-        }
-        return out.toByteArray();
-    }
-
-    /** parquet-java's writer builder is abstract; this one hands out our write support. */
-    private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {
-        private final WriteSupport<Integer> support;
-
-        Builder(OutputFile file, WriteSupport<Integer> support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Integer> getWriteSupport(ParquetConfiguration conf) {
-            return support;
-        }
-
-        @Override
-        protected WriteSupport<Integer> getWriteSupport(Configuration conf) {
-            return support;
-        }
+        return RowIndexWriter.write(support, rowCount, zstdLevel, 1024 + rowCount * 4, source);
     }
 
     /** A "record" is a row index into the column arrays, so rows need no objects of their own. */
-    private static final class ArrayColumnsWriteSupport extends WriteSupport<Integer> {
-        private final MessageType schema;
+    private static final class ArrayColumnsWriteSupport extends RowIndexWriter.RowSupport {
         private final Object[] columns;
-        private final Map<String, String> metadata;
-        private RecordConsumer consumer;
 
         ArrayColumnsWriteSupport(MessageType schema, List<?> columns, int rowCount, Map<String, String> metadata) {
-            this.schema = Objects.requireNonNull(schema);
+            super(schema, metadata);
             this.columns = columns.toArray();
-            this.metadata = Map.copyOf(metadata);
             if (this.columns.length != schema.getFieldCount()) {
                 throw new IllegalArgumentException(schema.getFieldCount() + " fields but "
                         + this.columns.length + " column arrays");
@@ -137,24 +78,7 @@ public final class FlatParquetWriter {
         }
 
         @Override
-        public WriteContext init(ParquetConfiguration configuration) {
-            return new WriteContext(schema, metadata);
-        }
-
-        @Override
-        public WriteContext init(Configuration configuration) {
-            return new WriteContext(schema, metadata);
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            this.consumer = recordConsumer;
-        }
-
-        @Override
-        public void write(Integer boxedRow) {
-            int row = boxedRow;
-            consumer.startMessage();
+        void writeRow(int row) {
             for (int i = 0; i < columns.length; i++) {
                 Type field = schema.getType(i);
                 consumer.startField(field.getName(), i);
@@ -174,7 +98,6 @@ public final class FlatParquetWriter {
                 }
                 consumer.endField(field.getName(), i);
             }
-            consumer.endMessage();
         }
     }
 }

@@ -1,0 +1,136 @@
+package dev.iafbt.report;
+
+import dev.iafbt.IafbtException;
+import dev.iafbt.model.Backtest;
+import dev.iafbt.model.SummaryField;
+import dev.iafbt.rank.EvaluationFocus;
+import dev.iafbt.report.ReportView.Cell;
+import dev.iafbt.report.ReportView.Column;
+import dev.iafbt.report.ReportView.Report;
+import dev.iafbt.report.ReportView.Skipped;
+import dev.iafbt.report.ReportView.StrategyRow;
+import dev.iafbt.report.TearSheetBuilder.Detailed;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+/**
+ * The HTML report over a folder of bundles: every strategy summary-only in the ranking table,
+ * the top {@link ReportOptions#topK()} read in full for tear sheets. One self-contained offline
+ * file; the same bundles and options give the same bytes.
+ */
+public final class HtmlReport {
+    /** What was written, for the caller to log. */
+    public record Result(Path file, long bytes, int strategies, int detailed, List<Skipped> skipped, List<String> notes) {
+    }
+
+    private HtmlReport() {
+    }
+
+    /** Builds the report of {@code bundles} and writes it atomically to {@code output}. */
+    public static Result write(Path bundles, Path output, ReportOptions options) {
+        Report report = build(bundles, options);
+        byte[] html = ReportRenderer.render(report);
+        ReportRenderer.checkBudget(html.length, options);
+        ReportRenderer.write(output, html);
+        return new Result(output, html.length, report.rows().size(), report.sheets().size(), report.skipped(),
+                report.notes());
+    }
+
+    /** The report model of {@code bundles}, not yet rendered. */
+    public static Report build(Path bundles, ReportOptions options) {
+        StrategyLoader.Loaded loaded = StrategyLoader.load(bundles);
+        List<Skipped> skipped = new ArrayList<>(loaded.skipped());
+        List<Strategy> ordered = loaded.strategies().isEmpty() ? List.of()
+                : StrategyOrder.order(loaded.strategies(), options);
+        int k = Math.min(options.topK(), ordered.size());
+        TearSheetBuilder sheets = new TearSheetBuilder(options);
+        Object[] built = new Object[k];
+        IntStream.range(0, k).parallel().forEach(i -> built[i] = detail(sheets, ordered.get(i), i + 1));
+        List<Detailed> detailed = new ArrayList<>();
+        Map<Strategy, String> anchors = new IdentityHashMap<>();
+        List<String> notes = new ArrayList<>();
+        for (Object b : built) {
+            if (b instanceof Detailed d) {
+                detailed.add(d);
+                anchors.put(d.strategy(), d.sheet().anchor());
+                notes.addAll(d.notes());
+            } else {
+                skipped.add((Skipped) b);
+            }
+        }
+        if (ordered.size() > k) {
+            notes.add((ordered.size() - k) + " strateg" + (ordered.size() - k == 1 ? "y is" : "ies are")
+                    + " shown summary-only (topK = " + options.topK() + ")");
+        }
+        List<StrategyRow> rows = new ArrayList<>();
+        TreeSet<String> tags = new TreeSet<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Strategy s = ordered.get(i);
+            tags.add(s.tag());
+            rows.add(new StrategyRow(i + 1, anchors.getOrDefault(s, ""), s.algorithmId(), s.tag(), s.parameterText(),
+                    cells(s)));
+        }
+        tags.remove("");
+        return new Report(options.title(), options.generated() == null ? "" : options.generated().strip(),
+                orderedBy(options), ordered.size() + loaded.skipped().size(), columns(), rows, List.copyOf(tags),
+                ComparisonBuilder.build(ordered, detailed, anchors, options), detailed.stream().map(Detailed::sheet).toList(),
+                skipped, notes);
+    }
+
+    /**
+     * A tear sheet, or why the bundle could not be read in full. Opened summary-only on purpose:
+     * the runs decode when the sheet asks for them, and of the metric blobs only the equity curves
+     * are ever decoded (a full open decodes every blob and the permutation tests too).
+     */
+    private static Object detail(TearSheetBuilder sheets, Strategy s, int rank) {
+        try {
+            return sheets.build(s, Backtest.openSummary(s.file()), rank, "s" + rank);
+        } catch (IafbtException | UncheckedIOException e) {
+            return new Skipped(s.relative(), "full read failed, shown summary-only: "
+                    + StrategyLoader.reason(e, s.file(), s.relative()));
+        }
+    }
+
+    private static List<Column> columns() {
+        List<Column> out = new ArrayList<>();
+        MetricCatalog.RANKING.forEach(m -> out.add(new Column(m.label(), m.field().key() + ", " + m.field().unit())));
+        for (EvaluationFocus f : EvaluationFocus.values()) {
+            out.add(new Column(f.value().replace('_', '-') + " score", "weighted score of the " + f.value()
+                    + " focus preset, min-max normalised over all strategies"));
+        }
+        return out;
+    }
+
+    private static List<Cell> cells(Strategy s) {
+        List<Cell> out = new ArrayList<>();
+        for (MetricCatalog.Metric m : MetricCatalog.RANKING) {
+            Double v = s.metric(m.field());
+            out.add(new Cell(m.format(v), Fmt.sortKey(v), tone(v, m.field())));
+        }
+        for (EvaluationFocus f : EvaluationFocus.values()) {
+            Double v = s.scores().get(f.value());
+            out.add(new Cell(Fmt.num(v, 3), Fmt.sortKey(v), ""));
+        }
+        return out;
+    }
+
+    /** Gains and losses are coloured; a volatility or a win rate has no good sign, so it is not. */
+    private static String tone(Double v, SummaryField field) {
+        if (v == null || v.isNaN() || (field != SummaryField.CAGR && field != SummaryField.TOTAL_NET_GAIN_PERCENTAGE)) {
+            return "";
+        }
+        return v > 0 ? "pos" : v < 0 ? "neg" : "";
+    }
+
+    private static String orderedBy(ReportOptions o) {
+        String dir = o.ascending() ? "ascending" : "descending";
+        return o.by() != null && !o.by().isBlank() ? o.by().strip() + ", " + dir
+                : o.focus().value() + " focus score, " + dir;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.iafbt.report;
+
+import dev.iafbt.rank.EvaluationFocus;
+
+/**
+ * How a report is built. Defaults: 25 detailed strategies, ordered by the BALANCED focus score,
+ * 400 chart points per curve, 500 trade and order rows per strategy, a 90-day rolling Sharpe, a
+ * 10 MB size budget, no timestamp (so the same bundles give the same bytes).
+ *
+ * @param by order by this metric or index column instead of a focus score (null: use focus)
+ * @param generated text shown as the generation time; null or blank shows none
+ */
+public record ReportOptions(String title, int topK, EvaluationFocus focus, String by, boolean ascending, long sizeBudget,
+        int maxPoints, int maxTableRows, int rollingWindowDays, String generated) {
+
+    public static final long DEFAULT_SIZE_BUDGET = 10L * 1024 * 1024;
+
+    public static ReportOptions defaults() {
+        return new ReportOptions("Backtest report", 25, EvaluationFocus.BALANCED, null, false, DEFAULT_SIZE_BUDGET, 400, 500,
+                90, null);
+    }
+
+    public ReportOptions {
+        if (topK < 0) {
+            throw new ReportException("topK must be 0 or more, but is " + topK);
+        }
+        if (sizeBudget <= 0) {
+            throw new ReportException("sizeBudget must be positive, but is " + sizeBudget);
+        }
+        if (maxPoints < 3 || maxTableRows < 0 || rollingWindowDays < 2) {
+            throw new ReportException("maxPoints must be ≥ 3, maxTableRows ≥ 0 and rollingWindowDays ≥ 2");
+        }
+        focus = focus == null ? EvaluationFocus.BALANCED : focus;
+        title = title == null || title.isBlank() ? "Backtest report" : title;
+    }
+
+    public ReportOptions withTitle(String value) {
+        return new ReportOptions(value, topK, focus, by, ascending, sizeBudget, maxPoints, maxTableRows, rollingWindowDays, generated);
+    }
+
+    public ReportOptions withTopK(int value) {
+        return new ReportOptions(title, value, focus, by, ascending, sizeBudget, maxPoints, maxTableRows, rollingWindowDays, generated);
+    }
+
+    public ReportOptions withOrder(EvaluationFocus f, String metric, boolean asc) {
+        return new ReportOptions(title, topK, f, metric, asc, sizeBudget, maxPoints, maxTableRows, rollingWindowDays, generated);
+    }
+
+    public ReportOptions withSizeBudget(long value) {
+        return new ReportOptions(title, topK, focus, by, ascending, value, maxPoints, maxTableRows, rollingWindowDays, generated);
+    }
+
+    public ReportOptions withLimits(int points, int tableRows) {
+        return new ReportOptions(title, topK, focus, by, ascending, sizeBudget, points, tableRows, rollingWindowDays, generated);
+    }
+
+    public ReportOptions withGenerated(String value) {
+        return new ReportOptions(title, topK, focus, by, ascending, sizeBudget, maxPoints, maxTableRows, rollingWindowDays, value);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.iafbt.report;
+
+import dev.iafbt.internal.io.AtomicFiles;
+import dev.iafbt.report.ReportView.Report;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Renders the report model with the FreeMarker templates kept beside this class
+ * ({@code report.ftlh}, HTML auto-escaping on for every value), inlining the page's own CSS and
+ * script. Nothing is fetched at view time: the page carries a Content-Security-Policy that
+ * forbids every request.
+ */
+public final class ReportRenderer {
+    private static final String ROOT = "/dev/iafbt/report";
+    private static final Configuration CONFIG = configuration();
+    private static final String CSS = resource("report.css");
+    private static final String JS = resource("report.js");
+
+    private ReportRenderer() {
+    }
+
+    /** The HTML, UTF-8. */
+    public static byte[] render(Report report) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("r", report);
+        data.put("css", CSS);
+        data.put("js", JS);
+        StringWriter out = new StringWriter(1 << 16);
+        try {
+            Template template = CONFIG.getTemplate("report.ftlh");
+            template.process(data, out);
+        } catch (IOException | TemplateException e) {
+            throw new ReportException("cannot render the report template: " + e.getMessage(), e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Refuses a report over budget, naming what to lower. */
+    public static void checkBudget(long bytes, ReportOptions options) {
+        if (bytes > options.sizeBudget()) {
+            throw new ReportException(String.format(Locale.ROOT, "the report would be %.1f MB (%d bytes), over the"
+                    + " size budget of %.1f MB (%d bytes); lower topK (now %d), maxPoints (now %d) or maxTableRows"
+                    + " (now %d), or raise sizeBudget", bytes / 1048576.0, bytes, options.sizeBudget() / 1048576.0,
+                    options.sizeBudget(), options.topK(), options.maxPoints(), options.maxTableRows()));
+        }
+    }
+
+    static void write(Path output, byte[] html) {
+        try {
+            AtomicFiles.write(output.toAbsolutePath(), html);
+        } catch (IOException e) {
+            throw new ReportException("cannot write the report to " + output + ": " + e, e);
+        }
+    }
+
+    private static Configuration configuration() {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        c.setTemplateLoader(new ClassTemplateLoader(ReportRenderer.class, ROOT));
+        c.setDefaultEncoding("UTF-8");
+        c.setOutputEncoding("UTF-8");
+        c.setLocale(Locale.ROOT);
+        c.setTimeZone(TimeZone.getTimeZone("UTC"));
+        c.setNumberFormat("computer");
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        return c;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ReportRenderer.class.getResourceAsStream(ROOT + "/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + ROOT + "/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.iafbt.report;
+
+import java.util.List;
+
+/**
+ * The records the templates read. Every text is final display text (formatted by {@link Fmt});
+ * numbers a script sorts on travel beside it as {@code sort} keys. Records, so FreeMarker reads
+ * their components by name and escapes every one of them (the templates are {@code .ftlh}).
+ */
+public final class ReportView {
+    private ReportView() {
+    }
+
+    /** A table cell: text, a numeric sort key ({@code ""} when none) and a CSS class ({@code ""} when none). */
+    public record Cell(String text, String sort, String css) {
+        public static Cell plain(String text) {
+            return new Cell(text, "", "");
+        }
+    }
+
+    public record KeyValue(String key, String value) {
+    }
+
+    public record Column(String label, String title) {
+    }
+
+    /** One row of the ranking table; {@code anchor} is the tear sheet's id, empty for summary-only rows. */
+    public record StrategyRow(int rank, String anchor, String algorithmId, String tag, String params, List<Cell> cells) {
+    }
+
+    public record Group(String name, List<KeyValue> entries) {
+    }
+
+    /** A small table: header and rows of cells, with what was left out when it was capped. */
+    public record Table(List<String> header, List<List<Cell>> rows, String cappedNote) {
+        public boolean isEmpty() {
+            return rows.isEmpty();
+        }
+    }
+
+    /** The 2-parameter sweep heatmap: {@code cells[y][x]}. */
+    public record SweepHeatmap(String metric, String xParam, String yParam, List<String> xValues, List<String> yValues,
+            List<List<Cell>> cells, String note) {
+    }
+
+    public record Coverage(List<String> windows, List<CoverageRow> rows, int shared) {
+    }
+
+    public record CoverageRow(String name, String anchor, List<Boolean> present, int count) {
+    }
+
+    public record Matrix(List<String> labels, List<List<Cell>> cells, String scope) {
+    }
+
+    public record Comparison(String scatterSvg, String equitySvg, String drawdownSvg, String overlayScope,
+            Matrix correlation, Coverage coverage, SweepHeatmap sweep) {
+    }
+
+    public record TearSheet(String anchor, int rank, String algorithmId, String tag, List<KeyValue> parameters,
+            List<String> windows, String currency, String primaryRun, List<KeyValue> kpis, List<Group> metrics,
+            String equitySvg, String underwaterSvg, Table drawdowns, Table monthly, String yearlySvg,
+            String rollingSharpeSvg, Table runs, Table trades, Table orders) {
+    }
+
+    public record Skipped(String bundle, String reason) {
+    }
+
+    /** The whole report. {@code generated} is empty unless a timestamp was asked for. */
+    public record Report(String title, String generated, String orderedBy, int bundleCount, List<Column> columns,
+            List<StrategyRow> rows, List<String> tags, Comparison comparison, List<TearSheet> sheets,
+            List<Skipped> skipped, List<String> notes) {
+    }
+}

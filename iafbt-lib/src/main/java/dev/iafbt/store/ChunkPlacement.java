@@ -1,0 +1,114 @@
+package dev.iafbt.store;
+
+import dev.iafbt.bundle.Bundle;
+import dev.iafbt.bundle.DocMap;
+import dev.iafbt.model.Backtest;
+import dev.iafbt.internal.chunk.ChunkNames;
+import dev.iafbt.ohlcv.OhlcvStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Puts a backtest's OHLCV chunks into the chunk folder of the store it is written to, before the
+ * bundle (as the reference does), and gives the bundle to save: the same document with
+ * {@code ohlcv.store_dir} pointing from the bundle's folder to that chunk folder.
+ *
+ * <p>Chunks are copied byte for byte and their names re-checked against their SHA-256, so a
+ * damaged chunk is never spread. A chunk that is already there gets its modification time
+ * refreshed: the OHLCV garbage collector spares chunks younger than its grace period, so one that
+ * a concurrent collection found orphaned cannot be swept while this bundle is being saved.
+ */
+final class ChunkPlacement {
+    private final Bundle bundle;
+    private final OhlcvStore target;
+    private final Map<String, byte[]> placed;
+
+    private ChunkPlacement(Bundle bundle, OhlcvStore target, Map<String, byte[]> placed) {
+        this.bundle = bundle;
+        this.target = target;
+        this.placed = placed;
+    }
+
+    /**
+     * @param source     the folder holding the chunks now, or null: next to the backtest's bundle
+     *                   file per its {@code store_dir}, else already in {@code target}
+     * @param storeDir   the {@code store_dir} to record, relative to the saved bundle's folder
+     * @param bundleName names the bundle in messages
+     */
+    static ChunkPlacement place(Backtest backtest, Path source, OhlcvStore target, String storeDir, String bundleName) {
+        Bundle bundle = backtest.bundle();
+        DocMap ohlcv = backtest.ohlcvManifestMap().orElse(null);
+        if (ohlcv == null || !(ohlcv.get("manifest") instanceof DocMap manifest) || manifest.isEmpty()) {
+            return new ChunkPlacement(bundle, target, Map.of());
+        }
+        Path from = source != null ? source : defaultSource(backtest, ohlcv, target);
+        Map<String, byte[]> placed = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : manifest.entrySet()) {
+            String name = chunkName(entry, bundleName);
+            if (!placed.containsKey(name)) {
+                placed.put(name, copy(from.resolve(name), target, name, entry.getKey(), bundleName));
+            }
+        }
+        DocMap rewritten = new DocMap(ohlcv);
+        rewritten.put("store_dir", storeDir);
+        DocMap document = new DocMap(bundle.document());
+        document.put("ohlcv", rewritten);
+        Bundle relocated = new Bundle(bundle.formatVersion(), document, bundle.source().orElse(null), false);
+        return new ChunkPlacement(relocated, target, placed);
+    }
+
+    /** The bundle to save. */
+    Bundle bundle() {
+        return bundle;
+    }
+
+    /**
+     * After the bundle is saved: puts back any chunk that vanished meanwhile (a collector that
+     * listed the bundles before this one existed), so the saved bundle never misses a chunk.
+     */
+    void ensurePresent() {
+        placed.forEach((name, bytes) -> {
+            if (!target.contains(name)) {
+                target.putBytes(bytes);
+            }
+        });
+    }
+
+    private static Path defaultSource(Backtest backtest, DocMap ohlcv, OhlcvStore target) {
+        Path file = backtest.bundle().source().orElse(null);
+        if (file == null || !(ohlcv.get("store_dir") instanceof String dir)) {
+            return target.dir();
+        }
+        return file.toAbsolutePath().getParent().resolve(dir).normalize();
+    }
+
+    private static String chunkName(Map.Entry<String, Object> entry, String bundleName) {
+        String name = entry.getValue() instanceof String s ? s : null;
+        if (!ChunkNames.isValid(name)) {
+            throw new StoreException(bundleName + ": OHLCV manifest entry '" + entry.getKey() + "': '" + name
+                    + "' is not a valid OHLCV chunk name (" + ChunkNames.EXPECTED + ")");
+        }
+        return name;
+    }
+
+    private static byte[] copy(Path from, OhlcvStore target, String name, String key, String bundleName) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(from);
+        } catch (NoSuchFileException e) {
+            throw new StoreException(bundleName + ": OHLCV chunk for '" + key + "' is missing: expected " + from, e);
+        } catch (IOException e) {
+            throw new StoreException(bundleName + ": cannot read OHLCV chunk " + from + ": " + e.getMessage(), e);
+        }
+        if (!ChunkNames.forContent(bytes).equals(name)) {
+            throw new StoreException(bundleName + ": OHLCV chunk " + from + " for '" + key
+                    + "' does not match its name (its content changed); not copied");
+        }
+        target.putBytes(bytes); // writes it, or refreshes the time of the copy already there
+        return bytes;
+    }
+}

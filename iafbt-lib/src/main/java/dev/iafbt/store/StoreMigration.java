@@ -1,0 +1,135 @@
+package dev.iafbt.store;
+
+import dev.iafbt.bundle.Bundle;
+import dev.iafbt.bundle.BundleReader;
+import dev.iafbt.bundle.DocMap;
+import dev.iafbt.internal.bundle.MsgpackEncoder;
+import dev.iafbt.bundle.ReadOptions;
+import dev.iafbt.model.Backtest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Copies backtests from one store to another, incrementally: a handle whose destination already
+ * holds the same document (apart from where its chunk folder is) with every OHLCV chunk present,
+ * and in a tiered store its index row, is skipped, so an interrupted migration is resumed by
+ * running it again (the reference rewrites everything). A handle missing in the source is
+ * reported and skipped; a handle that fails is reported and the others still copy.
+ */
+public final class StoreMigration {
+    /** Hears about each handle as it is done (for progress lines). */
+    public interface Listener {
+        void onHandle(String handle, Outcome outcome, String detail);
+    }
+
+    /** What happened to one handle. */
+    public enum Outcome { COPIED, UNCHANGED, MISSING, FAILED }
+
+    /**
+     * @param copied    handles written to the destination
+     * @param unchanged handles skipped because the destination already had them
+     * @param missing   requested handles the source does not have
+     * @param failed    one {@code "<handle>: <reason>"} per handle that could not be copied
+     */
+    public record Result(List<String> copied, List<String> unchanged, List<String> missing, List<String> failed) {
+        public Result {
+            copied = List.copyOf(copied);
+            unchanged = List.copyOf(unchanged);
+            missing = List.copyOf(missing);
+            failed = List.copyOf(failed);
+        }
+    }
+
+    private final BacktestStore source;
+    private final BacktestStore destination;
+
+    public StoreMigration(BacktestStore source, BacktestStore destination) {
+        this.source = source;
+        this.destination = destination;
+    }
+
+    /** @param handles the handles to copy, or null for every handle of the source */
+    public Result run(Collection<String> handles, Listener listener) {
+        List<String> copied = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (String handle : handles == null ? source.handles() : handles) {
+            Outcome outcome;
+            String detail = null;
+            try {
+                if (!source.exists(handle)) {
+                    outcome = Outcome.MISSING;
+                    missing.add(handle);
+                } else if (alreadyThere(handle)) {
+                    outcome = Outcome.UNCHANGED;
+                    unchanged.add(handle);
+                } else {
+                    StoreCopy.copy(source, handle, destination);
+                    outcome = Outcome.COPIED;
+                    copied.add(handle);
+                }
+            } catch (RuntimeException e) {
+                outcome = Outcome.FAILED;
+                detail = e.getMessage();
+                failed.add(handle + ": " + detail);
+            }
+            listener.onHandle(handle, outcome, detail);
+        }
+        return new Result(copied, unchanged, missing, failed);
+    }
+
+    /** Parses {@code "a, b,,c"} into {@code [a, b, c]}, as the reference's {@code --handles}. */
+    public static List<String> parseHandles(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private boolean alreadyThere(String handle) {
+        Optional<Path> target = destination.bundleFile(handle);
+        Optional<Path> origin = source.bundleFile(handle);
+        if (target.isEmpty() || origin.isEmpty()) {
+            return false;
+        }
+        if (destination instanceof LocalTieredStore tiered && !tiered.hasIndexRow(handle)) {
+            return false;
+        }
+        Bundle have;
+        try {
+            have = BundleReader.read(target.get(), ReadOptions.FULL);
+        } catch (RuntimeException e) {
+            return false; // a damaged destination bundle is simply rewritten
+        }
+        Bundle want = BundleReader.read(origin.get(), ReadOptions.FULL);
+        if (have.formatVersion() != want.formatVersion()
+                || !Arrays.equals(encodeWithoutStoreDir(have), encodeWithoutStoreDir(want))) {
+            return false;
+        }
+        Path chunks = destination.ohlcvDirectory(handle);
+        return Backtest.of(have).ohlcvManifestMap()
+                .map(ohlcv -> ohlcv.get("manifest") instanceof DocMap m ? m : new DocMap())
+                .map(manifest -> manifest.values().stream().allMatch(name -> name instanceof String s
+                        && Files.isRegularFile(chunks.resolve(s))))
+                .orElse(true);
+    }
+
+    /** The document's msgpack with {@code ohlcv.store_dir} left out: the one field a copy may change. */
+    private static byte[] encodeWithoutStoreDir(Bundle bundle) {
+        DocMap document = bundle.document();
+        if (document.get("ohlcv") instanceof DocMap ohlcv) {
+            DocMap rest = new DocMap(ohlcv);
+            rest.remove("store_dir");
+            document = new DocMap(document);
+            document.put("ohlcv", rest);
+        }
+        return MsgpackEncoder.encode((Map<String, Object>) document);
+    }
+}

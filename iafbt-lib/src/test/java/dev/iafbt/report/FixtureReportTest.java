@@ -1,0 +1,27 @@
+package dev.iafbt.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iafbt.report.ReportView.Report;
+import dev.iafbt.testing.ReferenceFixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The report over every bundle the Python reference wrote, irregular shapes included. */
+class FixtureReportTest {
+    @Test
+    void everyReferenceBundleIsReportedWithATearSheet() {
+        Path dir = ReferenceFixtures.dir();
+        int bundles = ReferenceFixtures.bundles().size();
+        Report report = HtmlReport.build(dir, ReportOptions.defaults());
+        assertThat(report.skipped()).as("skipped").isEmpty();
+        assertThat(report.rows()).hasSize(bundles);
+        assertThat(report.sheets()).hasSize(bundles);
+        assertThat(report.sheets()).filteredOn(s -> !s.equitySvg().isEmpty()).as("sheets with an equity chart")
+                .isNotEmpty();
+        byte[] html = ReportRenderer.render(report);
+        assertThat(ReportRenderer.render(HtmlReport.build(dir, ReportOptions.defaults()))).isEqualTo(html);
+        assertThat(new String(html, StandardCharsets.UTF_8)).contains("Content-Security-Policy");
+    }
+}

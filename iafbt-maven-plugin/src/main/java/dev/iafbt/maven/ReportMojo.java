@@ -1,0 +1,192 @@
+package dev.iafbt.maven;
+
+import dev.iafbt.rank.EvaluationFocus;
+import dev.iafbt.rank.QueryException;
+import dev.iafbt.report.HtmlReport;
+import dev.iafbt.report.ReportException;
+import dev.iafbt.report.ReportOptions;
+import dev.iafbt.report.ReportView.Skipped;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.reporting.MavenReport;
+import org.apache.maven.reporting.MavenReportException;
+
+/**
+ * Writes the HTML report of a bundle folder: one self-contained, offline file
+ * ({@code <outputDirectory>/report.html}) with a ranking of every strategy and a tear sheet for
+ * each of the best {@code topK}. The same bundles give the same bytes. Unreadable bundles are
+ * listed in the report and logged as warnings; the build fails on them only with
+ * {@code failOnError}.
+ *
+ * <p>Also a site report: listed under {@code <reporting>}, {@code mvn site} writes the same file to
+ * {@code target/site/iafbt/report.html} and links it from the project reports menu (an
+ * <em>external</em> report, like jacoco's: the page is the report's own, not a site-skinned one).
+ */
+@Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
+public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
+    /** The site's output folder while {@code mvn site} runs this goal as a report; null otherwise. */
+    private File reportOutputDirectory;
+
+    /** The bundle folder (searched recursively for {@code *.iafbt}). */
+    @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
+    File bundles;
+
+    /** Where {@code report.html} is written; default {@code target/iafbt} (of the project, or of the current folder). */
+    @Parameter(property = "iafbt.outputDirectory")
+    File outputDirectory;
+
+    /** The report's title. */
+    @Parameter(property = "iafbt.title", defaultValue = "Backtest report")
+    String title;
+
+    /** How many of the best-ranked strategies get a full tear sheet; the rest are summary-only rows. */
+    @Parameter(property = "iafbt.topK", defaultValue = "25")
+    int topK;
+
+    /** Order by this focus preset's score: balanced, profit, frequency or risk_adjusted. */
+    @Parameter(property = "iafbt.focus", defaultValue = "balanced")
+    String focus;
+
+    /** Order by this metric instead of a focus score (e.g. {@code sharpe_ratio}). */
+    @Parameter(property = "iafbt.by")
+    String by;
+
+    /** Order ascending instead of descending. */
+    @Parameter(property = "iafbt.ascending", defaultValue = "false")
+    boolean ascending;
+
+    /** The largest report allowed, in bytes; a bigger one fails the build and is not written. */
+    @Parameter(property = "iafbt.sizeBudget", defaultValue = "10485760")
+    long sizeBudget;
+
+    /** Chart points per curve (LTTB downsampling keeps drawdown peaks, valleys and recoveries). */
+    @Parameter(property = "iafbt.maxPoints", defaultValue = "400")
+    int maxPoints;
+
+    /** Trade and order rows per strategy. */
+    @Parameter(property = "iafbt.maxTableRows", defaultValue = "500")
+    int maxTableRows;
+
+    /** Text shown as the generation time; unset keeps the file byte-for-byte reproducible. */
+    @Parameter(property = "iafbt.generated")
+    String generated;
+
+    /** Fail the build when a bundle cannot be read (by default it is listed and warned about). */
+    @Parameter(property = "iafbt.failOnError", defaultValue = "false")
+    boolean failOnError;
+
+    @Override
+    protected String goal() {
+        return "report";
+    }
+
+    @Override
+    protected void executeGoal() throws MojoExecutionException, MojoFailureException {
+        produce(outputFolder(outputDirectory).resolve("report.html"));
+    }
+
+    private void produce(Path output) throws MojoFailureException {
+        Path folder = resolve(bundles);
+        HtmlReport.Result result = write(folder, output, options());
+        Log log = getLog();
+        for (Skipped s : result.skipped()) {
+            log.warn("Skipped " + s.bundle() + ": " + s.reason());
+        }
+        log.info(String.format(Locale.ROOT, "Wrote %s (%.1f KB): %d strateg%s, %d with a tear sheet, %d skipped",
+                output, result.bytes() / 1024.0, result.strategies(), result.strategies() == 1 ? "y" : "ies",
+                result.detailed(), result.skipped().size()));
+        if (failOnError && !result.skipped().isEmpty()) {
+            throw new MojoFailureException(result.skipped().size() + " bundle(s) in " + folder + " could not be read"
+                    + " (listed above and in the report); remove or repair them, or run without -Diafbt.failOnError");
+        }
+    }
+
+    // ---- MavenReport: the same goal inside mvn site ----
+
+    @Override
+    public void generate(Sink sink, Locale locale) throws MavenReportException {
+        if (skip) {
+            getLog().info("Skipping iafbt:report because property iafbt.skip is set.");
+            return;
+        }
+        try {
+            produce(getReportOutputDirectory().toPath().resolve(getOutputName() + ".html"));
+        } catch (MojoFailureException e) {
+            throw new MavenReportException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String getOutputName() {
+        return "iafbt/report";
+    }
+
+    @Override
+    public String getCategoryName() {
+        return CATEGORY_PROJECT_REPORTS;
+    }
+
+    @Override
+    public String getName(Locale locale) {
+        return "iafbt backtest report";
+    }
+
+    @Override
+    public String getDescription(Locale locale) {
+        return "Ranking and tear sheets of the project's .iafbt backtest bundles.";
+    }
+
+    @Override
+    public void setReportOutputDirectory(File directory) {
+        this.reportOutputDirectory = directory;
+    }
+
+    @Override
+    public File getReportOutputDirectory() {
+        return reportOutputDirectory != null ? reportOutputDirectory : resolve(new File("target/site")).toFile();
+    }
+
+    @Override
+    public boolean isExternalReport() {
+        return true;
+    }
+
+    /** Only when there is a bundle folder: a project without backtests gets no empty report page. */
+    @Override
+    public boolean canGenerateReport() {
+        return !skip && java.nio.file.Files.isDirectory(resolve(bundles));
+    }
+
+    private HtmlReport.Result write(Path folder, Path output, ReportOptions options) throws MojoFailureException {
+        try {
+            return HtmlReport.write(folder, output, options);
+        } catch (QueryException e) {
+            throw new MojoFailureException("iafbt:report cannot order the strategies: " + e.getMessage()
+                    + ". Check iafbt.by and iafbt.focus.", e);
+        } catch (ReportException e) {
+            String hint = e.getMessage().contains("size budget") ? " (parameters iafbt.topK, iafbt.maxPoints,"
+                    + " iafbt.maxTableRows, iafbt.sizeBudget)" : " Set iafbt.bundles to a folder of .iafbt bundles"
+                    + " (now " + bundles.getPath() + ").";
+            throw new MojoFailureException("iafbt:report failed: " + e.getMessage() + "." + hint, e);
+        }
+    }
+
+    private ReportOptions options() throws MojoFailureException {
+        try {
+            EvaluationFocus preset = focus == null || focus.isBlank() ? EvaluationFocus.BALANCED : EvaluationFocus.parse(focus);
+            return ReportOptions.defaults().withTitle(title).withTopK(topK).withOrder(preset, by, ascending)
+                    .withSizeBudget(sizeBudget).withLimits(maxPoints, maxTableRows).withGenerated(generated);
+        } catch (QueryException | ReportException e) {
+            throw new MojoFailureException("iafbt:report has an invalid parameter: " + e.getMessage()
+                    + " (iafbt.focus, iafbt.topK, iafbt.sizeBudget, iafbt.maxPoints, iafbt.maxTableRows)", e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import java.nio.file.*
+
+String log = new File(basedir, "build.log").text
+Path report = basedir.toPath().resolve("target/iafbt/report.html")
+assert Files.isRegularFile(report)
+assert log =~ /\[INFO\] Wrote .*report\.html \([0-9.]+ KB\): 24 strategies, 5 with a tear sheet, 0 skipped/
+assert !log.contains("[WARNING]")
+String html = report.toFile().getText("UTF-8")
+assert html.contains("<title>Sweep &lt;report&gt;</title>")
+assert html.contains("risk_adjusted focus score, descending")
+assert html.contains("id=\"s5\"") && !html.contains("id=\"s6\"")
+assert html.contains("Content-Security-Policy")
+assert (html =~ /<tr data-tag="sample-sweep">/).size() == 24
+return true
