@@ -1,11 +1,11 @@
 package dev.iafbt.store;
 
 import dev.iafbt.bundle.Bundle;
+import dev.iafbt.bundle.BundleWriteException;
 import dev.iafbt.bundle.BundleWriter;
 import dev.iafbt.bundle.WriteOptions;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.ohlcv.OhlcvStore;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -38,7 +38,7 @@ final class BundleSaving {
         beforeSave.accept(bundle == backtest.bundle() ? backtest : Backtest.of(bundle));
         try {
             BundleWriter.write(bundle, target, backtest.algorithmId(), WriteOptions.DEFAULT);
-        } catch (UncheckedIOException e) {
+        } catch (BundleWriteException e) {
             throw new StoreException(e.getMessage(), e);
         }
         return placement;
