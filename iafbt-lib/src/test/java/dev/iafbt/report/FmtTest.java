@@ -27,4 +27,26 @@ class FmtTest {
         assertThat(Fmt.coord(Double.NaN)).isEqualTo("NaN");
         assertThat(Fmt.coord(1e20)).isEqualTo(String.format(Locale.ROOT, "%.1f", 1e20));
     }
+
+    @Test
+    void fixedDecimalsPrintExactlyLikeTheFormatter() {
+        Random random = new Random(13);
+        for (int i = 0; i < 200_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> random.nextGaussian() * Math.pow(10, random.nextInt(30) - 15);
+                case 1 -> (random.nextInt(2_000_001) - 1_000_000) / Math.pow(10, random.nextInt(7));
+                case 2 -> Double.longBitsToDouble(random.nextLong());
+                default -> random.nextInt(2001) / 8.0 - 125; // exact binary halves and quarters
+            };
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            int digits = random.nextInt(7);
+            assertThat(Fmt.fixed(v, digits)).as("%s with %d digits", v, digits)
+                    .isEqualTo(String.format(Locale.ROOT, "%." + digits + "f", v));
+        }
+        assertThat(Fmt.fixed(-0.0, 2)).isEqualTo("-0.00");
+        assertThat(Fmt.fixed(-0.001, 2)).isEqualTo("-0.00");
+        assertThat(Fmt.pct(0.12345)).isEqualTo("12.35%");
+    }
 }
