@@ -5,4 +5,8 @@ def report = new File(basedir, 'target/surefire-reports/TEST-com.example.researc
 assert report.contains('target/backtests/carry.iafbt (carry)')
 assert report.contains('target/backtests/momentum_fast.iafbt (momentum_fast)')
 assert report.contains('run thresholds: target/backtests/carry.iafbt (carry)')
+// the verified round trips of the 2 bundles are remembered for the next build
+File[] versions = new File(basedir, 'target/iafbt/roundtrip-cache').listFiles()
+assert versions.length == 1
+assert versions[0].list().length == 2
 return true

@@ -2,7 +2,7 @@
 // parameters the plugin has; it must not point a user at anything that is not shipped.
 String log = new File(basedir, "build.log").text
 assert log.contains("This plugin has ")
-["iafbt:help", "iafbt:index", "iafbt:list", "iafbt:rank"].each { goal ->
+["iafbt:check", "iafbt:help", "iafbt:index", "iafbt:list", "iafbt:rank"].each { goal ->
     assert log.contains(goal) : "help does not list " + goal
 }
 // -Ddetail -Dgoal=rank: every rank parameter with its user property

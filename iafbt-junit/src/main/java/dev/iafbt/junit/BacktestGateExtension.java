@@ -1,5 +1,6 @@
 package dev.iafbt.junit;
 
+import dev.iafbt.check.CheckRun;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class BacktestGateExtension implements TestTemplateInvocationContextProvider {
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        GateRun run = new GateRun(configure(context).settings());
+        CheckRun run = new CheckRun(configure(context).settings());
         return Stream.concat(run.verdicts().map(GateInvocation::forBundle), run.closingChecks().map(GateInvocation::forCheck));
     }
 

@@ -1,14 +1,17 @@
 package dev.iafbt.junit;
 
-import dev.iafbt.model.SummaryField;
+import dev.iafbt.check.BaselineSettings;
+import dev.iafbt.check.CheckRun;
+import dev.iafbt.check.CheckSettings;
+import dev.iafbt.check.MetricRule;
+import dev.iafbt.check.MetricUnits;
+import dev.iafbt.check.RoundTripCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
@@ -127,7 +130,7 @@ public final class BacktestGates {
 
     /** Reads the bundles (in parallel, bounded) and returns one container per bundle, in path order. */
     public Stream<DynamicNode> dynamicTests() {
-        return DynamicGateNodes.of(new GateRun(settings()));
+        return DynamicGateNodes.of(new CheckRun(settings()));
     }
 
     BacktestGates add(MetricRule rule) {
@@ -135,20 +138,27 @@ public final class BacktestGates {
         return this;
     }
 
-    GateSettings settings() {
+    CheckSettings settings() {
         GateConfiguration config = new GateConfiguration(
                 configuration != null ? configuration : GateConfiguration.platformDefaults());
         Path base = baseDir != null ? baseDir
                 : config.get(GateConfiguration.BASE_DIR).map(Path::of).orElse(Path.of(""));
         base = base.toAbsolutePath().normalize();
-        List<MetricRule> summaryRules = rules.stream().filter(r -> r.scope() == MetricRule.Scope.SUMMARY).toList();
-        List<MetricRule> runRules = rules.stream().filter(r -> r.scope() == MetricRule.Scope.EACH_RUN).toList();
-        int defaultParallelism = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        return new GateSettings(patterns, base, summaryRules, runRules,
+        List<MetricRule> summaryRules = CheckSettings.ofScope(rules, MetricRule.Scope.SUMMARY);
+        List<MetricRule> runRules = CheckSettings.ofScope(rules, MetricRule.Scope.EACH_RUN);
+        return new CheckSettings(patterns, base, summaryRules, runRules,
                 baselineSettings(config, base, summaryRules),
                 roundTrip != null ? roundTrip : config.bool(GateConfiguration.ROUND_TRIP, true),
+                roundTripCache(config, base),
                 allowEmpty != null ? allowEmpty : config.bool(GateConfiguration.ALLOW_EMPTY, false),
-                parallelism != null ? parallelism : config.positiveInt(GateConfiguration.PARALLELISM, defaultParallelism));
+                "set allowEmpty, or " + GateConfiguration.ALLOW_EMPTY + "=true",
+                parallelism != null ? parallelism : config.positiveInt(GateConfiguration.PARALLELISM, CheckSettings.defaultParallelism()));
+    }
+
+    /** Verified round trips are remembered under the project's target/ unless switched off; same bytes are never re-encoded twice in one JVM. */
+    private static Optional<RoundTripCache> roundTripCache(GateConfiguration config, Path base) {
+        String dir = config.get(GateConfiguration.ROUND_TRIP_CACHE).orElse(RoundTripCache.DEFAULT_DIRECTORY);
+        return Optional.of(dir.equals("none") ? RoundTripCache.inMemory() : RoundTripCache.in(base.resolve(dir)));
     }
 
     private Optional<BaselineSettings> baselineSettings(GateConfiguration config, Path base, List<MetricRule> summaryRules) {
@@ -157,23 +167,11 @@ public final class BacktestGates {
         }
         double tolerance = baselineTolerance == null || baselineTolerance.isNaN()
                 ? config.nonNegativeDouble(GateConfiguration.BASELINE_TOLERANCE, 0.0) : baselineTolerance;
-        if (tolerance < 0 || Double.isInfinite(tolerance)) {
-            throw new IllegalArgumentException("baseline tolerance must be a finite number >= 0, but is " + tolerance);
-        }
-        Set<SummaryField> metrics = new LinkedHashSet<>();
-        baselineMetrics.forEach(name -> metrics.add(MetricUnits.summaryField(name)));
-        if (metrics.isEmpty()) {
-            summaryRules.forEach(rule -> metrics.add(MetricUnits.summaryField(rule.metric())));
-        }
-        if (metrics.isEmpty()) {
-            throw new IllegalArgumentException("baseline " + baselineFile + " compares no metric: name the metrics,"
-                    + " or add summary rules whose metrics it should compare");
-        }
         String unmatched = config.get(GateConfiguration.BASELINE_UNMATCHED).orElse("fail");
         if (!unmatched.equals("fail") && !unmatched.equals("skip")) {
             throw new IllegalArgumentException(GateConfiguration.BASELINE_UNMATCHED + " must be fail or skip, but is '" + unmatched + "'");
         }
-        return Optional.of(new BaselineSettings(base.resolve(baselineFile).normalize(), baselineFile, tolerance,
-                List.copyOf(metrics), config.bool(GateConfiguration.BASELINE_UPDATE, false), unmatched.equals("fail")));
+        return Optional.of(BaselineSettings.of(base.resolve(baselineFile).normalize(), baselineFile, tolerance,
+                baselineMetrics, summaryRules, config.bool(GateConfiguration.BASELINE_UPDATE, false), unmatched.equals("fail")));
     }
 }

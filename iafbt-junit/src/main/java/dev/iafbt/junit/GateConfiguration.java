@@ -1,5 +1,7 @@
 package dev.iafbt.junit;
 
+import dev.iafbt.check.CheckSettings;
+import dev.iafbt.check.RoundTripCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,8 +30,14 @@ public final class GateConfiguration {
     public static final String BASELINE_TOLERANCE = "iafbt.gate.baseline.tolerance";
     /** {@code fail} (default) or {@code skip}: how bundles without a baseline entry, and entries without a bundle, are reported. */
     public static final String BASELINE_UNMATCHED = "iafbt.gate.baseline.unmatched";
-    /** The one switch that rewrites baseline files from the current bundles (default false). */
-    public static final String BASELINE_UPDATE = "iafbt.baseline.update";
+    /** The one switch that rewrites baseline files from the current bundles (default false); the same for {@code iafbt:check}. */
+    public static final String BASELINE_UPDATE = CheckSettings.BASELINE_UPDATE;
+    /**
+     * Where verified round trips are remembered across runs, relative to the base directory
+     * (default {@value RoundTripCache#DEFAULT_DIRECTORY}); {@code none} remembers them only while
+     * the JVM runs.
+     */
+    public static final String ROUND_TRIP_CACHE = "iafbt.gate.roundTrip.cache";
 
     private final Function<String, Optional<String>> lookup;
 

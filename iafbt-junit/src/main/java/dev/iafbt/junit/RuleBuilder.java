@@ -1,5 +1,7 @@
 package dev.iafbt.junit;
 
+import dev.iafbt.check.MetricRule;
+import dev.iafbt.check.SpecialValue;
 import java.util.EnumSet;
 import java.util.Set;
 

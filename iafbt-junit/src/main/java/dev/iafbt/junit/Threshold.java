@@ -1,5 +1,6 @@
 package dev.iafbt.junit;
 
+import dev.iafbt.check.SpecialValue;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;

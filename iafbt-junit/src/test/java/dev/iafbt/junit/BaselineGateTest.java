@@ -2,6 +2,7 @@ package dev.iafbt.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iafbt.check.BaselineFile;
 import dev.iafbt.junit.samples.AnnotatedGates;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +78,8 @@ class BaselineGateTest {
                         + " sharpe_ratio=2, max_drawdown=0.05 for 'a_algo' in baseline.csv");
         assertThat(GateKit.names(update.testEvents().succeeded()))
                 .containsExactly("baseline rewritten: baseline.csv (2 algorithm ids; removed [retired])");
-        assertThat(Files.readString(baseline())).isEqualTo(BaselineFile.COMMENT + "\n" + BaselineFile.HEADER + "\n"
+        assertThat(Files.readString(baseline())).isEqualTo("# iafbt baseline: rewrite with -Diafbt.baseline.update=true\n"
+                + "# bundles: [backtests]\n" + BaselineFile.HEADER + "\n"
                 + "a_algo,max_drawdown,0.05\na_algo,sharpe_ratio,2\nb_algo,max_drawdown,0.2\nb_algo,sharpe_ratio,1.2\n");
 
         GateKit.run(AnnotatedGates.WithBaseline.class, project).testEvents()

@@ -2,6 +2,8 @@ package dev.iafbt.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iafbt.check.CheckRun;
+
 import dev.iafbt.junit.samples.ProgrammaticGates;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +57,7 @@ class ProgrammaticGateTest {
     void anEmptyGlobFails() {
         EngineExecutionResults results = GateKit.run(ProgrammaticGates.Empty.class, project);
 
-        assertThat(GateKit.names(results.testEvents().failed())).containsExactly(GateRun.NO_BUNDLES);
+        assertThat(GateKit.names(results.testEvents().failed())).containsExactly(CheckRun.NO_BUNDLES);
         assertThat(GateKit.messages(results.testEvents().failed())).singleElement().asString()
                 .startsWith("no .iafbt bundles matched [nothing-here/*.iafbt]").contains("nothing-here does not exist");
     }
@@ -73,6 +75,6 @@ class ProgrammaticGateTest {
         TestBundles.write(project.resolve("backtests"), "momo", 1.0, 0.2, 40);
         EngineExecutionResults regressed = GateKit.run(ProgrammaticGates.WithBaseline.class, project);
         assertThat(GateKit.messages(regressed.testEvents().failed())).singleElement().asString()
-                .contains("sharpe_ratio = 1, baseline 1.25 (higher is better, allowed down to 1.1875)");
+                .contains("sharpe_ratio = 1, baseline 1.25 (higher is better, allowed down to 1.188)");
     }
 }

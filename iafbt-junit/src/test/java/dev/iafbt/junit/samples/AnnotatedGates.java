@@ -1,8 +1,8 @@
 package dev.iafbt.junit.samples;
 
+import dev.iafbt.check.SpecialValue;
 import dev.iafbt.junit.BacktestGate;
 import dev.iafbt.junit.Baseline;
-import dev.iafbt.junit.SpecialValue;
 import dev.iafbt.junit.Threshold;
 import dev.iafbt.junit.Toggle;
 

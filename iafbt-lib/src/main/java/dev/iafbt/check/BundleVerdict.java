@@ -1,0 +1,43 @@
+package dev.iafbt.check;
+
+import dev.iafbt.model.SummaryField;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the report of one bundle needs, computed on a worker thread: the result of each
+ * check plus the few summary values a baseline update records. Holding this instead of the
+ * decoded bundle keeps memory flat however many bundles a check reads.
+ *
+ * @param name the file relative to the base directory, with forward slashes
+ * @param algorithmId null when the bundle could not be read
+ */
+public record BundleVerdict(Path file, String name, String algorithmId, List<CheckResult> checks,
+                     Map<SummaryField, Double> summaryValues) {
+
+    public BundleVerdict {
+        checks = List.copyOf(checks);
+    }
+
+    /** {@code backtests/momo.iafbt (momo_1)}: the test name, so IDE and Surefire reports name the bundle and its algorithm. */
+    public String displayName() {
+        return name + " (" + (algorithmId == null ? "unreadable" : algorithmId) + ")";
+    }
+
+    public boolean readable() {
+        return algorithmId != null;
+    }
+
+    /** The failed checks, in order. */
+    public List<CheckResult> failures() {
+        return checks.stream().filter(CheckResult::isFailure).toList();
+    }
+
+    BundleVerdict withCheck(CheckResult extra) {
+        List<CheckResult> all = new ArrayList<>(checks);
+        all.add(extra);
+        return new BundleVerdict(file, name, algorithmId, all, summaryValues);
+    }
+}

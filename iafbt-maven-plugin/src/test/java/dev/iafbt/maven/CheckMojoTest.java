@@ -1,0 +1,173 @@
+package dev.iafbt.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.iafbt.model.Backtest;
+import dev.iafbt.model.SummaryField;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+
+/** {@code iafbt:check} configured from the plugin descriptor, POM configuration and {@code -D}, as Maven does. */
+@MojoTest
+class CheckMojoTest extends GoalTestSupport {
+    /** A POM declaring the plugin; the harness reads the goal's configuration from it, as Maven would. */
+    private static final String POM = "<project><build><plugins><plugin><artifactId>iafbt-maven-plugin</artifactId><configuration>";
+    private static final String END = "</configuration></plugin></plugins></build></project>";
+    private static final String SHARPE_AT_LEAST_1 = POM
+            + "<rules><rule><metric>sharpe_ratio</metric><minimum>1</minimum></rule></rules>" + END;
+
+    private void bundle(String id, double sharpe) {
+        Path dir = project.resolve("backtests");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Backtest.builder(id).summary(SummaryField.SHARPE_RATIO, sharpe).summary(SummaryField.MAX_DRAWDOWN, 0.1).build().save(dir);
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    void theDescriptorsDefaultsCheckBacktestsWithTheRoundTripRememberedUnderTarget(CheckMojo mojo) {
+        assertThat(mojo.bundles).isEqualTo(file("backtests"));
+        assertThat(mojo.rules).isEmpty();
+        assertThat(mojo.baseline).isNull();
+        assertThat(mojo.roundTrip).isTrue();
+        assertThat(mojo.haltOnFailure).isTrue();
+        assertThat(mojo.allowEmpty).isFalse();
+        assertThat(mojo.roundTripCache).isEqualTo(file("target/iafbt/roundtrip-cache"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1)
+    void logsEveryViolationThenFailsOnce(CheckMojo mojo) {
+        bundle("good", 1.5);
+        bundle("weak", 0.25279999999999997);
+        bundle("worse", -1);
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("2 of 3 bundle(s) violate the rules (see the warnings above).");
+        assertThat(log.at("WARNING")).containsExactly(
+                "backtests/weak.iafbt (weak): 1 of 1 summary thresholds violated:",
+                "    sharpe_ratio = 0.2528, required >= 1 [annualised ratio]",
+                "backtests/worse.iafbt (worse): 1 of 1 summary thresholds violated:",
+                "    sharpe_ratio = -1, required >= 1 [annualised ratio]");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1)
+    @UserProperty(name = "iafbt.haltOnFailure", value = "false")
+    void haltOnFailureFalseOnlyWarns(CheckMojo mojo) throws Exception {
+        bundle("weak", 0.5);
+
+        mojo.execute();
+
+        assertThat(log.at("WARNING")).last().asString()
+                .isEqualTo("1 of 1 bundle(s) violate the rules (see the warnings above). Not failing the build, because haltOnFailure is false.");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM + "<rules>"
+            + "<rule><metric>max_drawdown</metric><maximum>25%</maximum></rule>"
+            + "<rule><metric>sharpe_ratio</metric><minimum>-5</minimum><scope>summary</scope></rule>"
+            + "<rule><metric>sharpe_ratio</metric><minimum>0.3</minimum><scope>eachRun</scope><allow>MISSING</allow></rule>"
+            + "</rules>" + END)
+    void percentagesScopesAndAllowedValuesComeFromThePom(CheckMojo mojo) throws Exception {
+        bundle("good", 1.5);
+
+        mojo.execute();
+
+        assertThat(log.at("INFO")).first().asString().endsWith(
+                ": max_drawdown <= 0.25, sharpe_ratio >= -5, sharpe_ratio >= 0.3 (each run), byte-identical round trip");
+        assertThat(log.at("INFO")).last().asString().isEqualTo("All 1 bundle(s) meet the rules.");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1)
+    void aSecondBuildReEncodesNothing(CheckMojo mojo, @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1) CheckMojo nextBuild)
+            throws Exception {
+        // ids no other test uses: the same bytes checked earlier in this JVM would count as remembered
+        bundle("second_build_a", 1.5);
+        bundle("second_build_b", 1.6);
+        String cache = project.resolve("target/iafbt/roundtrip-cache").toString();
+
+        mojo.execute();
+        assertThat(log.at("INFO")).contains("Round trips: 2 re-encoded, 0 already verified (remembered in " + cache + ")");
+
+        log.lines.clear();
+        nextBuild.execute();
+        assertThat(log.at("INFO")).contains("Round trips: 0 re-encoded, 2 already verified (remembered in " + cache + ")");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM + "<rules><rule><metric>sharpe</metric><minimum>1</minimum></rule></rules>" + END)
+    void anUnknownMetricNamesTheValidOnes(CheckMojo mojo) {
+        bundle("good", 1.5);
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("iafbt:check configuration: unknown summary metric 'sharpe'; the 55 summary metrics are: [");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM + "<rules><rule><metric>sharpe_ratio</metric><minimum>high</minimum></rule></rules>" + END)
+    void aBoundThatIsNoNumberSaysWhatToWrite(CheckMojo mojo) {
+        assertThatThrownBy(mojo::execute).hasMessage("iafbt:check configuration: rule on 'sharpe_ratio': <minimum> must be"
+                + " a number such as 1.5 or a percentage such as 25%, not 'high'");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM + "<rules><rule><metric>sharpe_ratio</metric><minimum>1</minimum>"
+            + "<allow>INFINITE, nan, zero</allow></rule></rules>" + END)
+    void anUnknownAllowedValueListsTheKnownOnes(CheckMojo mojo) {
+        assertThatThrownBy(mojo::execute).hasMessageContaining("<allow> takes MISSING, NAN and INFINITE (comma-separated), not 'zero'");
+    }
+
+    @Test
+    @MojoParameter(name = "baseline", value = "src/test/iafbt-baseline.csv")
+    void aMissingBaselineIsOneFailureAndTheUpdateLogsWhatItWrote(@InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1) CheckMojo compare,
+            @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1) @MojoParameter(name = "baselineUpdate", value = "true") CheckMojo update,
+            @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1) CheckMojo again) throws Exception {
+        bundle("a", 1.5);
+        bundle("b", 1.2);
+
+        assertThatThrownBy(compare::execute).hasMessageStartingWith("1 check(s) over all bundles failed (see the warnings above).");
+        assertThat(log.at("WARNING")).singleElement().asString()
+                .startsWith("src/test/iafbt-baseline.csv does not exist (")
+                .contains("Record the current values of 2 bundle(s) with -Diafbt.baseline.update=true");
+
+        log.lines.clear();
+        update.execute();
+        Path file = project.resolve("src/test/iafbt-baseline.csv");
+        assertThat(log.at("INFO")).contains("Wrote baseline " + file + ": 2 algorithm id(s) x 1 metric(s)",
+                "  added (2): a, b", "Review the diff and commit it.");
+        // the same owner line as @BacktestGate("backtests") writes, so the two can share the file
+        assertThat(Files.readAllLines(file)).contains("# bundles: [backtests]").endsWith("a,sharpe_ratio,1.5", "b,sharpe_ratio,1.2");
+
+        log.lines.clear();
+        again.execute();
+        assertThat(log.at("WARNING")).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1)
+    void noBundlesFails(CheckMojo mojo) {
+        assertThatThrownBy(mojo::execute).hasMessageStartingWith("1 check(s) over all bundles failed");
+        assertThat(log.at("WARNING")).singleElement().asString().startsWith("no .iafbt bundles matched")
+                .endsWith("(set <allowEmpty>true</allowEmpty> or -Diafbt.allowEmpty=true, if that is intended)");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1)
+    @UserProperty(name = "iafbt.allowEmpty", value = "true")
+    void noBundlesOnlyWarnsWhenAllowed(CheckMojo mojo) throws Exception {
+        mojo.execute();
+        assertThat(log.at("WARNING")).singleElement().asString().startsWith("no .iafbt bundles matched");
+    }
+}
