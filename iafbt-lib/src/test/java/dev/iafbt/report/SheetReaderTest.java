@@ -29,7 +29,18 @@ class SheetReaderTest {
         Path file = ReferenceFixtures.file("real-0aa37205-event-v2.iafbt");
         BacktestRun run = SheetReader.open(file).runs().get(0);
         assertThat(run.raw().get("portfolio_snapshots")).isInstanceOf(RawMsgpack.class);
+        assertThat(run.metrics().raw().get("drawdown_series")).isInstanceOf(RawMsgpack.class);
         assertThat(run.portfolioSnapshots()).hasSize(Backtest.open(file).runs().get(0).portfolioSnapshots().size())
                 .isNotEmpty();
+    }
+
+    @Test
+    void aV1BundleKeepsItsPermutationTestsUndecodedAndReadsItsRuns() {
+        Path file = ReferenceFixtures.file("real-0aa37205-v1.iafbt");
+        Backtest lazy = SheetReader.open(file);
+        assertThat(lazy.raw().get("backtest_runs")).isNotInstanceOf(RawMsgpack.class);
+        assertThat(lazy.raw().get("backtest_permutation_tests")).isInstanceOf(RawMsgpack.class);
+        assertThat(lazy.runs()).hasSize(Backtest.open(file).runs().size()).isNotEmpty();
+        assertThat(lazy.runs().get(0).trades()).hasSize(Backtest.open(file).runs().get(0).trades().size());
     }
 }
