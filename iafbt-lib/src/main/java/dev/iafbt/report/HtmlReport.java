@@ -1,7 +1,6 @@
 package dev.iafbt.report;
 
 import dev.iafbt.IafbtException;
-import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SummaryField;
 import dev.iafbt.rank.EvaluationFocus;
 import dev.iafbt.report.ReportView.Cell;
@@ -84,13 +83,13 @@ public final class HtmlReport {
     }
 
     /**
-     * A tear sheet, or why the bundle could not be read in full. Opened summary-only on purpose:
-     * the runs decode when the sheet asks for them, and of the metric blobs only the equity curves
-     * are ever decoded (a full open decodes every blob and the permutation tests too).
+     * A tear sheet, or why the bundle could not be read in full. Opened by {@link SheetReader}
+     * on purpose: only what the sheet shows is decoded, and of the metric blobs only the equity
+     * curves (a full open decodes every blob and the permutation tests too).
      */
     private static Object detail(TearSheetBuilder sheets, Strategy s, int rank) {
         try {
-            return sheets.build(s, Backtest.openSummary(s.file()), rank, "s" + rank);
+            return sheets.build(s, SheetReader.open(s.file()), rank, "s" + rank);
         } catch (IafbtException | UncheckedIOException e) {
             return new Skipped(s.relative(), "full read failed, shown summary-only: "
                     + StrategyLoader.reason(e, s.file(), s.relative()));

@@ -1,0 +1,52 @@
+package dev.iafbt.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FmtTest {
+    @Test
+    void coordinatesPrintLikeOneDecimalFormatting() {
+        Random random = new Random(7);
+        for (int i = 0; i < 50_000; i++) {
+            // three decimals, never on a .x5 boundary, where binary doubles make the rounding ambiguous
+            double v = (random.nextInt(2_000_000) - 1_000_000) / 1000.0 + (random.nextBoolean() ? 0.0001 : -0.0001);
+            assertThat(Fmt.coord(v)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.1f", v));
+        }
+    }
+
+    @Test
+    void coordinatesKeepSignsAndRoundHalvesAwayFromZero() {
+        assertThat(Fmt.coord(0)).isEqualTo("0.0");
+        assertThat(Fmt.coord(-0.04)).isEqualTo("-0.0");
+        assertThat(Fmt.coord(12.25)).isEqualTo("12.3");
+        assertThat(Fmt.coord(-12.25)).isEqualTo("-12.3");
+        assertThat(Fmt.coord(1234.96)).isEqualTo("1235.0");
+        assertThat(Fmt.coord(Double.NaN)).isEqualTo("NaN");
+        assertThat(Fmt.coord(1e20)).isEqualTo(String.format(Locale.ROOT, "%.1f", 1e20));
+    }
+
+    @Test
+    void fixedDecimalsPrintExactlyLikeTheFormatter() {
+        Random random = new Random(13);
+        for (int i = 0; i < 200_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> random.nextGaussian() * Math.pow(10, random.nextInt(30) - 15);
+                case 1 -> (random.nextInt(2_000_001) - 1_000_000) / Math.pow(10, random.nextInt(7));
+                case 2 -> Double.longBitsToDouble(random.nextLong());
+                default -> random.nextInt(2001) / 8.0 - 125; // exact binary halves and quarters
+            };
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            int digits = random.nextInt(7);
+            assertThat(Fmt.fixed(v, digits)).as("%s with %d digits", v, digits)
+                    .isEqualTo(String.format(Locale.ROOT, "%." + digits + "f", v));
+        }
+        assertThat(Fmt.fixed(-0.0, 2)).isEqualTo("-0.00");
+        assertThat(Fmt.fixed(-0.001, 2)).isEqualTo("-0.00");
+        assertThat(Fmt.pct(0.12345)).isEqualTo("12.35%");
+    }
+}
