@@ -27,6 +27,8 @@ import java.util.Optional;
 public record OhlcvManifest(String storeDir, Map<String, String> manifest) {
     /** The reference's default {@code store_dir}. */
     public static final String DEFAULT_STORE_DIR = ChunkNames.DEFAULT_STORE_DIR;
+    /** The folder of a tiered store that holds its bundles, beside {@code ohlcv/}. */
+    private static final String TIERED_BUNDLES_DIR = "bundles";
 
     /** @throws OhlcvException naming the bad store folder or entry */
     public OhlcvManifest {
@@ -111,15 +113,41 @@ public record OhlcvManifest(String storeDir, Map<String, String> manifest) {
     /**
      * The side store folder of a bundle at {@code bundleFile}. The text of {@code store_dir} was
      * checked when the manifest was made; here the real path is: a symbolic link on the way must
-     * not lead the store out of the bundle's folder.
+     * not lead the store out of the bundle's folder — or, for a tiered store's {@code ../ohlcv},
+     * out of the store's root.
      *
-     * @throws OhlcvException naming the bundle when the store resolves outside its folder
+     * @throws OhlcvException naming the bundle when the store resolves outside its folder, or
+     *         when a {@code ../ohlcv} bundle does not sit in a tiered store's {@code bundles/}
      */
     public Path storePath(Path bundleFile) {
         Path folder = bundleFile.toAbsolutePath().normalize().getParent();
         Path store = folder.resolve(storeDir).normalize();
-        requireRealPathInside(bundleFile, folder, store);
+        requireRealPathInside(bundleFile, containmentRoot(bundleFile, folder), store);
         return store;
+    }
+
+    /**
+     * The folder the store must stay inside: the bundle's own folder, or for the tiered layout
+     * ({@code store_dir} {@code ../ohlcv}, {@code ../../ohlcv} for a nested handle — what the
+     * reference's {@code LocalTieredStore} writes) the store root whose {@code bundles/} folder
+     * holds the bundle. Anything else reaching upwards was refused when the manifest was made.
+     */
+    private Path containmentRoot(Path bundleFile, Path folder) {
+        if (!isTieredStoreDir(storeDir)) {
+            return folder;
+        }
+        int ups = storeDir.split("/").length - 1; // one per '..'; the last part is 'ohlcv'
+        Path bundlesFolder = folder;
+        for (int i = 1; i < ups && bundlesFolder != null; i++) {
+            bundlesFolder = bundlesFolder.getParent();
+        }
+        if (bundlesFolder == null || bundlesFolder.getParent() == null
+                || !bundlesFolder.getFileName().toString().equals(TIERED_BUNDLES_DIR)) {
+            throw new OhlcvException("bundle " + bundleFile + ": OHLCV store_dir '" + storeDir
+                    + "' leads outside the bundle's folder, and the bundle is not in a tiered store's "
+                    + TIERED_BUNDLES_DIR + "/ folder");
+        }
+        return bundlesFolder.getParent();
     }
 
     private void requireRealPathInside(Path bundleFile, Path folder, Path store) {
@@ -167,9 +195,28 @@ public record OhlcvManifest(String storeDir, Map<String, String> manifest) {
                     + "' must be relative to the bundle's folder");
         }
         Path normalized = Path.of(storeDir.replace('\\', '/')).normalize();
-        if (normalized.startsWith("..")) {
-            throw new OhlcvException("OHLCV manifest: store_dir '" + storeDir + "' leads outside the bundle's folder");
+        if (normalized.startsWith("..") && !isTieredStoreDir(storeDir)) {
+            throw new OhlcvException("OHLCV manifest: store_dir '" + storeDir
+                    + "' leads outside the bundle's folder (only a tiered store's '../ohlcv' may)");
         }
+    }
+
+    /**
+     * {@code ../ohlcv}, {@code ../../ohlcv}, …: the one upward {@code store_dir} the reference
+     * writes, from a tiered store's {@code bundles/<handle>.iafbt} to its {@code ohlcv/} folder
+     * ({@code services/backtest_store/local_tiered_store.py}).
+     */
+    private static boolean isTieredStoreDir(String storeDir) {
+        String[] parts = storeDir.split("/", -1);
+        if (parts.length < 2 || !parts[parts.length - 1].equals(DEFAULT_STORE_DIR)) {
+            return false;
+        }
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (!parts[i].equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

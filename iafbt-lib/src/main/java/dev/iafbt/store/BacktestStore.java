@@ -74,9 +74,10 @@ public interface BacktestStore {
     Path ohlcvDirectory(String handle);
 
     /**
-     * The OHLCV frames of a stored backtest, read lazily from {@link #ohlcvDirectory}; use this
-     * rather than {@code OhlcvFrames.of(backtest)}, which only follows a {@code store_dir} inside the
-     * bundle's own folder (a tiered store's bundles record {@code ../ohlcv}).
+     * The OHLCV frames of a stored backtest, read lazily from {@link #ohlcvDirectory}, whatever
+     * {@code store_dir} the bundle recorded (as the reference's store does). A bundle opened on
+     * its own reads the same frames through {@code OhlcvFrames.of(backtest)}, which follows a
+     * tiered store's {@code ../ohlcv} only from inside that store's {@code bundles/} folder.
      *
      * @throws HandleNotFoundException when nothing is stored under the handle
      */

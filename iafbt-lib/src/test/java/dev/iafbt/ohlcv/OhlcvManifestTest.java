@@ -3,6 +3,7 @@ package dev.iafbt.ohlcv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,12 +28,36 @@ class OhlcvManifestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/tmp/ohlcv", "..", "../ohlcv", "a/../../x", "C:\\ohlcv", "c:ohlcv", "\\\\server\\share",
-        "..\\ohlcv"})
+    @ValueSource(strings = {"/tmp/ohlcv", "..", "../x", "../ohlcv/x", "a/../../ohlcv", "a/../../x", "C:\\ohlcv", "c:ohlcv",
+        "\\\\server\\share", "..\\ohlcv"})
     void storeDirsReachingOutsideAreRejected(String storeDir) {
         assertThatThrownBy(() -> new OhlcvManifest(storeDir, Map.of()))
                 .isInstanceOf(OhlcvException.class)
                 .hasMessageContaining("store_dir '" + storeDir + "'");
+    }
+
+    /** The reference's tiered store writes bundles/<handle>.iafbt with store_dir ../ohlcv (../../ohlcv nested). */
+    @ParameterizedTest
+    @ValueSource(strings = {"bundles/a.iafbt|../ohlcv", "bundles/sweep/a.iafbt|../../ohlcv",
+        "bundles/x/y/a.iafbt|../../../ohlcv"})
+    void aTieredStoresUpwardStoreDirResolvesToItsOhlcvFolder(String layout) throws Exception {
+        String[] parts = layout.split("\\|");
+        Path bundle = temp.resolve("store").resolve(parts[0]);
+        Files.createDirectories(bundle.getParent());
+        OhlcvManifest manifest = new OhlcvManifest(parts[1], Map.of("BTC/EUR@1h", CHUNK));
+        assertThat(manifest.storePath(bundle)).isEqualTo(temp.resolve("store/ohlcv").toAbsolutePath().normalize());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"other/a.iafbt|../ohlcv", "bundles/a.iafbt|../../ohlcv", "a.iafbt|../ohlcv",
+        "bundles/sweep/a.iafbt|../ohlcv/../../ohlcv"})
+    void anUpwardStoreDirOutsideATieredLayoutIsRefused(String layout) throws Exception {
+        String[] parts = layout.split("\\|");
+        Path bundle = temp.resolve("root").resolve(parts[0]);
+        Files.createDirectories(bundle.getParent());
+        assertThatThrownBy(() -> new OhlcvManifest(parts[1], Map.of("BTC/EUR@1h", CHUNK)).storePath(bundle))
+                .isInstanceOf(OhlcvException.class)
+                .hasMessageContaining("store_dir '" + parts[1] + "'");
     }
 
     @Test

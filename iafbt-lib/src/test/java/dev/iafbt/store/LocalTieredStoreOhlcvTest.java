@@ -2,6 +2,7 @@ package dev.iafbt.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iafbt.model.Backtest;
 import dev.iafbt.ohlcv.OhlcvFrames;
 import dev.iafbt.ohlcv.OhlcvGc;
 import dev.iafbt.ohlcv.OhlcvStore;
@@ -51,6 +52,17 @@ class LocalTieredStoreOhlcvTest {
         store.write(StoreFixtures.withOhlcv("a", staging(), 100), "a", staging().dir());
         assertThat(store.ohlcvStore().list()).singleElement().asString().matches("[0-9a-f]{64}\\.parquet");
         assertThat(store.open("a", true).ohlcvManifestMap().orElseThrow().get("store_dir")).isEqualTo("../ohlcv");
+    }
+
+    /** A tiered bundle opened as a plain file still finds its chunks through store_dir ../ohlcv. */
+    @Test
+    void aStoredBundleOpenedDirectlyReadsItsFramesThroughItsStoreDir() {
+        LocalTieredStore store = store();
+        store.write(StoreFixtures.withOhlcv("a", staging(), 100), "sweep/a", staging().dir());
+        Path bundle = store.root().resolve("bundles/sweep/a.iafbt");
+        OhlcvFrames frames = OhlcvFrames.of(Backtest.open(bundle));
+        assertThat(frames.keys()).containsExactly("BTC/EUR:1h");
+        assertThat(frames.get("BTC/EUR:1h").rowCount()).isEqualTo(4);
     }
 
     @Test
