@@ -14,12 +14,18 @@ import java.util.function.Function;
 
 /**
  * Maps inputs on a small thread pool while handing results out strictly in input order. At most
- * {@code 2 x threads} results are in flight or waiting, so memory stays bounded however many
- * bundles a gate reads, and JUnit still sees one deterministic sequence of tests on its own
- * thread (its reporting is not thread-safe for dynamic tests registered from elsewhere).
+ * {@value #MIN_WINDOW} (or {@code 4 x threads}) results are in flight or waiting, so memory stays
+ * bounded however many bundles a gate reads — only {@code threads} inputs are being worked on at
+ * once, and a finished result is small — and JUnit still sees one deterministic sequence of tests
+ * on its own thread (its reporting is not thread-safe for dynamic tests registered from elsewhere).
+ * The window is that wide because one slow input at the head (a large bundle's zstd-19 re-encode
+ * takes seconds) must not leave the other threads idle once they have finished the few inputs
+ * behind it: with a window of {@code 2 x threads}, a gate over four large bundles on two cores
+ * ran on one core for most of its time.
  */
 final class LookaheadIterator<T, R> implements Iterator<R> {
     private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final int MIN_WINDOW = 64;
 
     private final Iterator<T> inputs;
     private final Function<T, R> work;
@@ -30,7 +36,7 @@ final class LookaheadIterator<T, R> implements Iterator<R> {
     LookaheadIterator(List<T> inputs, Function<T, R> work, int threads) {
         this.inputs = inputs.iterator();
         this.work = work;
-        this.window = 2 * threads;
+        this.window = Math.max(MIN_WINDOW, 4 * threads);
         if (!inputs.isEmpty()) {
             this.pool = Executors.newFixedThreadPool(Math.min(threads, inputs.size()), daemonThreads());
         }
