@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the reference's readers need of a built run, checked at {@link BacktestBuilder#build()}
- * (model.md §4.2-4.7): {@code Order.from_dict} raises on a nil {@code target_symbol},
+ * What the reference's readers need of a built run, checked at {@link BacktestBuilder#build()}.
+ * In its {@code domain/models}, {@code Order.from_dict} raises on a nil {@code target_symbol},
  * {@code trading_symbol}, {@code order_side}, {@code order_type} or {@code status} and the order
  * (inside a trade, the whole trade) is dropped with a log line; {@code Trade.from_dict} raises on
  * a nil {@code status}; {@code PortfolioSnapshot.from_dict} on an empty {@code created_at}; and
