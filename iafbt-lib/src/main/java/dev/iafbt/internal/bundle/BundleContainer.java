@@ -136,13 +136,26 @@ public final class BundleContainer {
                 + (cause == null ? "" : " (" + cause.getMessage() + ")"), cause);
     }
 
-    /** One frame, content size recorded, no checksum: what python-zstandard writes. */
+    /**
+     * One frame, content size recorded, no checksum: what python-zstandard writes.
+     *
+     * <p>The bytes go through direct buffers, not heap arrays: for a heap array zstd-jni holds a
+     * JNI critical section for the whole call, and while any thread is inside one the JVM cannot
+     * collect garbage (the GC locker). A zstd-19 frame takes seconds, so every other thread that
+     * needed a collection meanwhile stalled: a gate re-encoding bundles on two threads ran on one
+     * for most of its time. The frame is the same either way.
+     */
     public static byte[] compress(byte[] raw, int level) {
         try (ZstdCompressCtx ctx = new ZstdCompressCtx()) {
             ctx.setLevel(level);
             ctx.setContentSize(true);
             ctx.setChecksum(false);
-            return ctx.compress(raw);
+            ByteBuffer source = ByteBuffer.allocateDirect(raw.length).put(raw).flip();
+            ByteBuffer target = ByteBuffer.allocateDirect(Math.toIntExact(Zstd.compressBound(raw.length)));
+            int size = ctx.compressDirectByteBuffer(target, 0, target.capacity(), source, 0, raw.length);
+            byte[] frame = new byte[size];
+            target.get(0, frame);
+            return frame;
         }
     }
 
