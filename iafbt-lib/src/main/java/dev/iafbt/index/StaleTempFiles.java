@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -51,7 +52,7 @@ public final class StaleTempFiles {
             return found;
         }
         try {
-            Files.walkFileTree(folder, java.util.Set.of(), maxDepth, new SimpleFileVisitor<>() {
+            Files.walkFileTree(folder, Set.of(), maxDepth, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     Instant modified = attrs.lastModifiedTime().toInstant();

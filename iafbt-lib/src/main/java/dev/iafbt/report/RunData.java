@@ -1,7 +1,9 @@
 package dev.iafbt.report;
 
 import dev.iafbt.model.BacktestRun;
+import dev.iafbt.model.MetricSeries;
 import dev.iafbt.model.PortfolioSnapshot;
+import java.util.Arrays;
 import java.util.List;
 
 /** One run (window) of a detailed strategy with its equity as a clean series. */
@@ -33,6 +35,6 @@ record RunData(String name, BacktestRun run, Series equity) {
                 v[n++] = s.totalValue();
             }
         }
-        return Series.of(dev.iafbt.model.MetricSeries.of(java.util.Arrays.copyOf(t, n), java.util.Arrays.copyOf(v, n)));
+        return Series.of(MetricSeries.of(Arrays.copyOf(t, n), Arrays.copyOf(v, n)));
     }
 }

@@ -3,6 +3,7 @@ package dev.iafbt.report;
 import dev.iafbt.report.ReportView.Cell;
 import dev.iafbt.report.ReportView.SweepHeatmap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ final class SweepHeatmaps {
         List<String> ys = sortedValues(distinct.get(yParam));
         double[][] best = new double[ys.size()][xs.size()];
         for (double[] row : best) {
-            java.util.Arrays.fill(row, Double.NaN);
+            Arrays.fill(row, Double.NaN);
         }
         for (Strategy s : strategies) {
             int x = xs.indexOf(s.parameters().get(xParam));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Builds one strategy's tear sheet from its fully read bundle. Curve analytics that need one
@@ -49,7 +50,7 @@ final class TearSheetBuilder {
         RunData primary = runs.stream().reduce((a, b) -> b.span() > a.span() ? b : a).orElse(null);
         Series equity = primary == null ? Series.EMPTY : primary.equity();
         List<DrawdownPeriod> worst = Drawdowns.worst(equity, 5);
-        int[] keep = worst.stream().flatMapToInt(d -> java.util.stream.IntStream.of(d.peakIndex(), d.valleyIndex(),
+        int[] keep = worst.stream().flatMapToInt(d -> IntStream.of(d.peakIndex(), d.valleyIndex(),
                 d.recoveryIndex())).toArray();
         int[] kept = Lttb.indices(equity, options.maxPoints(), keep);
         if (kept.length < equity.size()) {

@@ -1,8 +1,10 @@
 package dev.iafbt.store;
 
+import dev.iafbt.model.Backtest;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -20,7 +22,7 @@ final class StoreFiles {
 
     /** Removes a file or folder tree; an absent path is fine. Links are removed, never followed. */
     static void deleteTree(Path path) {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try {
@@ -119,12 +121,12 @@ final class StoreFiles {
      * @param shown the handle as the message shows it
      * @param store describes the store for the message, e.g. {@code "tiered store /data/store"}
      */
-    static dev.iafbt.model.Backtest open(Path file, String handle, String shown, String store, boolean summaryOnly) {
+    static Backtest open(Path file, String handle, String shown, String store, boolean summaryOnly) {
         if (!Files.isRegularFile(file)) {
             throw new HandleNotFoundException(handle, "no backtest '" + shown + "' in " + store + " (expected " + file
                     + ")");
         }
-        return summaryOnly ? dev.iafbt.model.Backtest.openSummary(file) : dev.iafbt.model.Backtest.open(file);
+        return summaryOnly ? Backtest.openSummary(file) : Backtest.open(file);
     }
 
     /** {@code st_mtime_ns} and size, as the index's provenance wants them. */

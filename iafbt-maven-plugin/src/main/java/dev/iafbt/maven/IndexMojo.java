@@ -11,6 +11,8 @@ import dev.iafbt.index.StaleTempFiles;
 import dev.iafbt.index.StaleTempFiles.StaleTempFile;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +94,7 @@ public class IndexMojo extends AbstractIafbtMojo {
                 .rebuild(rebuild)
                 .pruneMissing(pruneMissing)
                 .threads(threads)
-                .progressInterval(java.time.Duration.ofSeconds(Math.max(progressSeconds, 1)))
+                .progressInterval(Duration.ofSeconds(Math.max(progressSeconds, 1)))
                 .listener(new MavenIndexListener(log, progressSeconds > 0))
                 .build();
         IndexResult result;
@@ -119,7 +121,7 @@ public class IndexMojo extends AbstractIafbtMojo {
     }
 
     private void reportStaleTempFiles(Path folder, Path output, Log log) {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         List<StaleTempFile> stale = new ArrayList<>(
                 StaleTempFiles.find(folder, Integer.MAX_VALUE, StaleTempFiles.DEFAULT_AGE, now));
         if (!output.getParent().startsWith(folder)) {

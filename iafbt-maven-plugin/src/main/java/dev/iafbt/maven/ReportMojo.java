@@ -7,15 +7,16 @@ import dev.iafbt.report.ReportException;
 import dev.iafbt.report.ReportOptions;
 import dev.iafbt.report.ReportView.Skipped;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.reporting.MavenReport;
 import org.apache.maven.reporting.MavenReportException;
 
@@ -162,7 +163,7 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
     /** Only when there is a bundle folder: a project without backtests gets no empty report page. */
     @Override
     public boolean canGenerateReport() {
-        return !skip && java.nio.file.Files.isDirectory(resolve(bundles));
+        return !skip && Files.isDirectory(resolve(bundles));
     }
 
     private HtmlReport.Result write(Path folder, Path output, ReportOptions options) throws MojoFailureException {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -94,7 +95,7 @@ public final class IsoDateTimes {
         int month = digits(s, 5, 2);
         int day = digits(s, 8, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1
-                || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                || day > YearMonth.of(year, month).lengthOfMonth()) {
             return null;
         }
         long seconds = LocalDate.of(year, month, day).toEpochDay() * 86_400L;
