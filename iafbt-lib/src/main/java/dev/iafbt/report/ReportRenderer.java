@@ -1,6 +1,7 @@
 package dev.iafbt.report;
 
 import dev.iafbt.internal.io.AtomicFiles;
+import dev.iafbt.internal.io.OrphanTemps;
 import dev.iafbt.report.ReportView.Report;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.template.Configuration;
@@ -65,17 +66,23 @@ public final class ReportRenderer {
      */
     public static void checkBudget(byte[] html, ReportOptions options) {
         if (html.length > options.sizeBudget()) {
-            throw new ReportException(String.format(Locale.ROOT, "the report would be %s (%d bytes), over the size"
+            throw new ReportBudgetException(String.format(Locale.ROOT, "the report would be %s (%d bytes), over the size"
                     + " budget of %s (%d bytes); %s", ReportSizes.mb(html.length), html.length,
                     ReportSizes.mb(options.sizeBudget()), options.sizeBudget(), ReportSizes.explain(html, options)));
         }
     }
 
+    /**
+     * Writes atomically, first removing what a killed earlier report to the same file left
+     * behind (its temp file: {@link OrphanTemps}).
+     */
     static void write(Path output, byte[] html) {
         try {
+            OrphanTemps.removeFor(output);
             AtomicFiles.write(output.toAbsolutePath(), html);
         } catch (IOException e) {
-            throw new ReportException("cannot write the report to " + output + ": " + e, e);
+            throw new ReportWriteException("cannot write the report to " + output + " (" + e
+                    + "); an earlier report there is unchanged", e);
         }
     }
 

@@ -89,8 +89,10 @@ final class ReportSizes {
         return out.append("raise sizeBudget").toString();
     }
 
+    /** MB to one decimal, or KB below a megabyte (a 10 KB budget is not "0.0 MB"). */
     static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+        return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0)
+                : String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
     }
 
     private static String knob(String title, boolean inSheet, ReportOptions o) {
