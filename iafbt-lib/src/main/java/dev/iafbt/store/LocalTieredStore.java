@@ -3,6 +3,7 @@ package dev.iafbt.store;
 import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.IndexRows;
 import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.TieredLayout;
 import dev.iafbt.internal.io.FolderLock;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.ohlcv.OhlcvStore;
@@ -32,9 +33,9 @@ import java.util.TreeSet;
  * {@link #verify()}/{@link #repair()} find and fix whatever else a crash or another tool left.
  */
 public final class LocalTieredStore implements BacktestStore {
-    public static final String INDEX_FILE = "index.sqlite";
-    public static final String BUNDLES_DIR = "bundles";
-    public static final String PARQUET_DIR = "parquet";
+    public static final String INDEX_FILE = TieredLayout.INDEX_FILE;
+    public static final String BUNDLES_DIR = TieredLayout.BUNDLES_DIR;
+    public static final String PARQUET_DIR = TieredLayout.PARQUET_DIR;
     public static final String OHLCV_DIR = "ohlcv";
 
     private final Path root;

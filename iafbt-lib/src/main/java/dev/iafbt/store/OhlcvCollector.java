@@ -4,6 +4,7 @@ import dev.iafbt.bundle.DocMap;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.internal.chunk.ChunkNames;
 import dev.iafbt.ohlcv.OhlcvGc;
+import dev.iafbt.index.TieredLayout;
 import dev.iafbt.internal.io.FolderLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -152,9 +153,7 @@ public final class OhlcvCollector {
 
     /** A tiered store has {@code bundles/} beside its index or its Tier-2 folder. */
     static boolean isTiered(Path root) {
-        return Files.isDirectory(root.resolve(LocalTieredStore.BUNDLES_DIR))
-                && (Files.exists(root.resolve(LocalTieredStore.INDEX_FILE))
-                        || Files.isDirectory(root.resolve(LocalTieredStore.PARQUET_DIR)));
+        return TieredLayout.isStoreRoot(root);
     }
 
     /** One manifest entry: which chunk, in which folder, a bundle needs under which key. */
