@@ -147,12 +147,13 @@ public final class LocalTieredStore implements BacktestStore {
 
     @Override
     public List<String> handles() {
+        List<WriteIntent> pending = settle() ? List.of() : commit.pending();
         TreeSet<String> handles = new TreeSet<>(bundleHandles());
-        for (WriteIntent pending : settle() ? List.<WriteIntent>of() : commit.pending()) {
-            if (pending.delete()) {
-                handles.remove(pending.handle());
+        for (WriteIntent intent : pending) {
+            if (intent.delete()) {
+                handles.remove(intent.handle());
             } else {
-                handles.add(pending.handle());
+                handles.add(intent.handle());
             }
         }
         return new ArrayList<>(handles);
