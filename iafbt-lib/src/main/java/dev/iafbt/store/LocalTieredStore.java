@@ -267,7 +267,7 @@ public final class LocalTieredStore implements BacktestStore {
      * bundles are skipped and reported.
      */
     public RebuildResult rebuildIndex() {
-        try (FolderLock.Held writing = TieredCommit.lockShared(chunkDir())) {
+        try (FolderLock.Held writing = StoreFiles.lockShared(chunkDir())) {
             return rebuildIndexLocked(); // shared: repair must not take its temp index for a dead writer's
         }
     }

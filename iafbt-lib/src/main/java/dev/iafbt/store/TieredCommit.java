@@ -57,7 +57,7 @@ final class TieredCommit {
     String write(Backtest backtest, String handle, Path chunkSource) {
         Path target = store.bundlePath(handle);
         Path chunkDir = store.chunkDir();
-        try (FolderLock.Held writing = lockShared(chunkDir)) {
+        try (FolderLock.Held writing = StoreFiles.lockShared(chunkDir)) {
             hook.reached("locked");
             finishPending(handle);
             ChunkPlacement placement = BundleSaving.place(backtest, target, chunkSource, chunkDir);
@@ -97,7 +97,7 @@ final class TieredCommit {
     }
 
     void delete(String handle) {
-        try (FolderLock.Held writing = lockShared(store.chunkDir())) {
+        try (FolderLock.Held writing = StoreFiles.lockShared(store.chunkDir())) {
             hook.reached("locked");
             finishPending(handle);
             WriteIntent intent = new WriteIntent(handle, "0", true, Set.of());
@@ -242,14 +242,6 @@ final class TieredCommit {
     /** The form of {@code AtomicFiles}' temp names, so every tool that skips those skips these. */
     private static String stagedName(String name, String generation) {
         return "." + name + "." + generation + ".tmp";
-    }
-
-    static FolderLock.Held lockShared(Path chunkDir) {
-        try {
-            return FolderLock.shared(chunkDir);
-        } catch (UncheckedIOException e) {
-            throw new StoreException(e.getMessage(), e);
-        }
     }
 
     private static byte[] encode(ChunkPlacement placement, Path target) {
