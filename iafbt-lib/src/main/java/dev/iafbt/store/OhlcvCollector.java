@@ -71,6 +71,9 @@ public final class OhlcvCollector {
             if (!dryRun) {
                 // exclusive from mark to sweep: no writer is half-way (chunks placed, bundle not yet
                 // saved, a temp file in flight) while the collector decides and deletes
+                if (tiered) {
+                    createDirectories(fixedChunkDir); // its lock file also orders completing killed writes
+                }
                 lock(tiered ? List.of(fixedChunkDir) : StoreFiles.foldersNamed(store, LocalDirStore.OHLCV_DIR),
                         locked, held);
                 hook.reached("locked");
@@ -106,6 +109,14 @@ public final class OhlcvCollector {
             while (!held.isEmpty()) {
                 held.pop().close();
             }
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("OHLCV collection: cannot create " + dir + ": " + e.getMessage(), e);
         }
     }
 
