@@ -106,7 +106,7 @@ public final class LocalTieredStore implements BacktestStore {
     @Override
     public Backtest open(String handle, boolean summaryOnly) {
         Path file = bundlePath(handle);
-        WriteIntent pending = settle() ? null : commit.pending(normalize(handle));
+        WriteIntent pending = pendingAfterSettling(normalize(handle));
         if (pending != null && pending.delete()) {
             throw new HandleNotFoundException(handle, "no backtest '" + handle + "' in tiered store " + root
                     + " (it is being deleted)");
@@ -123,7 +123,7 @@ public final class LocalTieredStore implements BacktestStore {
         if (file == null) {
             return false;
         }
-        WriteIntent pending = settle() ? null : commit.pending(normalize(handle));
+        WriteIntent pending = pendingAfterSettling(normalize(handle));
         return pending != null ? !pending.delete() : Files.isRegularFile(file);
     }
 
@@ -176,8 +176,12 @@ public final class LocalTieredStore implements BacktestStore {
             rows.removeIf(row -> row.bundlePath().equals(intent.handle()));
             if (!intent.delete()) {
                 Path file = commit.pendingBundle(intent);
-                long[] stat = StoreFiles.mtimeNsAndSize(file);
-                rows.add(IndexRows.fromBacktest(Backtest.openForIndex(file), intent.handle(), stat[0], stat[1]));
+                try {
+                    long[] stat = StoreFiles.mtimeNsAndSize(file);
+                    rows.add(IndexRows.fromBacktest(Backtest.openForIndex(file), intent.handle(), stat[0], stat[1]));
+                } catch (RuntimeException e) {
+                    // its bundle is damaged or gone: no row, as for any unreadable bundle (verify names it)
+                }
             }
         }
         return rows;
@@ -198,9 +202,17 @@ public final class LocalTieredStore implements BacktestStore {
             }
             commit.finishAll();
             return true;
-        } catch (java.io.UncheckedIOException e) {
-            return false;
+        } catch (java.io.UncheckedIOException | StoreException e) {
+            return false; // cannot be completed now (a damaged intent, a read-only store): read through
         }
+    }
+
+    /** The handle's pending change after trying to complete it; null when none is pending (one stat when none is). */
+    private WriteIntent pendingAfterSettling(String handle) {
+        if (commit.pending(handle) == null) {
+            return null;
+        }
+        return settle() ? null : commit.pending(handle);
     }
 
     /**
