@@ -7,6 +7,7 @@ import dev.iafbt.index.TieredLayout;
 import dev.iafbt.internal.io.FolderLock;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.ohlcv.OhlcvStore;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -202,7 +203,7 @@ public final class LocalTieredStore implements BacktestStore {
             }
             commit.finishAll();
             return true;
-        } catch (java.io.UncheckedIOException | StoreException e) {
+        } catch (UncheckedIOException | StoreException e) {
             return false; // cannot be completed now (a damaged intent, a read-only store): read through
         }
     }

@@ -8,7 +8,6 @@ import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.internal.io.AtomicFiles;
 import dev.iafbt.internal.io.FolderLock;
 import dev.iafbt.model.Backtest;
-import dev.iafbt.ohlcv.OhlcvStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
