@@ -19,6 +19,7 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Fails the build when stored backtests stop meeting their bar, like {@code jacoco:check}:
@@ -85,6 +86,18 @@ public class CheckMojo extends AbstractIafbtMojo {
     @Parameter(property = "iafbt.haltOnFailure", defaultValue = "true")
     boolean haltOnFailure;
 
+    /**
+     * Check only the byte-identical round trip. Without it a check with no {@code <rules>} and no
+     * {@code <baseline>} fails: it usually means rules sit in an {@code <execution>} that this run
+     * does not see.
+     */
+    @Parameter(property = "iafbt.roundTripOnly", defaultValue = "false")
+    boolean roundTripOnly;
+
+    /** The project, to name the executions whose rules a command-line run does not see. */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
+
     /** Bundles read at once; 0 means min(4, processors). */
     @Parameter(property = "iafbt.threads", defaultValue = "0")
     int threads;
@@ -143,8 +156,8 @@ public class CheckMojo extends AbstractIafbtMojo {
             Optional<BaselineSettings> baselineSettings = Optional.ofNullable(baseline).map(file ->
                     BaselineSettings.of(resolve(file), base.relativize(resolve(file)).toString().replace('\\', '/'),
                             baselineTolerance, baselineMetrics, summaryRules, baselineUpdate, !baselineAllowUnmatched));
-            if (all.isEmpty() && baselineSettings.isEmpty() && !roundTrip) {
-                throw new IllegalArgumentException("nothing to check: add <rules>, a <baseline>, or leave roundTrip on");
+            if (all.isEmpty() && baselineSettings.isEmpty() && !(roundTrip && roundTripOnly)) {
+                throw new MojoFailureException(NoRuleMessage.of(roundTrip, RuleExecutions.elsewhere(project, mojoExecution)));
             }
             return new CheckSettings(List.of(pattern(base)), base, summaryRules,
                     CheckSettings.ofScope(all, MetricRule.Scope.EACH_RUN), baselineSettings, roundTrip,

@@ -170,4 +170,26 @@ class CheckMojoTest extends GoalTestSupport {
         mojo.execute();
         assertThat(log.at("WARNING")).singleElement().asString().startsWith("no .iafbt bundles matched");
     }
+
+    @Test
+    @InjectMojo(goal = "check")
+    void aCheckWithoutRulesOrBaselineFailsAndSaysWhereRulesBelong(CheckMojo mojo) {
+        bundle("good", 1.5);
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("iafbt:check has no rule to check")
+                .hasMessageContaining("Put <rules> (and <baseline>) in the plugin's own <configuration>, outside <executions>")
+                .hasMessageEndingWith("set -Diafbt.roundTripOnly=true.");
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    @UserProperty(name = "iafbt.roundTripOnly", value = "true")
+    void roundTripOnlyChecksJustTheRoundTrip(CheckMojo mojo) throws Exception {
+        bundle("good", 1.5);
+
+        mojo.execute();
+
+        assertThat(log.at("INFO")).contains("All 1 bundle(s) meet the rules.");
+    }
 }
