@@ -140,7 +140,7 @@ public final class CheckRun {
         if (!baselineContents.exists()) {
             return CheckResult.failed(BASELINE_FILE, baseline.displayName() + " does not exist (" + baseline.file()
                     + "). Record the current values of " + files.size() + " bundle(s) with -D"
-                    + CheckSettings.BASELINE_UPDATE + "=true (e.g. ./mvnw verify -D" + CheckSettings.BASELINE_UPDATE
+                    + CheckSettings.BASELINE_UPDATE + "=true (e.g. mvn verify -D" + CheckSettings.BASELINE_UPDATE
                     + "=true), then review and commit the file.");
         }
         return orphans(baseline);

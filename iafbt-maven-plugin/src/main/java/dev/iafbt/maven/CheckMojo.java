@@ -3,11 +3,13 @@ package dev.iafbt.maven;
 import dev.iafbt.IafbtException;
 import dev.iafbt.check.BaselineSettings;
 import dev.iafbt.check.BundleVerdict;
+import dev.iafbt.check.CheckReportFiles;
 import dev.iafbt.check.CheckResult;
 import dev.iafbt.check.CheckRun;
 import dev.iafbt.check.CheckSettings;
 import dev.iafbt.check.MetricRule;
 import dev.iafbt.check.RoundTripCache;
+import dev.iafbt.check.RuleTally;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +26,11 @@ import org.apache.maven.project.MavenProject;
 /**
  * Fails the build when stored backtests stop meeting their bar, like {@code jacoco:check}:
  * threshold {@code <rules>} on summary or run metrics, an optional committed baseline, and the
- * byte-identical round trip, checked over every bundle under {@code iafbt.bundles}. Every
- * violation is logged as a warning, then the build fails once ({@code haltOnFailure=false} only
- * warns). The same engine as the {@code iafbt-junit} gates, without a test class.
+ * byte-identical round trip, checked over every bundle under {@code iafbt.bundles}. The violations
+ * of the first {@code failuresLogged} failing bundles are logged as warnings, then one line per rule
+ * ({@code sharpe_ratio >= 1: 44 of 48 fail}); every verdict goes to a JUnit XML report and a JSON
+ * file for CI; then the build fails once ({@code haltOnFailure=false} only warns). The same engine
+ * as the {@code iafbt-junit} gates, without a test class.
  *
  * <pre>{@code
  * <execution>
@@ -98,6 +102,14 @@ public class CheckMojo extends AbstractIafbtMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
 
+    /** Failing bundles whose violations are logged; the rest go to the report files and the debug log. */
+    @Parameter(property = "iafbt.failuresLogged", defaultValue = "20")
+    int failuresLogged;
+
+    /** Where the JUnit XML ({@code TEST-iafbt-check.xml}) and {@code check.json} verdicts go; default {@code target/iafbt}. */
+    @Parameter(property = "iafbt.outputDirectory")
+    File outputDirectory;
+
     /** Bundles read at once; 0 means min(4, processors). */
     @Parameter(property = "iafbt.threads", defaultValue = "0")
     int threads;
@@ -118,10 +130,12 @@ public class CheckMojo extends AbstractIafbtMojo {
             throw new MojoFailureException("iafbt:check cannot start: " + e.getMessage(), e);
         }
         log.info("Checking " + run.bundleCount() + " bundle(s) in " + resolve(bundles) + ": " + describe(settings));
-        CheckReport report = new CheckReport(log);
+        CheckReport report = new CheckReport(log, new RuleTally(settings), failuresLogged);
+        List<Path> files;
         try {
             run.verdicts().forEach(report::bundle);
             run.closingChecks().forEach(report::closing);
+            files = report.files().writeTo(outputFolder(outputDirectory));
         } catch (IafbtException e) {
             throw new MojoExecutionException("iafbt:check failed: " + e.getMessage(), e);
         }
@@ -130,14 +144,15 @@ public class CheckMojo extends AbstractIafbtMojo {
             log.info("Round trips: " + run.roundTrips().reencoded() + " re-encoded, " + run.roundTrips().remembered()
                     + " already verified (remembered in " + resolve(roundTripCache) + ")");
         }
+        report.ruleLines();
+        log.info("Verdicts for CI: " + files.get(0) + " (JUnit XML) and " + files.get(1));
         if (report.failures() == 0) {
             log.info(report.summary());
             return;
         }
         String failure = report.summary() + " (see the warnings above).";
         if (haltOnFailure) {
-            throw new MojoFailureException(failure + " Fix the bundles or the rules; "
-                    + "-Diafbt.haltOnFailure=false only warns.");
+            throw new MojoFailureException(failure + " " + report.fix() + " -Diafbt.haltOnFailure=false only warns.");
         }
         log.warn(failure + " Not failing the build, because haltOnFailure is false.");
     }
@@ -145,6 +160,9 @@ public class CheckMojo extends AbstractIafbtMojo {
     private CheckSettings settings() throws MojoFailureException {
         if (threads < 0) {
             throw new MojoFailureException("iafbt.threads must be 0 (min(4, processors)) or more, not " + threads);
+        }
+        if (failuresLogged < 0) {
+            throw new MojoFailureException("iafbt.failuresLogged must be 0 or more, not " + failuresLogged);
         }
         try {
             List<MetricRule> all = new ArrayList<>();
@@ -191,23 +209,38 @@ public class CheckMojo extends AbstractIafbtMojo {
         return String.join(", ", parts);
     }
 
-    /** Logs as results arrive (one WARNING line per line of a violation) and counts what failed. */
+    /**
+     * Logs as results arrive — the violations of the first {@code failuresLogged} failing bundles as
+     * warnings, the rest at debug level — counts what failed per rule, and keeps the verdicts for
+     * the report files.
+     */
     static final class CheckReport {
         private final Log log;
-        private int bundles;
+        private final RuleTally tally;
+        private final int failuresLogged;
+        private final List<BundleVerdict> verdicts = new ArrayList<>();
+        private final List<CheckResult> closing = new ArrayList<>();
         private int failedBundles;
         private int failedClosing;
+        private String firstClosingFailure;
 
-        CheckReport(Log log) {
+        CheckReport(Log log, RuleTally tally, int failuresLogged) {
             this.log = log;
+            this.tally = tally;
+            this.failuresLogged = failuresLogged;
         }
 
         void bundle(BundleVerdict verdict) {
-            bundles++;
+            verdicts.add(verdict);
+            tally.add(verdict);
             List<CheckResult> failures = verdict.failures();
             if (!failures.isEmpty()) {
                 failedBundles++;
-                failures.forEach(this::warn);
+                if (failedBundles <= failuresLogged) {
+                    failures.forEach(f -> warnLines(f.message()));
+                } else {
+                    failures.forEach(f -> f.message().lines().forEach(log::debug));
+                }
             }
             // per-bundle notes (e.g. "baseline not compared" during an update) would drown the summary
             verdict.checks().stream().filter(c -> c.status() == CheckResult.Status.SKIPPED)
@@ -215,27 +248,58 @@ public class CheckMojo extends AbstractIafbtMojo {
         }
 
         void closing(CheckResult result) {
+            closing.add(result);
             if (result.isFailure()) {
                 failedClosing++;
-                warn(result);
+                if (firstClosingFailure == null) {
+                    firstClosingFailure = result.message();
+                }
+                warnLines(result.message());
             } else if (result.status() == CheckResult.Status.SKIPPED) {
                 warnLines(result.message());
             } else {
-                info(result);
+                result.message().lines().forEach(log::info);
             }
+        }
+
+        /** One line per rule, as warnings where a rule failed somewhere. */
+        void ruleLines() {
+            if (failedBundles > failuresLogged) {
+                log.warn("... and " + (failedBundles - failuresLogged) + " more failing bundle(s) not shown"
+                        + " (-Diafbt.failuresLogged raises the limit; every verdict is in the report files)");
+            }
+            tally.orderedFailures().forEach((rule, failed) -> {
+                if (failed == 0) {
+                    log.info(rule + ": all " + tally.bundles() + " pass");
+                } else {
+                    log.warn(rule + ": " + failed + " of " + tally.bundles() + " fail");
+                }
+            });
+        }
+
+        CheckReportFiles files() {
+            return new CheckReportFiles("iafbt.check", verdicts, closing, tally);
         }
 
         int failures() {
             return failedBundles + failedClosing;
         }
 
+        /** What to do: for bundles that break rules, fix either; for a check over all bundles, what its message says. */
+        String fix() {
+            if (failedBundles == 0 && firstClosingFailure != null) {
+                return firstClosingFailure.lines().findFirst().orElse("");
+            }
+            return "Fix the bundles or the rules;";
+        }
+
         String summary() {
             if (failures() == 0) {
-                return "All " + bundles + " bundle(s) meet the rules.";
+                return "All " + verdicts.size() + " bundle(s) meet the rules.";
             }
             List<String> parts = new ArrayList<>();
             if (failedBundles > 0) {
-                parts.add(failedBundles + " of " + bundles + " bundle(s) violate the rules");
+                parts.add(failedBundles + " of " + verdicts.size() + " bundle(s) violate the rules");
             }
             if (failedClosing > 0) {
                 parts.add(failedClosing + " check(s) over all bundles failed");
@@ -243,16 +307,8 @@ public class CheckMojo extends AbstractIafbtMojo {
             return String.join(", and ", parts);
         }
 
-        private void warn(CheckResult result) {
-            warnLines(result.message());
-        }
-
         private void warnLines(String message) {
             message.lines().forEach(log::warn);
-        }
-
-        private void info(CheckResult result) {
-            result.message().lines().forEach(log::info);
         }
     }
 }
