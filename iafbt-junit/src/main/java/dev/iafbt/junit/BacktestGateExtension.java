@@ -47,7 +47,17 @@ class BacktestGateExtension implements TestTemplateInvocationContextProvider {
             Optional.ofNullable(gate.allowEmpty().asBoolean()).ifPresent(gates::allowEmpty);
             for (Threshold threshold : thresholds(testClass, method)) {
                 RuleBuilder rule = threshold.eachRun() ? gates.requireEachRun(threshold.metric()) : gates.require(threshold.metric());
-                rule.allowing(threshold.allow()).between(threshold.atLeast(), threshold.atMost());
+                rule.allowing(threshold.allow()).forFiles(threshold.files()).forTag(threshold.tag())
+                        .between(threshold.atLeast(), threshold.atMost());
+            }
+            if (gate.top() != 0 && !gate.atLeast().isBlank()) {
+                throw new IllegalArgumentException("set top or atLeast, not both");
+            }
+            if (gate.top() != 0) {
+                gates.top(gate.top(), gate.by());
+            }
+            if (!gate.atLeast().isBlank()) {
+                gates.atLeast(gate.atLeast());
             }
             baseline(testClass, method).ifPresent(b -> gates.baseline(b.file(), b.tolerance(), b.metrics()));
             gates.settings(); // validate now, so a bad option is a configuration error rather than a failed bundle

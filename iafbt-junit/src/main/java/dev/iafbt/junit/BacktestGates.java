@@ -6,6 +6,7 @@ import dev.iafbt.check.CheckSettings;
 import dev.iafbt.check.MetricRule;
 import dev.iafbt.check.MetricUnits;
 import dev.iafbt.check.RoundTripCache;
+import dev.iafbt.check.SweepGate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,6 +48,7 @@ public final class BacktestGates {
     private Integer parallelism;
     private Path baseDir;
     private Function<String, Optional<String>> configuration;
+    private SweepGate gate = SweepGate.every();
 
     private BacktestGates(List<String> patterns) {
         this.patterns = List.copyOf(patterns);
@@ -92,6 +94,25 @@ public final class BacktestGates {
     /** Like {@link #baseline(String, double, String...)} with the configured tolerance ({@value GateConfiguration#BASELINE_TOLERANCE}, default 0). */
     public BacktestGates baseline(String file) {
         baseline(file, Double.NaN);
+        return this;
+    }
+
+    /**
+     * A gate for sweeps: only the best {@code n} bundles by {@code summaryMetric} (in its own
+     * direction) must meet the rules and the baseline; the others' failures are reported as
+     * skipped. Unreadable bundles and round-trip differences still fail.
+     */
+    public BacktestGates top(int n, String summaryMetric) {
+        this.gate = SweepGate.top(n, summaryMetric);
+        return this;
+    }
+
+    /**
+     * A gate for sweeps: at least a count ({@code "40"}) or a share ({@code "80%"}) of the bundles
+     * must meet the rules and the baseline; the others' failures are reported as skipped.
+     */
+    public BacktestGates atLeast(String countOrPercent) {
+        this.gate = SweepGate.atLeast(countOrPercent);
         return this;
     }
 
@@ -152,7 +173,8 @@ public final class BacktestGates {
                 roundTripCache(config, base),
                 allowEmpty != null ? allowEmpty : config.bool(GateConfiguration.ALLOW_EMPTY, false),
                 "set allowEmpty, or " + GateConfiguration.ALLOW_EMPTY + "=true",
-                parallelism != null ? parallelism : config.positiveInt(GateConfiguration.PARALLELISM, CheckSettings.defaultParallelism()));
+                parallelism != null ? parallelism : config.positiveInt(GateConfiguration.PARALLELISM, CheckSettings.defaultParallelism()),
+                gate);
     }
 
     /** Verified round trips are remembered under the project's target/ unless switched off; same bytes are never re-encoded twice in one JVM. */

@@ -25,9 +25,13 @@ public final class RuleTally {
     /** Counts one bundle's failures. */
     public void add(BundleVerdict verdict) {
         bundles++;
-        for (CheckResult failure : verdict.failures()) {
-            List<String> criteria = failure.failedRules().isEmpty() ? List.of(failure.name()) : failure.failedRules();
-            criteria.forEach(criterion -> failures.merge(criterion, 1, Integer::sum));
+        for (CheckResult check : verdict.checks()) {
+            // a failure a sweep gate tolerates is skipped, but still broke its rules
+            boolean broken = check.isFailure() || check.status() == CheckResult.Status.SKIPPED && !check.failedRules().isEmpty();
+            if (broken) {
+                List<String> criteria = check.failedRules().isEmpty() ? List.of(check.name()) : check.failedRules();
+                criteria.forEach(criterion -> failures.merge(criterion, 1, Integer::sum));
+            }
         }
     }
 

@@ -18,6 +18,9 @@ final class ThresholdCheck {
     }
 
     static CheckResult summary(String prefix, List<MetricRule> rules, Optional<SummaryMetrics> summary) {
+        if (rules.isEmpty()) {
+            return CheckResult.passed(SUMMARY);
+        }
         List<String> violations = new ArrayList<>();
         Set<String> broken = new LinkedHashSet<>();
         for (MetricRule rule : rules) {
@@ -34,6 +37,9 @@ final class ThresholdCheck {
     }
 
     static CheckResult eachRun(String prefix, List<MetricRule> rules, List<BacktestRun> runs) {
+        if (rules.isEmpty()) {
+            return CheckResult.passed(EACH_RUN);
+        }
         List<String> violations = new ArrayList<>();
         Set<String> broken = new LinkedHashSet<>();
         if (runs.isEmpty()) {
@@ -57,6 +63,11 @@ final class ThresholdCheck {
         int checked = rules.size() * Math.max(1, runs.size());
         return outcome(EACH_RUN, prefix, violations, checked + " run thresholds (" + count(rules.size(), "rule") + " x "
                 + count(runs.size(), "run") + ")", null, broken);
+    }
+
+    /** The rules that apply to the bundle at {@code name} with {@code tag}. */
+    static List<MetricRule> applying(List<MetricRule> rules, String name, String tag) {
+        return rules.stream().filter(rule -> rule.appliesTo().matches(name, tag)).toList();
     }
 
     /** How a run rule is named in summaries: {@code sharpe_ratio >= 0.3 (each run)}. */

@@ -10,6 +10,7 @@ import dev.iafbt.check.CheckSettings;
 import dev.iafbt.check.MetricRule;
 import dev.iafbt.check.RoundTripCache;
 import dev.iafbt.check.RuleTally;
+import dev.iafbt.check.SweepGate;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,6 +103,21 @@ public class CheckMojo extends AbstractIafbtMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     MavenProject project;
 
+    /**
+     * Gate for sweeps: only the best {@code gateTop} bundles by {@code gateBy} must meet the rules
+     * and the baseline; the others' failures are tolerated (still counted per rule). 0 = every bundle.
+     */
+    @Parameter(property = "iafbt.gate.top", defaultValue = "0")
+    int gateTop;
+
+    /** The summary metric {@code gateTop} orders by, in its own direction (lower is better for drawdowns). */
+    @Parameter(property = "iafbt.gate.by", defaultValue = "sharpe_ratio")
+    String gateBy;
+
+    /** Gate for sweeps: at least this count ({@code 40}) or share ({@code 80%}) of the bundles must pass. */
+    @Parameter(property = "iafbt.gate.atLeast")
+    String gateAtLeast;
+
     /** Failing bundles whose violations are logged; the rest go to the report files and the debug log. */
     @Parameter(property = "iafbt.failuresLogged", defaultValue = "20")
     int failuresLogged;
@@ -181,10 +197,21 @@ public class CheckMojo extends AbstractIafbtMojo {
                     CheckSettings.ofScope(all, MetricRule.Scope.EACH_RUN), baselineSettings, roundTrip,
                     Optional.of(RoundTripCache.in(resolve(roundTripCache))), allowEmpty,
                     "set <allowEmpty>true</allowEmpty> or -Diafbt.allowEmpty=true",
-                    threads == 0 ? CheckSettings.defaultParallelism() : threads);
+                    threads == 0 ? CheckSettings.defaultParallelism() : threads, sweepGate());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("iafbt:check configuration: " + e.getMessage());
         }
+    }
+
+    private SweepGate sweepGate() {
+        boolean quorum = gateAtLeast != null && !gateAtLeast.isBlank();
+        if (gateTop != 0 && quorum) {
+            throw new IllegalArgumentException("set <gateTop> or <gateAtLeast>, not both");
+        }
+        if (gateTop != 0) {
+            return SweepGate.top(gateTop, gateBy);
+        }
+        return quorum ? SweepGate.atLeast(gateAtLeast) : SweepGate.every();
     }
 
     /**
@@ -205,6 +232,9 @@ public class CheckMojo extends AbstractIafbtMojo {
         settings.baseline().ifPresent(b -> parts.add((b.update() ? "rewrite baseline " : "baseline ") + b.displayName()));
         if (settings.roundTrip()) {
             parts.add("byte-identical round trip");
+        }
+        if (settings.gate() != SweepGate.every()) {
+            parts.add("sweep gate: " + settings.gate().describe());
         }
         return String.join(", ", parts);
     }

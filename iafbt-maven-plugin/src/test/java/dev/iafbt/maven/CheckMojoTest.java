@@ -250,4 +250,40 @@ class CheckMojoTest extends GoalTestSupport {
                 .contains("Record the current values of 1 bundle(s) with -Diafbt.baseline.update=true"
                         + " (e.g. mvn verify -Diafbt.baseline.update=true), then review and commit the file.");
     }
+
+    @Test
+    @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1)
+    @UserProperty(name = "iafbt.gate.top", value = "2")
+    void aTopNGatePassesWhenTheBestPassAndStillCountsEveryFailurePerRule(CheckMojo mojo) throws Exception {
+        bundle("best", 2.0);
+        bundle("second", 1.5);
+        bundle("weak", 0.5);
+
+        mojo.execute();
+
+        assertThat(log.at("INFO")).contains("the top 2 by sharpe_ratio must pass (sharpe_ratio, higher is better):"
+                + " all 2 pass; 1 other bundle(s) that break rules are tolerated", "All 3 bundle(s) meet the rules.");
+        assertThat(log.at("WARNING")).containsExactly("sharpe_ratio >= 1: 1 of 3 fail");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM + "<gateAtLeast>50%</gateAtLeast><rules>"
+            + "<rule><metric>sharpe_ratio</metric><minimum>1</minimum><files>backtests/m*</files></rule></rules>" + END)
+    void aQuorumGateFailsOnceWhenTooFewPassAndRulesCanTargetFiles(CheckMojo mojo) {
+        bundle("momentum", 0.5);
+        bundle("mean-reversion", 0.2);
+        bundle("carry", 0.1); // not matched by the rule's files
+
+        assertThatThrownBy(mojo::execute).hasMessageStartingWith("1 check(s) over all bundles failed (see the warnings above)."
+                + " at least 50% of the bundles must pass: only 1 of 3 pass, 2 required.");
+        assertThat(log.at("WARNING")).contains("sharpe_ratio >= 1 [files backtests/m*]: 2 of 3 fail");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1)
+    @UserProperty(name = "iafbt.gate.atLeast", value = "most")
+    void aBadGateSaysWhatToWrite(CheckMojo mojo) {
+        assertThatThrownBy(mojo::execute).hasMessage("iafbt:check configuration: the minimum number of passing bundles"
+                + " must be a count such as 40 or a percentage such as 80%, not 'most'");
+    }
 }
