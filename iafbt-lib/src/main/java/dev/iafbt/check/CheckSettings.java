@@ -44,12 +44,6 @@ public record CheckSettings(List<String> patterns, Path baseDir, List<MetricRule
                 parallelism, SweepGate.every());
     }
 
-    /** The same settings with another sweep gate. */
-    public CheckSettings withGate(SweepGate newGate) {
-        return new CheckSettings(patterns, baseDir, summaryRules, runRules, baseline, roundTrip, roundTripCache, allowEmpty,
-                allowEmptyHint, parallelism, newGate);
-    }
-
     /** Separates the rules by scope, as they come from a configuration that lists both kinds together. */
     public static List<MetricRule> ofScope(List<MetricRule> rules, MetricRule.Scope scope) {
         return rules.stream().filter(rule -> rule.scope() == scope).toList();

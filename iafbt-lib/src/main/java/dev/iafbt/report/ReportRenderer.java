@@ -50,6 +50,23 @@ public final class ReportRenderer {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Another page with the report's set-up and style sheet (e.g. {@code diff.ftlh}), its model
+     * under {@code name}; pages of their own keep the main template free of them.
+     */
+    static byte[] renderPage(String template, String name, Object model) {
+        Map<String, Object> data = new HashMap<>();
+        data.put(name, model);
+        data.put("css", CSS);
+        StringWriter out = new StringWriter(1 << 14);
+        try {
+            CONFIG.getTemplate(template).process(data, out);
+        } catch (IOException | TemplateException e) {
+            throw new ReportException("cannot render the " + template + " template: " + e.getMessage(), e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Refuses a report over budget, naming what to lower. */
     public static void checkBudget(long bytes, ReportOptions options) {
         if (bytes > options.sizeBudget()) {
