@@ -143,8 +143,8 @@ class AnnotatedGateTest {
         EngineExecutionResults results = GateKit.run(AnnotatedGates.UnknownMetric.class, project);
 
         assertThat(GateKit.messages(results.containerEvents().failed())).singleElement().asString()
-                .startsWith("@BacktestGate on UnknownMetric.gate: unknown summary metric 'sharp_ratio'")
-                .contains("sharpe_ratio", "stability_score");
+                .startsWith("@BacktestGate on UnknownMetric.gate: unknown summary metric 'sharp_ratio'; did you mean sharpe_ratio?")
+                .contains("stability_score");
     }
 
     @Test

@@ -125,15 +125,19 @@ public final class BundleContainer {
                     + " (raise ReadOptions.maxDecompressedBytes if the bundle is genuine)");
         }
         if (contentSize > RATIO_CHECK_FLOOR && contentSize / Math.max(1, compressedSize) >= MAX_RATIO) {
-            throw new BundleFormatException(source + ": the zstd frame claims " + contentSize
-                    + " decompressed bytes from " + compressedSize + " compressed bytes, a ratio above "
-                    + MAX_RATIO + ":1 that no bundle reaches: a decompression bomb or a damaged header");
+            // the header of a file cut short still declares the whole content: an interrupted copy
+            // is far likelier than an attack, so that is what the message says first
+            throw new BundleFormatException(source + ": the file looks cut short (likely an interrupted copy or"
+                    + " download; compare its size with the original and copy it again): the zstd frame claims "
+                    + contentSize + " decompressed bytes from only " + compressedSize + " compressed bytes, a ratio above "
+                    + MAX_RATIO + ":1 that no bundle reaches; otherwise a damaged header or a decompression bomb");
         }
     }
 
     private static BundleFormatException truncated(String source, Exception cause) {
         return new BundleFormatException(source + ": truncated or corrupt zstd frame"
-                + (cause == null ? "" : " (" + cause.getMessage() + ")"), cause);
+                + (cause == null ? "" : " (" + cause.getMessage() + ")")
+                + "; a file cut short by an interrupted copy or download is the likeliest cause: copy it again", cause);
     }
 
     /**
