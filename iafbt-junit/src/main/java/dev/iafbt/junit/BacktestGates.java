@@ -128,7 +128,7 @@ public final class BacktestGates {
         return this;
     }
 
-    /** How many bundles are opened at once (default: {@value GateConfiguration#PARALLELISM}, else min(4, cores)). */
+    /** How many bundles are opened at once (default: {@value GateConfiguration#PARALLELISM}, else one per core). */
     public BacktestGates parallelism(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, but is " + threads);

@@ -8,11 +8,13 @@ import dev.iafbt.check.CheckResult;
 import dev.iafbt.check.CheckRun;
 import dev.iafbt.check.CheckSettings;
 import dev.iafbt.check.MetricRule;
+import dev.iafbt.check.ProgressMeter;
 import dev.iafbt.check.RoundTripCache;
 import dev.iafbt.check.RuleTally;
 import dev.iafbt.check.SweepGate;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +49,9 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractIafbtMojo {
+    /** How often a long check logs how far it has got (a cold round trip of a big sweep takes minutes). */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
     /** The folder searched recursively for {@code *.iafbt} files (or a single bundle). */
     @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
     File bundles;
@@ -126,7 +131,7 @@ public class CheckMojo extends AbstractIafbtMojo {
     @Parameter(property = "iafbt.outputDirectory")
     File outputDirectory;
 
-    /** Bundles read at once; 0 means min(4, processors). */
+    /** Bundles read (and re-encoded) at once; 0 means one per processor. */
     @Parameter(property = "iafbt.threads", defaultValue = "0")
     int threads;
 
@@ -148,8 +153,12 @@ public class CheckMojo extends AbstractIafbtMojo {
         log.info("Checking " + run.bundleCount() + " bundle(s) in " + resolve(bundles) + ": " + describe(settings));
         CheckReport report = new CheckReport(log, new RuleTally(settings), failuresLogged);
         List<Path> files;
-        try {
-            run.verdicts().forEach(report::bundle);
+        try (ProgressMeter progress = ProgressMeter.start("Checked", run.bundleCount(), PROGRESS_INTERVAL, log::info)) {
+            run.verdicts().forEach(verdict -> {
+                report.bundle(verdict);
+                progress.step();
+            });
+            progress.close();
             run.closingChecks().forEach(report::closing);
             files = report.files().writeTo(outputFolder(outputDirectory));
         } catch (IafbtException e) {
@@ -175,7 +184,7 @@ public class CheckMojo extends AbstractIafbtMojo {
 
     private CheckSettings settings() throws MojoFailureException {
         if (threads < 0) {
-            throw new MojoFailureException("iafbt.threads must be 0 (min(4, processors)) or more, not " + threads);
+            throw new MojoFailureException("iafbt.threads must be 0 (one per processor) or more, not " + threads);
         }
         if (failuresLogged < 0) {
             throw new MojoFailureException("iafbt.failuresLogged must be 0 or more, not " + failuresLogged);
