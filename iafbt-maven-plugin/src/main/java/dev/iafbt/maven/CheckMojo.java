@@ -36,15 +36,13 @@ import org.apache.maven.project.MavenProject;
  * as the {@code iafbt-junit} gates, without a test class.
  *
  * <pre>{@code
- * <execution>
- *   <goals><goal>check</goal></goals>
- *   <configuration>
- *     <rules>
- *       <rule><metric>sharpe_ratio</metric><minimum>1.0</minimum></rule>
- *       <rule><metric>max_drawdown</metric><maximum>25%</maximum></rule>
- *     </rules>
- *   </configuration>
- * </execution>
+ * <configuration>                   <!-- the plugin's, outside <executions>: mvn iafbt:check sees it too -->
+ *   <rules>
+ *     <rule><metric>sharpe_ratio</metric><minimum>1.0</minimum></rule>
+ *     <rule><metric>max_drawdown</metric><maximum>25%</maximum></rule>
+ *   </rules>
+ * </configuration>
+ * <executions><execution><goals><goal>check</goal></goals></execution></executions>
  * }</pre>
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
