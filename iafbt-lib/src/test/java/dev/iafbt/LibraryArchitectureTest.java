@@ -30,6 +30,7 @@ import java.util.List;
  */
 @AnalyzeClasses(packages = "dev.iafbt", importOptions = ImportOption.DoNotIncludeTests.class)
 class LibraryArchitectureTest {
+    private static final String[] ABOVE_METRICS = {"Model", "Index", "Ohlcv", "Rank", "Store", "Report", "Check"};
     private static final String[] ABOVE_BUNDLE = {"Model", "Index", "Ohlcv", "Rank", "Store", "Report", "Check"};
 
     @ArchTest
@@ -42,6 +43,8 @@ class LibraryArchitectureTest {
             .withOptionalLayers(true)
             .layer("Base").definedBy("dev.iafbt", "dev.iafbt.internal.io..", "dev.iafbt.internal.json..",
                     "dev.iafbt.internal.parquet..", "dev.iafbt.internal.chunk..")
+            // pure computation on plain arrays, so that the model can recompute a bundle with it
+            .layer("Metrics").definedBy("dev.iafbt.metrics..")
             .layer("Bundle").definedBy("dev.iafbt.bundle..", "dev.iafbt.internal.bundle..")
             .layer("Model").definedBy("dev.iafbt.model..")
             .layer("Index").definedBy("dev.iafbt.index..", "dev.iafbt.internal.index..")
@@ -51,6 +54,7 @@ class LibraryArchitectureTest {
             .layer("Report").definedBy("dev.iafbt.report..", "dev.iafbt.internal.report..")
             .layer("Check").definedBy("dev.iafbt.check..", "dev.iafbt.gate..")
             .whereLayer("Base").mayNotAccessAnyLayer()
+            .whereLayer("Metrics").mayOnlyBeAccessedByLayers(ABOVE_METRICS)
             .whereLayer("Bundle").mayOnlyBeAccessedByLayers(ABOVE_BUNDLE)
             .whereLayer("Model").mayOnlyBeAccessedByLayers("Index", "Ohlcv", "Rank", "Store", "Report", "Check")
             .whereLayer("Index").mayOnlyBeAccessedByLayers("Rank", "Store", "Report", "Check")
