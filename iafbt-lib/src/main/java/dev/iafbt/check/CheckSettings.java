@@ -13,10 +13,12 @@ import java.util.Optional;
  * @param patterns directories (searched recursively), files or globs, relative to {@code baseDir}
  * @param roundTripCache where verified round trips are remembered; empty re-encodes every time
  * @param allowEmptyHint how the caller lets a check that matches nothing pass, for the failure message
+ * @param metricsTolerance when present, the {@value MetricsUpToDateCheck#NAME} rule: every stored
+ *     metric must agree with a fresh recomputation within this relative tolerance
  */
 public record CheckSettings(List<String> patterns, Path baseDir, List<MetricRule> summaryRules, List<MetricRule> runRules,
                             Optional<BaselineSettings> baseline, boolean roundTrip, Optional<RoundTripCache> roundTripCache,
-                            boolean allowEmpty, String allowEmptyHint, int parallelism) {
+                            boolean allowEmpty, String allowEmptyHint, int parallelism, Optional<Double> metricsTolerance) {
 
     /** The one switch that rewrites baseline files from the current bundles, for every caller. */
     public static final String BASELINE_UPDATE = "iafbt.baseline.update";
@@ -32,6 +34,24 @@ public record CheckSettings(List<String> patterns, Path baseDir, List<MetricRule
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, but is " + parallelism);
         }
+        Objects.requireNonNull(metricsTolerance, "metricsTolerance");
+        if (metricsTolerance.filter(t -> !(t >= 0)).isPresent()) {
+            throw new IllegalArgumentException("the metricsUpToDate tolerance must be 0 or more, but is " + metricsTolerance.get());
+        }
+    }
+
+    /** Without the {@value MetricsUpToDateCheck#NAME} rule. */
+    public CheckSettings(List<String> patterns, Path baseDir, List<MetricRule> summaryRules, List<MetricRule> runRules,
+                         Optional<BaselineSettings> baseline, boolean roundTrip, Optional<RoundTripCache> roundTripCache,
+                         boolean allowEmpty, String allowEmptyHint, int parallelism) {
+        this(patterns, baseDir, summaryRules, runRules, baseline, roundTrip, roundTripCache, allowEmpty, allowEmptyHint,
+                parallelism, Optional.empty());
+    }
+
+    /** These settings with the {@value MetricsUpToDateCheck#NAME} rule at {@code tolerance}. */
+    public CheckSettings withMetricsUpToDate(double tolerance) {
+        return new CheckSettings(patterns, baseDir, summaryRules, runRules, baseline, roundTrip, roundTripCache,
+                allowEmpty, allowEmptyHint, parallelism, Optional.of(tolerance));
     }
 
     /** Separates the rules by scope, as they come from a configuration that lists both kinds together. */
