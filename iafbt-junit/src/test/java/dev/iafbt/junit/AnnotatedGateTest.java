@@ -3,6 +3,7 @@ package dev.iafbt.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iafbt.junit.samples.AnnotatedGates;
+import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SummaryField;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,23 @@ class AnnotatedGateTest {
 
     Path backtests() {
         return project.resolve("backtests");
+    }
+
+    @Test
+    void metricsUpToDateFailsTheStaleBundleNamingRunFieldAndValues() {
+        Path dir = project.resolve("backtests");
+        // the builder's sample metrics are not what its snapshots give; a recomputed copy's are
+        Path stale = TestBundles.write(dir, "stale", 1.4, 0.12, 40);
+        Backtest.open(stale).recompute().save(dir.resolve("fresh.iafbt"));
+
+        EngineExecutionResults results = GateKit.run(AnnotatedGates.MetricsUpToDate.class, project);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        assertThat(GateKit.names(results.testEvents().failed())).containsExactly("backtests/stale.iafbt (stale)");
+        assertThat(GateKit.messages(results.testEvents().failed())).singleElement().asString()
+                .startsWith("backtests/stale.iafbt (stale): ")
+                .containsPattern("run 0 final_value: stored [^,]+, recomputed 1100.0")
+                .endsWith("Refresh them with: mvn iafbt:recompute -Diafbt.inPlace=true");
     }
 
     @Test
