@@ -127,6 +127,7 @@ public final class CheckRun {
             checks.add(settings.allowEmpty() ? CheckResult.skipped(NO_BUNDLES, message) : CheckResult.failed(NO_BUNDLES, message));
         }
         settings.baseline().ifPresent(baseline -> checks.add(closingBaselineCheck(baseline)));
+        checks.addAll(SummaryQuirks.notes(settings.summaryRules()));
         return checks;
     }
 
