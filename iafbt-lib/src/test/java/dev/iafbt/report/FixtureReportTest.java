@@ -23,5 +23,8 @@ class FixtureReportTest {
         byte[] html = ReportRenderer.render(report);
         assertThat(ReportRenderer.render(HtmlReport.build(dir, ReportOptions.defaults()))).isEqualTo(html);
         assertThat(new String(html, StandardCharsets.UTF_8)).contains("Content-Security-Policy");
+        // the summary's max_drawdown is the shallowest window's: the KPI strip says so
+        assertThat(report.sheets()).allSatisfy(sheet -> assertThat(sheet.kpis()).extracting(ReportView.KeyValue::key)
+                .contains("Max drawdown (shallowest window)", "Net gain (windows compounded)").doesNotContain("Max drawdown"));
     }
 }
