@@ -2,6 +2,7 @@ package dev.iafbt.maven;
 
 import dev.iafbt.index.IndexException;
 import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.TieredLayout;
 import dev.iafbt.rank.QueryException;
 import dev.iafbt.rank.ResultFiles;
 import java.io.File;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -81,6 +83,20 @@ abstract class AbstractQueryMojo extends AbstractIafbtMojo {
      */
     Path readyIndex() throws MojoExecutionException, MojoFailureException {
         Path file = indexFile(bundles, index);
+        Optional<Path> store = TieredLayout.storeOf(bundleFolder());
+        Path storeIndex = store.map(root -> root.resolve(TieredLayout.INDEX_FILE)).orElse(null);
+        if (storeIndex != null && (index == null || file.equals(storeIndex))) {
+            // the store keeps its own index, one row per handle; a folder refresh would double it
+            getLog().info("Reading the tiered store " + store.get() + " through its own index " + storeIndex
+                    + " (one row per handle; 'mvn iafbt:verify-store -Diafbt.store=" + store.get()
+                    + " -Diafbt.repair=true' brings it up to date from the bundles).");
+            if (!Files.isRegularFile(storeIndex)) {
+                throw new MojoFailureException("The tiered store " + store.get() + " has no index yet. Build it"
+                        + " from the bundles with 'mvn iafbt:verify-store -Diafbt.store=" + store.get()
+                        + " -Diafbt.repair=true'.");
+            }
+            return storeIndex;
+        }
         if (refresh) {
             IndexRefresh.run(getLog(), bundleFolder(), file);
         } else if (!Files.isRegularFile(file)) {
