@@ -30,6 +30,7 @@ class ReferenceParityTest {
 
     @Test
     void theGoldenDataIsThere() {
+        GoldenMetrics.dir(); // skips (or fails when fixtures are required) without the golden data
         assertThat(GoldenMetrics.bundleNames()).hasSize(22);
     }
 
