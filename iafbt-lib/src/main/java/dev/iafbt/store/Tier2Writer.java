@@ -37,6 +37,11 @@ final class Tier2Writer {
         return parquetRoot.resolve(dataset.folderName()).resolve("run_id=" + PartitionNames.encode(handle));
     }
 
+    /** The partition file's key below the Tier-2 root, {@code <dataset>/run_id=<handle>/part-0.parquet}. */
+    static String partitionKey(Tier2Dataset dataset, String handle) {
+        return dataset.folderName() + "/run_id=" + PartitionNames.encode(handle) + "/" + PART_FILE;
+    }
+
     static void write(Path parquetRoot, String handle, Backtest backtest) {
         encode(backtest, handle).forEach((dataset, bytes) -> {
             Path dir = partitionDir(parquetRoot, dataset, handle);

@@ -1,6 +1,9 @@
 package dev.iafbt.testing;
 
+import dev.iafbt.store.ObjectTieredStore;
+import dev.iafbt.store.SqliteTier1Index;
 import dev.iafbt.store.object.S3Location;
+import dev.iafbt.store.object.S3ObjectStorage;
 import dev.iafbt.store.object.S3Settings;
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,6 +39,25 @@ public final class S3Server implements AutoCloseable {
     private S3Server(S3Proxy proxy, URI endpoint) {
         this.proxy = proxy;
         this.endpoint = endpoint;
+    }
+
+    private static S3Server shared;
+
+    /**
+     * One server for the whole test JVM (in a temp folder, stopped when the JVM exits): starting
+     * one costs about a second, so tests share it and isolate themselves by bucket.
+     */
+    public static synchronized S3Server shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("iafbt-s3proxy-");
+                shared = start(dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot create a folder for s3proxy: " + e, e);
+            }
+        }
+        return shared;
     }
 
     /** Starts a server keeping its buckets under {@code dir}. */
@@ -83,6 +105,11 @@ public final class S3Server implements AutoCloseable {
         return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build();
+    }
+
+    /** A store in a fresh bucket of this server, its Tier 1 in {@code tier1} (a SQLite file). */
+    public ObjectTieredStore newStore(Path tier1) {
+        return new ObjectTieredStore(S3ObjectStorage.open(settings(newBucket())), new SqliteTier1Index(tier1));
     }
 
     /** Settings for {@code s3://bucket/store/} on this server, with the test keys. */
