@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Builds or refreshes the Tier-1 SQLite index over a folder of bundles: the reference's
@@ -46,6 +48,9 @@ public final class Indexer {
 
     private final Path bundles;
     private final Path output;
+    /** A {@code jdbc:postgresql:} index in place of {@link #output}, or null. */
+    private final String database;
+    private final IndexCredentials credentials;
     private final boolean absolutePaths;
     private final boolean rebuild;
     private final boolean pruneMissing;
@@ -59,6 +64,8 @@ public final class Indexer {
         bundles = b.bundles.toAbsolutePath().normalize();
         output = (b.output == null ? bundles.resolve(DEFAULT_INDEX_NAME) : b.output).toAbsolutePath().normalize();
         absolutePaths = b.absolutePaths;
+        database = b.database;
+        credentials = b.credentials;
         rebuild = b.rebuild;
         pruneMissing = b.pruneMissing;
         threads = b.threads > 0 ? b.threads : Runtime.getRuntime().availableProcessors();
@@ -98,6 +105,9 @@ public final class Indexer {
             throw new IndexerConfigurationException(Problem.BUNDLES_NOT_A_FOLDER, bundles,
                     bundles + " is a file, not a folder; pass the folder that holds the .iafbt files"
                             + (bundles.getParent() == null ? "" : " (for example " + bundles.getParent() + ")"));
+        }
+        if (database != null) {
+            return; // the server checks the rest when the index is opened
         }
         if (Files.isDirectory(output)) {
             throw new IndexerConfigurationException(Problem.INDEX_IS_A_FOLDER, output,
@@ -141,6 +151,9 @@ public final class Indexer {
         } catch (IOException e) {
             throw new IndexException("cannot resolve bundle folder " + bundles + ": " + e, e);
         }
+        if (database != null) {
+            return runOnServer(root, started);
+        }
         createIndexFolder();
         boolean incremental = !rebuild && Files.isRegularFile(output);
         // a new index is filled beside the old one and swapped in only when complete, so a crash
@@ -157,6 +170,31 @@ public final class Indexer {
             return new IndexResult(output, counts.indexed(), counts.unchanged(), removed,
                     counts.failures(), !incremental, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * The same run into a PostgreSQL index, always in place: other machines read and write the
+     * table meanwhile, so it is never swapped. A rebuild reads every bundle again and then drops
+     * every row the walk did not meet, so readers see the old rows until the new ones replace them.
+     */
+    private IndexResult runOnServer(Path root, long started) {
+        try (PostgresIndex index = PostgresIndex.open(database, credentials)) {
+            Supplier<Map<String, Provenance>> known = rebuild ? () -> neverUpToDate(index.provenance()) : index::provenance;
+            IndexerPipeline pipeline = new IndexerPipeline(root, absolutePaths, index, known, threads, batchSize,
+                    progressInterval, listener, started, decoder);
+            IndexerPipeline.Counts counts = pipeline.run();
+            long removed = rebuild ? index.remove(pipeline.unseen().keySet())
+                    : pruneMissing ? IndexerPruning.removeMissing(index, root, pipeline.unseen().keySet()) : 0;
+            return new IndexResult(null, counts.indexed(), counts.unchanged(), removed, counts.failures(), rebuild,
+                    Duration.ofNanos(System.nanoTime() - started), index.location());
+        }
+    }
+
+    /** The same rows with a provenance that matches nothing, so every bundle is read again. */
+    private static Map<String, Provenance> neverUpToDate(Map<String, Provenance> stored) {
+        Map<String, Provenance> out = new HashMap<>();
+        stored.keySet().forEach(path -> out.put(path, new Provenance(null, null)));
+        return out;
     }
 
     /** The index's folder; a folder that cannot be made (e.g. under {@code /proc}) is a configuration problem. */
@@ -190,6 +228,8 @@ public final class Indexer {
     public static final class Builder {
         private final Path bundles;
         private Path output;
+        private String database;
+        private IndexCredentials credentials = IndexCredentials.NONE;
         private boolean absolutePaths;
         private boolean rebuild;
         private boolean pruneMissing;
@@ -206,6 +246,19 @@ public final class Indexer {
         /** The index file; default {@code <bundles>/index.sqlite}. Parent folders are created. */
         public Builder output(Path value) {
             output = value;
+            return this;
+        }
+
+        /**
+         * Write into a PostgreSQL index ({@code jdbc:postgresql://host:port/db?currentSchema=s})
+         * instead of a SQLite file; {@code credentials} null means the environment's.
+         */
+        public Builder database(String jdbcUrl, IndexCredentials credentials) {
+            if (!PostgresIndex.isPostgresUrl(jdbcUrl)) {
+                throw new IllegalArgumentException("not a jdbc:postgresql: URL: " + PostgresUrl.withoutPassword(jdbcUrl));
+            }
+            database = jdbcUrl;
+            this.credentials = credentials == null ? IndexCredentials.NONE : credentials;
             return this;
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.IndexSchema;
+import dev.iafbt.index.SqlDialect;
 import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.model.SummaryField;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ class IndexQueryTest {
     void compiledSqlUsesTheReferenceOrderingAndADeterministicTieBreak() {
         String sql = IndexQuery.builder().sortBy("sharpe_ratio").where("number_of_trades > 50").limit(3)
                 .columns("algorithm_id").build()
-                .compile(IndexSchema.columnNames()).sql();
+                .compile(IndexSchema.columnNames(), SqlDialect.SQLITE).sql();
         assertThat(sql).isEqualTo("SELECT \"algorithm_id\" FROM \"backtest_index\" WHERE (\"summary_number_of_trades\" > 50)"
                 + " ORDER BY \"summary_sharpe_ratio\" IS NULL, \"summary_sharpe_ratio\" DESC, rowid LIMIT 3");
         assertThat(SummaryField.byKey("sharpe_ratio")).isPresent();
