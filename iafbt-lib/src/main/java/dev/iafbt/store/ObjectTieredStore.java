@@ -6,6 +6,7 @@ import dev.iafbt.bundle.BundleReader;
 import dev.iafbt.bundle.BundleWriter;
 import dev.iafbt.bundle.ReadOptions;
 import dev.iafbt.bundle.WriteOptions;
+import dev.iafbt.index.IndexCredentials;
 import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.IndexRows;
 import dev.iafbt.internal.chunk.ChunkNames;
@@ -53,15 +54,21 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
     static final String OHLCV = "ohlcv/";
 
     private final ObjectStorage storage;
-    private final Tier1Index tier1;
+    private final Tier1 tier1;
+    private final String tier1Location;
     private final WriterLeases leases;
     private final Map<String, CompletableFuture<Void>> uploading = new ConcurrentHashMap<>();
     private volatile Path cache;
 
-    /** @param tier1 the store's Tier 1; closed with the store, as is {@code storage} */
-    public ObjectTieredStore(ObjectStorage storage, Tier1Index tier1) {
+    /**
+     * @param storage       the objects; closed with the store
+     * @param indexLocation Tier 1: a {@code jdbc:postgresql://} URL (shared by a team) or a SQLite file path
+     * @param credentials   who Tier 1 is opened as ({@link IndexCredentials#NONE}: the URL and the environment)
+     */
+    public ObjectTieredStore(ObjectStorage storage, String indexLocation, IndexCredentials credentials) {
         this.storage = storage;
-        this.tier1 = tier1;
+        this.tier1 = new Tier1(indexLocation, credentials);
+        this.tier1Location = indexLocation.startsWith("jdbc:") ? tier1.describe() : indexLocation;
         this.leases = new WriterLeases(storage);
     }
 
@@ -69,8 +76,9 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
         return storage;
     }
 
-    public Tier1Index tier1() {
-        return tier1;
+    /** Where Tier 1 is (a JDBC URL without its password, or a file path). */
+    public String tier1Location() {
+        return tier1Location;
     }
 
     /** The store's URI, {@code s3://bucket/prefix/}. */
@@ -414,13 +422,12 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
         return new LocalTieredStore.RebuildResult(rows.size(), skipped);
     }
 
-    /** Closes the client and Tier 1 and deletes the cache folder. */
+    /** Closes the client and deletes the cache folder. */
     @Override
     public void close() {
         try {
             storage.close();
         } finally {
-            tier1.close();
             if (cache != null) {
                 StoreFiles.deleteTree(cache);
             }
@@ -429,6 +436,6 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
 
     @Override
     public String toString() {
-        return "ObjectTieredStore[" + storage.root() + ", Tier 1 " + tier1.describe() + "]";
+        return "ObjectTieredStore[" + storage.root() + ", Tier 1 " + tier1Location + "]";
     }
 }

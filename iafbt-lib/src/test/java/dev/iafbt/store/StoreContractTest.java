@@ -26,7 +26,7 @@ class StoreContractTest {
                 Arguments.of("local-dir", (Function<Path, BacktestStore>) LocalDirStore::new),
                 Arguments.of("local-tiered", (Function<Path, BacktestStore>) LocalTieredStore::new),
                 Arguments.of("s3-tiered", (Function<Path, BacktestStore>) dir -> S3Server.shared()
-                        .newStore(dir.resolve("tier1.sqlite"))));
+                        .newStore(dir.resolve("tier1.sqlite").toString())));
     }
 
     private static String bare(String handle) {

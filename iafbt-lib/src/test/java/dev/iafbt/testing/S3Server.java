@@ -1,7 +1,7 @@
 package dev.iafbt.testing;
 
 import dev.iafbt.store.ObjectTieredStore;
-import dev.iafbt.store.SqliteTier1Index;
+import dev.iafbt.index.IndexCredentials;
 import dev.iafbt.store.object.S3Location;
 import dev.iafbt.store.object.S3ObjectStorage;
 import dev.iafbt.store.object.S3Settings;
@@ -107,9 +107,9 @@ public final class S3Server implements AutoCloseable {
                 .build();
     }
 
-    /** A store in a fresh bucket of this server, its Tier 1 in {@code tier1} (a SQLite file). */
-    public ObjectTieredStore newStore(Path tier1) {
-        return new ObjectTieredStore(S3ObjectStorage.open(settings(newBucket())), new SqliteTier1Index(tier1));
+    /** A store in a fresh bucket of this server, its Tier 1 at {@code tier1} (a SQLite file or a JDBC URL). */
+    public ObjectTieredStore newStore(String tier1) {
+        return new ObjectTieredStore(S3ObjectStorage.open(settings(newBucket())), tier1, IndexCredentials.NONE);
     }
 
     /** Settings for {@code s3://bucket/store/} on this server, with the test keys. */
