@@ -66,6 +66,16 @@ public enum Tier2Dataset {
         return folderName;
     }
 
+    /** The dataset stored in {@code parquet/<folderName>/}. */
+    public static java.util.Optional<Tier2Dataset> fromFolderName(String folderName) {
+        for (Tier2Dataset dataset : values()) {
+            if (dataset.folderName.equals(folderName)) {
+                return java.util.Optional.of(dataset);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Column name to type, in file order (window_name last). */
     public Map<String, ColumnType> columns() {
         return columns;

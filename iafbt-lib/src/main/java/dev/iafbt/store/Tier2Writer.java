@@ -26,7 +26,7 @@ import java.util.function.Function;
 final class Tier2Writer {
     /** Arrow's default ZSTD level, which the reference's {@code pq.write_table(compression="zstd")} gets. */
     private static final int ZSTD_LEVEL = 1;
-    private static final String PART_FILE = "part-0.parquet";
+    static final String PART_FILE = "part-0.parquet";
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private Tier2Writer() {
@@ -42,20 +42,9 @@ final class Tier2Writer {
         return dataset.folderName() + "/run_id=" + PartitionNames.encode(handle) + "/" + PART_FILE;
     }
 
-    static void write(Path parquetRoot, String handle, Backtest backtest) {
-        encode(backtest, handle).forEach((dataset, bytes) -> {
-            Path dir = partitionDir(parquetRoot, dataset, handle);
-            if (bytes == null) {
-                StoreFiles.deleteTree(dir);
-                return;
-            }
-            Path file = dir.resolve(PART_FILE);
-            try {
-                AtomicFiles.write(file, bytes);
-            } catch (IOException e) {
-                throw new StoreException("cannot write Tier-2 partition " + file + ": " + e.getMessage(), e);
-            }
-        });
+    /** The partition file of a handle in a dataset. */
+    static Path partitionFile(Path parquetRoot, Tier2Dataset dataset, String handle) {
+        return partitionDir(parquetRoot, dataset, handle).resolve(PART_FILE);
     }
 
     /** Each dataset's Parquet file, in memory; null for a dataset without rows. */
