@@ -211,6 +211,13 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
         return Backtest.of(decode(bytes, key, ReadOptions.FULL));
     }
 
+    /** The whole bundle decoded summary-only: what its OHLCV manifest needs (a head read may stop before it). */
+    Backtest openWholeSummary(String handle) {
+        String key = bundleKey(handle);
+        byte[] bytes = storage.get(key).orElseThrow(() -> notFound(handle, key));
+        return Backtest.of(decode(bytes, key, ReadOptions.SUMMARY_ONLY));
+    }
+
     private HandleNotFoundException notFound(String handle, String key) {
         return new HandleNotFoundException(handle, "no backtest '" + handle + "' in " + storage.root() + " (expected "
                 + storage.uri(key) + ")");

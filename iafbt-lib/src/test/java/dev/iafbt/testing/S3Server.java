@@ -35,10 +35,12 @@ public final class S3Server implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final URI endpoint;
+    private final Path dir;
 
-    private S3Server(S3Proxy proxy, URI endpoint) {
+    private S3Server(S3Proxy proxy, URI endpoint, Path dir) {
         this.proxy = proxy;
         this.endpoint = endpoint;
+        this.dir = dir;
     }
 
     private static S3Server shared;
@@ -52,7 +54,11 @@ public final class S3Server implements AutoCloseable {
             try {
                 Path dir = Files.createTempDirectory("iafbt-s3proxy-");
                 shared = start(dir);
-                Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+                S3Server server = shared;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.close();
+                    deleteTree(dir);
+                }));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("cannot create a folder for s3proxy: " + e, e);
             }
@@ -77,9 +83,30 @@ public final class S3Server implements AutoCloseable {
                 }
                 Thread.sleep(5);
             }
-            return new S3Server(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
+            return new S3Server(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()), dir.toAbsolutePath());
         } catch (Exception e) {
             throw new IllegalStateException("cannot start s3proxy under " + dir + ": " + e, e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temp folder left behind is no test failure
+        }
+    }
+
+    /**
+     * Makes an object look {@code age} old: the filesystem backend reports a file's modification
+     * time as the object's Last-Modified, which is what grace periods count from.
+     */
+    public void age(String bucket, String key, java.time.Duration age) {
+        try {
+            Files.setLastModifiedTime(dir.resolve(bucket).resolve(key),
+                    java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(age)));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot age s3://" + bucket + "/" + key + ": " + e, e);
         }
     }
 
