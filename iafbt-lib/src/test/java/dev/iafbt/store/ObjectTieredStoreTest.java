@@ -138,6 +138,31 @@ class ObjectTieredStoreTest {
         assertThat(store.open("first", true).summary().orElseThrow().sharpeRatio()).isEqualTo(1.25);
     }
 
+    @Test
+    void migrationToObjectsAndBackIsByteForByteAndResumable() throws Exception {
+        LocalTieredStore local = new LocalTieredStore(temp.resolve("local"));
+        for (int i = 0; i < 6; i++) {
+            local.write(StoreFixtures.withOhlcv("m" + i, staging(), 100 + i % 2), "sweep/m" + i, staging().dir());
+        }
+        ObjectTieredStore remote = store();
+        StoreMigration.Result there = new StoreMigration(local, remote).run(null, (h, o, d) -> { }, 4);
+        assertThat(there.copied()).hasSize(6);
+        assertThat(there.failed()).isEmpty();
+        assertThat(remote.storage().counters().conditionalCreated()).as("two distinct chunks, each uploaded once")
+                .isEqualTo(2);
+        StoreMigration.Result again = new StoreMigration(local, remote).run(null, (h, o, d) -> { }, 4);
+        assertThat(again.unchanged()).hasSize(6);
+        assertThat(again.copied()).isEmpty();
+
+        LocalTieredStore back = new LocalTieredStore(temp.resolve("back"));
+        assertThat(new StoreMigration(remote, back).run(null, (h, o, d) -> { }).copied()).hasSize(6);
+        for (String handle : local.handles()) {
+            assertThat(Files.readAllBytes(back.root().resolve("bundles/" + handle + ".iafbt"))).as(handle)
+                    .isEqualTo(Files.readAllBytes(local.root().resolve("bundles/" + handle + ".iafbt")));
+            assertThat(back.ohlcv(handle).get("BTC/EUR:1h").rowCount()).isEqualTo(4);
+        }
+    }
+
     /** A bundle of several hundred kilobytes: snapshots with random values compress badly. */
     static Backtest incompressible(String algorithmId, int runs, int snapshots) {
         java.util.Random random = new java.util.Random(42);
