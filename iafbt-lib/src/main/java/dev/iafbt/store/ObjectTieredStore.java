@@ -62,13 +62,15 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
 
     /**
      * @param storage       the objects; closed with the store
-     * @param indexLocation Tier 1: a {@code jdbc:postgresql://} URL (shared by a team) or a SQLite file path
+     * @param indexLocation Tier 1: a {@code jdbc:postgresql://} URL (shared by a team) or a SQLite file
+     *                      path; null for a store that is only read or collected
      * @param credentials   who Tier 1 is opened as ({@link IndexCredentials#NONE}: the URL and the environment)
      */
     public ObjectTieredStore(ObjectStorage storage, String indexLocation, IndexCredentials credentials) {
         this.storage = storage;
         this.tier1 = new Tier1(indexLocation, credentials);
-        this.tier1Location = indexLocation.startsWith("jdbc:") ? tier1.describe() : indexLocation;
+        this.tier1Location = indexLocation == null ? "none" : indexLocation.startsWith("jdbc:") ? tier1.describe()
+                : indexLocation;
         this.leases = new WriterLeases(storage);
     }
 
@@ -110,6 +112,7 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
 
     @Override
     public String write(Backtest backtest, String handle, Path chunkSource) {
+        tier1.requireConfigured();
         String bare = LocalTieredStore.normalize(handle != null ? handle : BundleSaving.defaultName(backtest));
         String key = bundleKey(bare);
         String name = storage.uri(key);
@@ -276,7 +279,9 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
             partitions.add(PARQUET + Tier2Writer.partitionKey(dataset, bare));
         }
         storage.deleteAll(partitions);
-        tier1.remove(bare);
+        if (tier1.isConfigured()) {
+            tier1.remove(bare);
+        }
     }
 
     /** The stored bundles, as the listing gives them (key, size, time). */

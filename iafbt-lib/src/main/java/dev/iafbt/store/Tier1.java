@@ -21,7 +21,21 @@ final class Tier1 {
         this.credentials = credentials;
     }
 
+    /** Whether a Tier 1 was given (reading and collecting a store need none; writing does). */
+    boolean isConfigured() {
+        return location != null;
+    }
+
+    /** @throws StoreException saying what to configure, when no Tier 1 was given */
+    void requireConfigured() {
+        if (location == null) {
+            throw new StoreException("no Tier-1 index is configured for this s3-tiered store; give one"
+                    + " (a jdbc:postgresql:// URL, or a SQLite file for one machine) to write to it");
+        }
+    }
+
     private <T> T with(Function<BacktestIndex, T> action) {
+        requireConfigured();
         try (BacktestIndex index = Indexes.open(location, credentials)) {
             return action.apply(index);
         }
@@ -39,11 +53,11 @@ final class Tier1 {
     }
 
     boolean hasRow(String handle) {
-        return with(index -> index.provenance().containsKey(handle));
+        return isConfigured() && with(index -> index.provenance().containsKey(handle));
     }
 
     List<IndexRow> rows() {
-        return with(BacktestIndex::rows);
+        return !isConfigured() ? List.of() : with(BacktestIndex::rows);
     }
 
     /** Where it is, never with a password. */
