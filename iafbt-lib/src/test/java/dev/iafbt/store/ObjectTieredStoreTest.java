@@ -125,10 +125,10 @@ class ObjectTieredStoreTest {
         store.write(Backtest.open(first), "first");
         ObjectInfo plainInfo = store.storage().head("bundles/plain.iafbt").orElseThrow();
         ObjectInfo firstInfo = store.storage().head("bundles/first.iafbt").orElseThrow();
-        assertThat(firstInfo.size()).as("large enough to matter").isGreaterThan(2L * RangedObject.FIRST_RANGE);
+        assertThat(firstInfo.size()).as("large enough to matter").isGreaterThan(128L * 1024);
 
         ObjectTieredStore.HeadRead head = store.openForIndex(firstInfo);
-        assertThat(head.bytesFetched()).isLessThanOrEqualTo(RangedObject.FIRST_RANGE);
+        assertThat(head.bytesFetched()).as("the 64 KB target").isLessThanOrEqualTo(64 * 1024);
         assertThat(head.backtest().algorithmId()).isEqualTo("big");
         assertThat(head.backtest().numberOfRuns()).isEqualTo(6);
 

@@ -11,8 +11,8 @@ import java.util.Arrays;
  * stops early costs one or two requests and a reader that goes on costs a few doublings.
  */
 public final class RangedObject implements RangedBytes {
-    /** One request's worth for a summary-first head; also the size below which a bundle is read whole. */
-    public static final int FIRST_RANGE = 64 * 1024;
+    /** One request's worth: the head of a summary-first bundle is a few kilobytes. */
+    public static final int FIRST_RANGE = 16 * 1024;
 
     private final ObjectStorage storage;
     private final String key;
