@@ -153,28 +153,20 @@ public final class S3ObjectStorage implements ObjectStorage {
 
     @Override
     public Optional<byte[]> get(String key) {
-        try {
-            counters.request();
-            ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(b -> b.bucket(bucket).key(prefix + key));
-            byte[] body = bytes.asByteArrayUnsafe();
-            counters.downloaded(body.length);
-            return Optional.of(body);
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw failure("GET failed", key, e);
-        } catch (SdkException e) {
-            throw failure("GET failed", key, e);
-        }
+        return fetch(key, null, "GET failed");
     }
 
     @Override
     public Optional<byte[]> getRange(String key, long from, int length) {
+        return fetch(key, "bytes=" + from + "-" + (from + length - 1), "ranged GET failed");
+    }
+
+    /** A GET, of a range when {@code range} is set: empty for no object, nothing for a range past the end. */
+    private Optional<byte[]> fetch(String key, String range, String what) {
         try {
             counters.request();
             ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(b -> b.bucket(bucket).key(prefix + key)
-                    .range("bytes=" + from + "-" + (from + length - 1)));
+                    .range(range));
             byte[] body = bytes.asByteArrayUnsafe();
             counters.downloaded(body.length);
             return Optional.of(body);
@@ -182,12 +174,12 @@ public final class S3ObjectStorage implements ObjectStorage {
             if (e.statusCode() == 404) {
                 return Optional.empty();
             }
-            if (e.statusCode() == 416) {
+            if (e.statusCode() == 416 && range != null) {
                 return Optional.of(new byte[0]); // the range starts at or past the end
             }
-            throw failure("ranged GET failed", key, e);
+            throw failure(what, key, e);
         } catch (SdkException e) {
-            throw failure("ranged GET failed", key, e);
+            throw failure(what, key, e);
         }
     }
 
