@@ -40,6 +40,12 @@ public final class ObjectStoreCollector {
 
     /** @param now the time the grace period counts back from (tests pass a later one to age objects) */
     static ObjectGcReport collect(ObjectTieredStore store, Duration grace, boolean dryRun, Instant now) {
+        return collect(store, grace, dryRun, now, () -> { });
+    }
+
+    /** @param afterPlan runs between the plan and the sweep (tests put a writer there) */
+    static ObjectGcReport collect(ObjectTieredStore store, Duration grace, boolean dryRun, Instant now,
+            Runnable afterPlan) {
         ObjectStorage storage = store.storage();
         Instant cutoff = now.minus(grace);
         Map<String, ObjectInfo> bundles = listed(store);
@@ -76,6 +82,7 @@ public final class ObjectStoreCollector {
                 young++;
             }
         }
+        afterPlan.run();
         List<String> deleted = List.of();
         if (!dryRun && unreadable.isEmpty()) {
             deleted = sweep(store, bundles, sweepable, leased.stale(), cutoff, unreadable);

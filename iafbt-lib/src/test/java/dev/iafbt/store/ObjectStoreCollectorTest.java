@@ -132,6 +132,17 @@ class ObjectStoreCollectorTest {
         assertThat(chunks()).contains(orphan);
     }
 
+    /** A writer that re-used the orphan and finished between the collection's mark and its sweep. */
+    @Test
+    void aBundleWrittenAfterTheMarkKeepsTheChunkItReuses() {
+        ObjectGcReport report = ObjectStoreCollector.collect(store, GRACE, false, java.time.Instant.now(),
+                () -> store.write(StoreFixtures.withOhlcv("late", staging, 200), "late", staging.dir()));
+        assertThat(report.sweepable()).as("planned before the writer came").containsExactly(orphan);
+        assertThat(report.deleted()).as("but kept: the sweep re-read the new bundle").isEmpty();
+        assertThat(chunks()).contains(orphan);
+        assertThat(store.ohlcv("late").get("BTC/EUR:1h").rowCount()).isEqualTo(4);
+    }
+
     /**
      * The race the local hardening fixed, on objects: a writer re-using a chunk the collection is
      * about to delete. The writer registered after the collection's lease listing, so it waits for
