@@ -1,0 +1,62 @@
+package dev.iafbt.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.iafbt.testing.EmbeddedPostgres;
+import java.net.ServerSocket;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What is PostgreSQL's own: read-only sessions, missing tables, and what a failure may show. */
+class PostgresIndexTest {
+
+    @Test
+    void aReadOnlyIndexRefusesWritesAndAMissingTableIsNamed() {
+        String url = EmbeddedPostgres.freshSchemaUrl();
+        assertThatThrownBy(() -> PostgresIndex.openReadOnly(url, EmbeddedPostgres.credentials()))
+                .isInstanceOf(IndexException.class).hasMessageContaining("no index at " + url)
+                .hasMessageContaining("iafbt:index");
+        try (PostgresIndex index = PostgresIndex.open(url, EmbeddedPostgres.credentials())) {
+            index.upsert(IndexRow.builder().bundlePath("a").build());
+        }
+        try (PostgresIndex index = PostgresIndex.openReadOnly(url, EmbeddedPostgres.credentials())) {
+            assertThat(index.bundlePaths()).containsExactly("a");
+            assertThatThrownBy(() -> index.upsert(IndexRow.builder().bundlePath("b").build()))
+                    .isInstanceOf(IndexException.class).hasMessageContaining(url).hasMessageContaining("read-only");
+            assertThatThrownBy(() -> index.selectReadOnly("DELETE FROM backtest_index", List.of()))
+                    .isInstanceOf(IndexException.class);
+        }
+    }
+
+    @Test
+    void aFailedConnectionNamesHostPortDatabaseAndUserButNeverThePassword() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://localhost:" + closedPort + "/research?currentSchema=s&password=urlsecret";
+        assertThatThrownBy(() -> PostgresIndex.open(url, new IndexCredentials("analyst", "s3cret-pw")))
+                .isInstanceOf(IndexException.class)
+                .hasMessageContaining("host localhost, port " + closedPort + ", database research, user analyst")
+                .hasMessageNotContaining("s3cret-pw").hasMessageNotContaining("urlsecret");
+        assertThat(new IndexCredentials("analyst", "s3cret-pw").toString()).doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void theLocationShownNeverCarriesAPassword() {
+        String url = EmbeddedPostgres.freshSchemaUrl();
+        try (PostgresIndex index = PostgresIndex.open(url + "&password=whatever", EmbeddedPostgres.credentials())) {
+            assertThat(index.location()).isEqualTo(url);
+        }
+        assertThat(PostgresUrl.withoutPassword("jdbc:postgresql://h/db?password=x&user=u")).isEqualTo("jdbc:postgresql://h/db?user=u");
+        assertThat(PostgresUrl.withoutPassword("jdbc:postgresql://h/db?user=u&password=x")).isEqualTo("jdbc:postgresql://h/db?user=u");
+    }
+
+    @Test
+    void anotherJdbcUrlIsRefusedByName() {
+        assertThatThrownBy(() -> Indexes.open("jdbc:mysql://h/db?password=pw"))
+                .isInstanceOf(IndexException.class).hasMessageContaining("jdbc:mysql://h/db")
+                .hasMessageNotContaining("pw").hasMessageContaining("jdbc:postgresql://");
+    }
+}
