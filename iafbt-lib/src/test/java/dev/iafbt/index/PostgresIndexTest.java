@@ -59,4 +59,22 @@ class PostgresIndexTest {
                 .isInstanceOf(IndexException.class).hasMessageContaining("jdbc:mysql://h/db")
                 .hasMessageNotContaining("pw").hasMessageContaining("jdbc:postgresql://");
     }
+
+    @Test
+    void aFailedBatchShowsTheServersErrorNotTheStatement() {
+        String url = EmbeddedPostgres.freshSchemaUrl();
+        try (PostgresIndex index = PostgresIndex.open(url, EmbeddedPostgres.credentials())) {
+            index.upsert(IndexRow.builder().bundlePath("a").build());
+            index.selectReadOnly("SELECT 1", List.of());
+            try (var st = index.connection.createStatement()) {
+                st.execute("ALTER TABLE backtest_index ADD CONSTRAINT no_x CHECK (tag IS DISTINCT FROM 'x')");
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
+            assertThatThrownBy(() -> index.upsertAll(List.of(IndexRow.builder().bundlePath("b").tag("x").build())))
+                    .isInstanceOf(IndexException.class).hasMessageContaining("no_x")
+                    .hasMessageNotContaining("INSERT INTO").hasMessageNotContaining("summary_sharpe_ratio");
+            assertThat(index.bundlePaths()).containsExactly("a");
+        }
+    }
 }
