@@ -64,6 +64,8 @@ class PostgresGoalsTest extends GoalTestSupport {
             m.index = index;
         } else if (mojo instanceof AbstractQueryMojo q) {
             q.index = index;
+        } else if (mojo instanceof ReportMojo r) {
+            r.index = index;
         }
     }
 
@@ -144,5 +146,25 @@ class PostgresGoalsTest extends GoalTestSupport {
         index.serverId = "nowhere";
         assertThatThrownBy(index::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("no <server> with that id").hasMessageContaining("<id>nowhere</id>");
+    }
+
+    @Test
+    void theReportRankedInAPostgresIndexIsTheReportRankedWithout(
+            @InjectMojo(goal = "report") ReportMojo onPostgres, @InjectMojo(goal = "report") ReportMojo alone)
+            throws Exception {
+        for (ReportMojo mojo : List.of(onPostgres, alone)) {
+            mojo.topK = 3;
+            mojo.generated = "2026-12-02 00:00 UTC";
+        }
+        configure(onPostgres, url);
+        onPostgres.outputDirectory = project.resolve("pg").toFile();
+        onPostgres.execute();
+        assertThat(log.at("INFO")).anyMatch(l -> l.startsWith("Refreshed the index: 24 indexed"));
+        alone.outputDirectory = project.resolve("alone").toFile();
+        alone.execute();
+        assertThat(project.resolve("pg/report.html")).hasSameBinaryContentAs(project.resolve("alone/report.html"));
+        try (PostgresIndex pg = PostgresIndex.openReadOnly(url, EmbeddedPostgres.credentials())) {
+            assertThat(pg.count()).isEqualTo(24);
+        }
     }
 }
