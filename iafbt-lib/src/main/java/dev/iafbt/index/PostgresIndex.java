@@ -114,6 +114,21 @@ public final class PostgresIndex extends JdbcIndex {
         connection.setAutoCommit(true);
     }
 
+    /**
+     * The driver streams a result in {@code fetchSize} pieces only inside a transaction; outside
+     * one it reads every row into memory first.
+     */
+    @Override
+    void beginStream() throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    @Override
+    void endStream() throws SQLException {
+        connection.rollback();
+        connection.setAutoCommit(true);
+    }
+
     /** Deadlock (40P01) or serialization failure (40001) between concurrent writers. */
     @Override
     boolean retryable(SQLException e) {

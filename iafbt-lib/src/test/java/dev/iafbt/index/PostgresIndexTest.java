@@ -77,4 +77,25 @@ class PostgresIndexTest {
             assertThat(index.bundlePaths()).containsExactly("a");
         }
     }
+
+    @Test
+    void rowsStreamInFetchSizedPiecesAndTheConnectionIsUsableAfterwards() {
+        String url = EmbeddedPostgres.freshSchemaUrl();
+        int n = JdbcIndex.STREAM_FETCH_SIZE * 2 + 7;
+        try (PostgresIndex index = PostgresIndex.open(url, EmbeddedPostgres.credentials())) {
+            List<IndexRow> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                rows.add(IndexRow.builder().bundlePath(String.format("b%05d", i)).build());
+            }
+            index.upsertAll(rows);
+            try (var stream = index.iterRows()) {
+                assertThat(stream.limit(3).map(IndexRow::bundlePath)).containsExactly("b00000", "b00001", "b00002");
+            }
+            assertThat(index.rows()).isEqualTo(rows);
+            index.upsert(IndexRow.builder().bundlePath("after").build()); // autocommit is back: it stays
+        }
+        try (PostgresIndex again = PostgresIndex.openReadOnly(url, EmbeddedPostgres.credentials())) {
+            assertThat(again.count()).isEqualTo(n + 1);
+        }
+    }
 }
