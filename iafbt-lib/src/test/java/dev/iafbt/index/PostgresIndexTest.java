@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iafbt.testing.EmbeddedPostgres;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** What is PostgreSQL's own: read-only sessions, missing tables, and what a failure may show. */
@@ -83,7 +88,7 @@ class PostgresIndexTest {
         String url = EmbeddedPostgres.freshSchemaUrl();
         int n = JdbcIndex.STREAM_FETCH_SIZE * 2 + 7;
         try (PostgresIndex index = PostgresIndex.open(url, EmbeddedPostgres.credentials())) {
-            List<IndexRow> rows = new java.util.ArrayList<>();
+            List<IndexRow> rows = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 rows.add(IndexRow.builder().bundlePath(String.format("b%05d", i)).build());
             }
@@ -96,6 +101,36 @@ class PostgresIndexTest {
         }
         try (PostgresIndex again = PostgresIndex.openReadOnly(url, EmbeddedPostgres.credentials())) {
             assertThat(again.count()).isEqualTo(n + 1);
+        }
+    }
+
+    @Test
+    void machinesOpeningANewSchemaAtOnceAllSucceed() throws Exception {
+        String url = EmbeddedPostgres.freshSchemaUrl();
+        int openers = 6;
+        CyclicBarrier start = new CyclicBarrier(openers);
+        ExecutorService pool = Executors.newFixedThreadPool(openers);
+        try {
+            List<Future<Long>> opened = new ArrayList<>();
+            for (int i = 0; i < openers; i++) {
+                String path = "m" + i;
+                opened.add(pool.submit(() -> {
+                    start.await();
+                    try (PostgresIndex index = PostgresIndex.open(url, EmbeddedPostgres.credentials())) {
+                        index.upsert(IndexRow.builder().bundlePath(path).build());
+                        return index.count();
+                    }
+                }));
+            }
+            for (var f : opened) {
+                assertThat(f.get()).isPositive();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (PostgresIndex index = PostgresIndex.openReadOnly(url, EmbeddedPostgres.credentials())) {
+            assertThat(index.count()).isEqualTo(openers);
+            assertThat(index.userVersion()).isEqualTo(IndexSchema.SCHEMA_VERSION);
         }
     }
 }
