@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  *       queue in walk order;</li>
  *   <li><b>decoder</b> threads (one per core by default) open each bundle summary-only and turn it
  *       into an {@link IndexRow}; the document is garbage as soon as the row exists;</li>
- *   <li>the <b>writer</b>, the calling thread and the only one touching SQLite, takes the futures
+ *   <li>the <b>writer</b>, the calling thread and the only one touching the index, takes the futures
  *       in order and writes rows in transactions of {@code batchSize}.</li>
  * </ol>
  *

@@ -38,6 +38,11 @@ public final class Indexes {
         return openReadOnly(location, IndexCredentials.NONE);
     }
 
+    /** {@code location} as it may be shown: a JDBC URL loses any {@code password=} parameter. */
+    public static String describe(String location) {
+        return isJdbcUrl(location) ? PostgresUrl.withoutPassword(location) : location;
+    }
+
     private static Path path(String location) {
         if (isJdbcUrl(location)) {
             throw new IndexException("'" + PostgresUrl.withoutPassword(location) + "' is not supported: an index"

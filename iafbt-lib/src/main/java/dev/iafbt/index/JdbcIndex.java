@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 abstract sealed class JdbcIndex implements BacktestIndex permits SqliteIndex, PostgresIndex {
     /** A deadlock or serialization failure is retried this often before it is reported. */
     private static final int MAX_ATTEMPTS = 5;
+    /** Rows fetched per round trip while streaming, so a million-row index never sits in memory. */
+    static final int STREAM_FETCH_SIZE = 1000;
 
     final Connection connection;
     private final SqlDialect dialect;
@@ -49,6 +51,13 @@ abstract sealed class JdbcIndex implements BacktestIndex permits SqliteIndex, Po
     abstract void beginReadOnly() throws SQLException;
 
     abstract void endReadOnly() throws SQLException;
+
+    /** Prepares the connection for a streamed read of many rows; {@link #endStream()} undoes it. */
+    void beginStream() throws SQLException {
+    }
+
+    void endStream() throws SQLException {
+    }
 
     /** True for an error that a second attempt of the same transaction may not meet (a deadlock). */
     boolean retryable(SQLException e) {
@@ -147,15 +156,25 @@ abstract sealed class JdbcIndex implements BacktestIndex permits SqliteIndex, Po
     public Stream<IndexRow> iterRows() {
         String sql = "SELECT * FROM " + IndexSchema.QUOTED_TABLE + " ORDER BY " + dialect.rowOrder();
         try {
+            beginStream();
             PreparedStatement ps = connection.prepareStatement(sql);
-            ps.setFetchSize(1000);
+            ps.setFetchSize(STREAM_FETCH_SIZE);
             ResultSet rs = ps.executeQuery();
             RowMapper mapper = new RowMapper(location(), rs.getMetaData());
             return ResultSetSpliterator.stream(rs, mapper::map, () -> {
-                rs.close();
-                ps.close();
+                try {
+                    rs.close();
+                    ps.close();
+                } finally {
+                    endStream();
+                }
             }, e -> failure("read rows of", e));
         } catch (SQLException e) {
+            try {
+                endStream();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw failure("read rows of", e);
         }
     }

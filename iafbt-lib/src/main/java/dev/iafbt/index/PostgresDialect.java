@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
  * <p>The filter grammar stays SQLite's (what users already write for the reference); here it is
  * rendered so that it selects the same rows: {@code LIKE} becomes {@code ILIKE} (SQLite's
  * {@code LIKE} ignores ASCII case), {@code ==} becomes {@code =}, {@code ifnull} and {@code instr}
- * become {@code coalesce} and {@code strpos}, {@code CAST(… AS REAL/INTEGER)} becomes double
- * precision/bigint, a hex literal becomes decimal. What has no equivalent with the same results
- * ({@code GLOB}, {@code COLLATE NOCASE/BINARY/RTRIM}, {@code round}, {@code typeof}, scalar
+ * become {@code coalesce} and {@code strpos}, {@code CAST(… AS REAL)} becomes double precision, a
+ * hex literal becomes decimal. What has no equivalent with the same results ({@code GLOB},
+ * {@code COLLATE NOCASE/BINARY/RTRIM}, {@code CAST(… AS INTEGER)} (SQLite truncates, PostgreSQL
+ * rounds), {@code round} (half away from zero against half even), {@code typeof}, scalar
  * {@code min}/{@code max}, {@code json_extract}) is refused by name, never run differently.
  */
 final class PostgresDialect implements SqlDialect {
@@ -30,9 +31,10 @@ final class PostgresDialect implements SqlDialect {
             "lower", "lower", "upper", "upper", "length", "length", "trim", "trim",
             "substr", "substr", "instr", "strpos");
     private static final Map<String, String> RENAMED_KEYWORDS = Map.of(
-            "LIKE", "ILIKE", "REAL", "DOUBLE PRECISION", "INTEGER", "BIGINT");
+            "LIKE", "ILIKE", "REAL", "DOUBLE PRECISION");
+    /** INTEGER: SQLite's CAST(1.85 AS INTEGER) truncates to 1, PostgreSQL's rounds to 2. */
     private static final Set<String> REFUSED_KEYWORDS = Set.of(
-            "GLOB", "COLLATE", "NOCASE", "BINARY", "RTRIM");
+            "GLOB", "COLLATE", "NOCASE", "BINARY", "RTRIM", "INTEGER");
 
     @Override
     public String name() {

@@ -90,8 +90,13 @@ public final class PostgresIndex extends JdbcIndex {
         return failure(url, action, e);
     }
 
+    /**
+     * A batch failure's own message repeats the whole statement with every value; the server's
+     * error is the next exception in the chain, and that is what the message shows.
+     */
     private static IndexException failure(PostgresUrl url, String action, SQLException e) {
-        return new IndexException("cannot " + action + " index " + url.display() + ": " + e.getMessage(), e);
+        SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+        return new IndexException("cannot " + action + " index " + url.display() + ": " + cause.getMessage(), e);
     }
 
     /** A read-only transaction, rolled back afterwards: nothing a query does can stay. */
@@ -105,6 +110,21 @@ public final class PostgresIndex extends JdbcIndex {
 
     @Override
     void endReadOnly() throws SQLException {
+        connection.rollback();
+        connection.setAutoCommit(true);
+    }
+
+    /**
+     * The driver streams a result in {@code fetchSize} pieces only inside a transaction; outside
+     * one it reads every row into memory first.
+     */
+    @Override
+    void beginStream() throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    @Override
+    void endStream() throws SQLException {
         connection.rollback();
         connection.setAutoCommit(true);
     }

@@ -1,6 +1,5 @@
 package dev.iafbt.maven;
 
-import dev.iafbt.index.IndexCredentials;
 import dev.iafbt.store.ObjectTieredStore;
 import dev.iafbt.store.StoreException;
 import dev.iafbt.store.object.S3Location;
@@ -10,21 +9,16 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Goals that take a store which may live on S3-compatible object storage ({@code s3://bucket/prefix}):
  * where the server is, and whose keys open it. Keys come from the AWS SDK's default chain
  * ({@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, the {@code ~/.aws} profile, an instance
  * role) or from the settings.xml {@code <server>} named by {@code iafbt.s3.serverId} (username =
- * access key id, password = secret key, decrypted by Maven). Nothing secret is ever logged.
+ * access key id, password = secret key, decrypted by Maven). Its Tier 1's PostgreSQL credentials come
+ * from {@code iafbt.serverId} as for every goal. Nothing secret is ever logged.
  */
 public abstract class AbstractStoreMojo extends AbstractIafbtMojo {
     /** An S3-compatible server ({@code http://host:9000}); unset for AWS S3 itself. */
@@ -43,18 +37,12 @@ public abstract class AbstractStoreMojo extends AbstractIafbtMojo {
     @Parameter(property = "iafbt.s3.serverId")
     String s3ServerId;
 
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    Settings mavenSettings;
-
-    /** Maven's own decrypter for {@code mvn --encrypt-password} values (a Plexus component, not JSR-330). */
-    @Component
-    SettingsDecrypter mavenSettingsDecrypter;
-
     /** Opens an s3-tiered store; its Tier 1 at {@code index} (null for a store only read or collected). */
     protected ObjectTieredStore openObjectStore(String location, String index) throws MojoFailureException {
-        S3Settings settings = s3Settings(location);
+        S3Settings s3 = s3Settings(location);
         try {
-            return new ObjectTieredStore(S3ObjectStorage.open(settings), index, IndexCredentials.NONE.orEnvironment());
+            return new ObjectTieredStore(S3ObjectStorage.open(s3), index,
+                    ServerCredentials.of(serverId, settings, settingsDecrypter));
         } catch (StoreException e) {
             throw new MojoFailureException(e.getMessage());
         }
@@ -96,23 +84,9 @@ public abstract class AbstractStoreMojo extends AbstractIafbtMojo {
             return null;
         }
         String id = s3ServerId.strip();
-        Server server = mavenSettings == null ? null : mavenSettings.getServer(id);
-        if (server == null) {
-            throw new MojoFailureException("iafbt.s3.serverId is '" + id + "', but settings.xml has no <server> with"
-                    + " that id. Add <servers><server><id>" + id + "</id><username>ACCESS_KEY_ID</username>"
-                    + "<password>SECRET_ACCESS_KEY</password></server></servers> to ~/.m2/settings.xml, or leave"
-                    + " iafbt.s3.serverId unset to use AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or ~/.aws.");
-        }
-        if (mavenSettingsDecrypter != null) {
-            SettingsDecryptionResult result = mavenSettingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            for (SettingsProblem problem : result.getProblems()) {
-                if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                    throw new MojoFailureException("Cannot decrypt the password of <server> '" + id
-                            + "' in settings.xml: " + problem.getMessage() + ". Check ~/.m2/settings-security.xml.");
-                }
-            }
-            server = result.getServer();
-        }
+        Server server = ServerCredentials.decrypted("iafbt.s3.serverId", id, settings, settingsDecrypter,
+                "<username>ACCESS_KEY_ID</username><password>SECRET_ACCESS_KEY</password>",
+                "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or ~/.aws");
         if (blankToNull(server.getUsername()) == null || blankToNull(server.getPassword()) == null) {
             throw new MojoFailureException("<server> '" + id + "' in settings.xml needs a <username> (the access key"
                     + " id) and a <password> (the secret key) for S3.");

@@ -38,8 +38,8 @@ class S3StoreParametersTest {
         server.setId("minio");
         server.setUsername("AKIAEXAMPLE");
         server.setPassword("very-secret");
-        mojo.mavenSettings = new Settings();
-        mojo.mavenSettings.addServer(server);
+        mojo.settings = new Settings();
+        mojo.settings.addServer(server);
         mojo.s3ServerId = "minio";
         S3Settings settings = mojo.s3Settings("s3://team");
         assertThat(settings.keys().accessKeyId()).isEqualTo("AKIAEXAMPLE");
@@ -52,7 +52,7 @@ class S3StoreParametersTest {
     @Test
     void mistakesAreOneMessageEach() {
         MigrateStoreMojo mojo = mojo();
-        mojo.mavenSettings = new Settings();
+        mojo.settings = new Settings();
         mojo.s3ServerId = "nowhere";
         assertThatThrownBy(() -> mojo.s3Settings("s3://team")).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("settings.xml has no <server> with that id");
