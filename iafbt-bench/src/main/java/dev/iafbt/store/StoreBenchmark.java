@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -67,7 +66,7 @@ public final class StoreBenchmark {
         time("bundle save (encode + zstd-19 + atomic write)", 1, 3, () -> backtest.save(file));
         time("Tier-2 encode only (3 datasets, in memory)", 3, 15, () -> Tier2Writer.encode(backtest, "prod"));
         time("Tier-2: 3 Parquet partitions", 3, 15, () -> {
-            writeTier2(store.parquetRoot(), "prod", backtest);
+            Tier2Writer.write(store.parquetRoot(), "prod", backtest);
             return null;
         });
         time("Tier-1: stat + row + upsert (open/close index)", 3, 15, () -> {
@@ -78,7 +77,7 @@ public final class StoreBenchmark {
             return null;
         });
         time("Tier-1 + Tier-2 together", 3, 15, () -> {
-            writeTier2(store.parquetRoot(), "prod", backtest);
+            Tier2Writer.write(store.parquetRoot(), "prod", backtest);
             long[] stat = StoreFiles.mtimeNsAndSize(file);
             try (SqliteIndex index = SqliteIndex.open(store.indexFile())) {
                 index.upsert(IndexRows.fromBacktest(backtest, "prod", stat[0], stat[1]));
@@ -95,23 +94,13 @@ public final class StoreBenchmark {
         System.out.printf(Locale.ROOT, "  bundle: %,d bytes%n", Files.size(file));
     }
 
-    /** The Tier-2 step of a tiered write on its own: the partitions, each written atomically. */
-    private static void writeTier2(Path parquetRoot, String handle, Backtest backtest) throws java.io.IOException {
-        for (Map.Entry<Tier2Dataset, byte[]> partition : Tier2Writer.encode(backtest, handle).entrySet()) {
-            if (partition.getValue() != null) {
-                dev.iafbt.internal.io.AtomicFiles.write(
-                        Tier2Writer.partitionFile(parquetRoot, partition.getKey(), handle), partition.getValue());
-            }
-        }
-    }
-
     /** 1,000 handles of one production-shape run each (Tier-2 only), then a grouped query over all trades. */
     static void duckDbQuery(Path root, int runs) throws Exception {
         LocalTieredStore store = new LocalTieredStore(root);
         Backtest oneRun = ProductionShape.generate("one-run", 1, 7);
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) {
-            writeTier2(store.parquetRoot(), String.format(Locale.ROOT, "run-%04d", i), oneRun);
+            Tier2Writer.write(store.parquetRoot(), String.format(Locale.ROOT, "run-%04d", i), oneRun);
         }
         System.out.printf(Locale.ROOT, "  wrote Tier-2 of %,d runs in %.1f s (%,d trades each)%n", runs,
                 (System.nanoTime() - start) / 1e9, oneRun.runs().get(0).trades().size());

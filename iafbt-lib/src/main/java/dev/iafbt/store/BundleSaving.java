@@ -32,10 +32,12 @@ final class BundleSaving {
 
     /**
      * Places the chunks and saves the bundle atomically, holding the chunk folder's lock shared
-     * throughout, so a collection never runs between the two (see {@code OhlcvCollector}).
+     * throughout when there are chunks, so a collection never runs between the two (see
+     * {@code OhlcvCollector}).
      */
     static void save(Backtest backtest, Path target, Path chunkSource, Path chunkDir) {
-        try (FolderLock.Held writing = TieredCommit.lockShared(chunkDir)) {
+        // without chunks nothing here concerns a collector: no lock, and no chunk folder is created
+        try (FolderLock.Held writing = ChunkPlacement.hasChunks(backtest) ? StoreFiles.lockShared(chunkDir) : null) {
             ChunkPlacement placement = place(backtest, target, chunkSource, chunkDir);
             try {
                 BundleWriter.write(placement.bundle(), target, backtest.algorithmId(), WriteOptions.DEFAULT);

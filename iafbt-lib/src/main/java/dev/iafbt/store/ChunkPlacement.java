@@ -87,6 +87,11 @@ final class ChunkPlacement {
         return new Bundle(bundle.formatVersion(), document, bundle.source().orElse(null), false);
     }
 
+    /** Whether the backtest's OHLCV manifest names any chunk. */
+    static boolean hasChunks(Backtest backtest) {
+        return !manifest(backtest).isEmpty();
+    }
+
     /** The bundle to save. */
     Bundle bundle() {
         return bundle;

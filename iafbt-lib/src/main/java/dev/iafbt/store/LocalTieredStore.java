@@ -3,9 +3,11 @@ package dev.iafbt.store;
 import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.IndexRows;
 import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.TieredLayout;
 import dev.iafbt.internal.io.FolderLock;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.ohlcv.OhlcvStore;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +34,9 @@ import java.util.TreeSet;
  * {@link #verify()}/{@link #repair()} find and fix whatever else a crash or another tool left.
  */
 public final class LocalTieredStore implements BacktestStore {
-    public static final String INDEX_FILE = "index.sqlite";
-    public static final String BUNDLES_DIR = "bundles";
-    public static final String PARQUET_DIR = "parquet";
+    public static final String INDEX_FILE = TieredLayout.INDEX_FILE;
+    public static final String BUNDLES_DIR = TieredLayout.BUNDLES_DIR;
+    public static final String PARQUET_DIR = TieredLayout.PARQUET_DIR;
     public static final String OHLCV_DIR = "ohlcv";
 
     private final Path root;
@@ -105,7 +107,7 @@ public final class LocalTieredStore implements BacktestStore {
     @Override
     public Backtest open(String handle, boolean summaryOnly) {
         Path file = bundlePath(handle);
-        WriteIntent pending = settle() ? null : commit.pending(normalize(handle));
+        WriteIntent pending = pendingAfterSettling(normalize(handle));
         if (pending != null && pending.delete()) {
             throw new HandleNotFoundException(handle, "no backtest '" + handle + "' in tiered store " + root
                     + " (it is being deleted)");
@@ -122,7 +124,7 @@ public final class LocalTieredStore implements BacktestStore {
         if (file == null) {
             return false;
         }
-        WriteIntent pending = settle() ? null : commit.pending(normalize(handle));
+        WriteIntent pending = pendingAfterSettling(normalize(handle));
         return pending != null ? !pending.delete() : Files.isRegularFile(file);
     }
 
@@ -146,12 +148,13 @@ public final class LocalTieredStore implements BacktestStore {
 
     @Override
     public List<String> handles() {
+        List<WriteIntent> pending = settle() ? List.of() : commit.pending();
         TreeSet<String> handles = new TreeSet<>(bundleHandles());
-        for (WriteIntent pending : settle() ? List.<WriteIntent>of() : commit.pending()) {
-            if (pending.delete()) {
-                handles.remove(pending.handle());
+        for (WriteIntent intent : pending) {
+            if (intent.delete()) {
+                handles.remove(intent.handle());
             } else {
-                handles.add(pending.handle());
+                handles.add(intent.handle());
             }
         }
         return new ArrayList<>(handles);
@@ -174,8 +177,12 @@ public final class LocalTieredStore implements BacktestStore {
             rows.removeIf(row -> row.bundlePath().equals(intent.handle()));
             if (!intent.delete()) {
                 Path file = commit.pendingBundle(intent);
-                long[] stat = StoreFiles.mtimeNsAndSize(file);
-                rows.add(IndexRows.fromBacktest(Backtest.openForIndex(file), intent.handle(), stat[0], stat[1]));
+                try {
+                    long[] stat = StoreFiles.mtimeNsAndSize(file);
+                    rows.add(IndexRows.fromBacktest(Backtest.openForIndex(file), intent.handle(), stat[0], stat[1]));
+                } catch (RuntimeException e) {
+                    // its bundle is damaged or gone: no row, as for any unreadable bundle (verify names it)
+                }
             }
         }
         return rows;
@@ -196,9 +203,17 @@ public final class LocalTieredStore implements BacktestStore {
             }
             commit.finishAll();
             return true;
-        } catch (java.io.UncheckedIOException e) {
-            return false;
+        } catch (UncheckedIOException | StoreException e) {
+            return false; // cannot be completed now (a damaged intent, a read-only store): read through
         }
+    }
+
+    /** The handle's pending change after trying to complete it; null when none is pending (one stat when none is). */
+    private WriteIntent pendingAfterSettling(String handle) {
+        if (commit.pending(handle) == null) {
+            return null;
+        }
+        return settle() ? null : commit.pending(handle);
     }
 
     /**
@@ -265,7 +280,7 @@ public final class LocalTieredStore implements BacktestStore {
      * bundles are skipped and reported.
      */
     public RebuildResult rebuildIndex() {
-        try (FolderLock.Held writing = TieredCommit.lockShared(chunkDir())) {
+        try (FolderLock.Held writing = StoreFiles.lockShared(chunkDir())) {
             return rebuildIndexLocked(); // shared: repair must not take its temp index for a dead writer's
         }
     }

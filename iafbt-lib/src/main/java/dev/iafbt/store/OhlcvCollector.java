@@ -4,6 +4,7 @@ import dev.iafbt.bundle.DocMap;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.internal.chunk.ChunkNames;
 import dev.iafbt.ohlcv.OhlcvGc;
+import dev.iafbt.index.TieredLayout;
 import dev.iafbt.internal.io.FolderLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,6 +71,9 @@ public final class OhlcvCollector {
             if (!dryRun) {
                 // exclusive from mark to sweep: no writer is half-way (chunks placed, bundle not yet
                 // saved, a temp file in flight) while the collector decides and deletes
+                if (tiered) {
+                    createDirectories(fixedChunkDir); // its lock file also orders completing killed writes
+                }
                 lock(tiered ? List.of(fixedChunkDir) : StoreFiles.foldersNamed(store, LocalDirStore.OHLCV_DIR),
                         locked, held);
                 hook.reached("locked");
@@ -105,6 +109,14 @@ public final class OhlcvCollector {
             while (!held.isEmpty()) {
                 held.pop().close();
             }
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("OHLCV collection: cannot create " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -152,9 +164,7 @@ public final class OhlcvCollector {
 
     /** A tiered store has {@code bundles/} beside its index or its Tier-2 folder. */
     static boolean isTiered(Path root) {
-        return Files.isDirectory(root.resolve(LocalTieredStore.BUNDLES_DIR))
-                && (Files.exists(root.resolve(LocalTieredStore.INDEX_FILE))
-                        || Files.isDirectory(root.resolve(LocalTieredStore.PARQUET_DIR)));
+        return TieredLayout.isStoreRoot(root);
     }
 
     /** One manifest entry: which chunk, in which folder, a bundle needs under which key. */

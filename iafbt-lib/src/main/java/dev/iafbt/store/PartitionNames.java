@@ -1,5 +1,6 @@
 package dev.iafbt.store;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -30,7 +31,7 @@ final class PartitionNames {
 
     /** The inverse of {@link #encode}: {@code sub%2Fx} is {@code sub/x}. */
     static String decode(String segment) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(segment.length());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(segment.length());
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
             if (c == '%' && i + 2 < segment.length()) {

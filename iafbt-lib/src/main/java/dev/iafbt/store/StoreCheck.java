@@ -2,6 +2,7 @@ package dev.iafbt.store;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@link BacktestStore#verify()} found, or what {@link BacktestStore#repair()} fixed and
@@ -79,7 +80,7 @@ public record StoreCheck(Path store, List<Problem> problems, List<Problem> repai
             long n = problems.stream().filter(p -> p.kind() == kind).count();
             if (n > 0) {
                 text.append(text.indexOf(":") < 0 ? ": " : ", ").append(n).append(' ')
-                        .append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                        .append(kind.name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }
         }
         if (!repaired.isEmpty()) {

@@ -42,6 +42,25 @@ final class Tier2Writer {
         return dataset.folderName() + "/run_id=" + PartitionNames.encode(handle) + "/" + PART_FILE;
     }
 
+    /**
+     * Writes a backtest's partitions in place, each atomically (not the three together: a store
+     * write stages them and commits through {@link TieredCommit}); for benchmarks and tools.
+     */
+    static void write(Path parquetRoot, String handle, Backtest backtest) {
+        encode(backtest, handle).forEach((dataset, bytes) -> {
+            Path file = partitionFile(parquetRoot, dataset, handle);
+            if (bytes == null) {
+                StoreFiles.deleteTree(file.getParent());
+                return;
+            }
+            try {
+                AtomicFiles.write(file, bytes);
+            } catch (IOException e) {
+                throw new StoreException("cannot write Tier-2 partition " + file + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** The partition file of a handle in a dataset. */
     static Path partitionFile(Path parquetRoot, Tier2Dataset dataset, String handle) {
         return partitionDir(parquetRoot, dataset, handle).resolve(PART_FILE);
@@ -58,12 +77,6 @@ final class Tier2Writer {
         files.put(Tier2Dataset.ORDERS, encode(Tier2Dataset.ORDERS, handle,
                 records(runs, r -> r.orders().stream().map(o -> (Map<String, Object>) o.raw()).toList())));
         return files;
-    }
-
-    static void delete(Path parquetRoot, String handle) {
-        for (Tier2Dataset dataset : Tier2Dataset.values()) {
-            StoreFiles.deleteTree(partitionDir(parquetRoot, dataset, handle));
-        }
     }
 
     /** A record plus the window name of its run. */

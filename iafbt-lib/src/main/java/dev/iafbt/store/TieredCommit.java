@@ -8,7 +8,6 @@ import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.internal.io.AtomicFiles;
 import dev.iafbt.internal.io.FolderLock;
 import dev.iafbt.model.Backtest;
-import dev.iafbt.ohlcv.OhlcvStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -57,7 +56,7 @@ final class TieredCommit {
     String write(Backtest backtest, String handle, Path chunkSource) {
         Path target = store.bundlePath(handle);
         Path chunkDir = store.chunkDir();
-        try (FolderLock.Held writing = lockShared(chunkDir)) {
+        try (FolderLock.Held writing = StoreFiles.lockShared(chunkDir)) {
             hook.reached("locked");
             finishPending(handle);
             ChunkPlacement placement = BundleSaving.place(backtest, target, chunkSource, chunkDir);
@@ -97,7 +96,7 @@ final class TieredCommit {
     }
 
     void delete(String handle) {
-        try (FolderLock.Held writing = lockShared(store.chunkDir())) {
+        try (FolderLock.Held writing = StoreFiles.lockShared(store.chunkDir())) {
             hook.reached("locked");
             finishPending(handle);
             WriteIntent intent = new WriteIntent(handle, "0", true, Set.of());
@@ -242,14 +241,6 @@ final class TieredCommit {
     /** The form of {@code AtomicFiles}' temp names, so every tool that skips those skips these. */
     private static String stagedName(String name, String generation) {
         return "." + name + "." + generation + ".tmp";
-    }
-
-    static FolderLock.Held lockShared(Path chunkDir) {
-        try {
-            return FolderLock.shared(chunkDir);
-        } catch (UncheckedIOException e) {
-            throw new StoreException(e.getMessage(), e);
-        }
     }
 
     private static byte[] encode(ChunkPlacement placement, Path target) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iafbt.model.Backtest;
 import dev.iafbt.ohlcv.OhlcvStore;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -131,7 +132,7 @@ class GcInterleavingTest {
             }
             StoreFiles.deleteTree(root);
             return List.copyOf(record.seen);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
