@@ -229,24 +229,23 @@ abstract sealed class JdbcIndex implements BacktestIndex permits SqliteIndex, Po
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            try {
-                for (int attempt = 1; ; attempt++) {
-                    try {
-                        work.run();
-                        connection.commit();
-                        return;
-                    } catch (SQLException e) {
-                        connection.rollback();
-                        if (attempt >= MAX_ATTEMPTS || !retryable(e)) {
-                            throw e;
-                        }
-                    } catch (RuntimeException e) {
-                        connection.rollback();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    work.run();
+                    connection.commit();
+                    connection.setAutoCommit(autoCommit);
+                    return;
+                } catch (SQLException e) {
+                    if (attempt >= MAX_ATTEMPTS || !retryable(e)) {
+                        // after SQLITE_FULL the rollback itself fails: TransactionUndo keeps e the cause
+                        TransactionUndo.undo(connection, autoCommit, e);
                         throw e;
                     }
+                    connection.rollback();
+                } catch (RuntimeException e) {
+                    TransactionUndo.undo(connection, autoCommit, e);
+                    throw e;
                 }
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw failure(action, e);
