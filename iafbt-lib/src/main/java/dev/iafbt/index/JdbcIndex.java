@@ -224,29 +224,32 @@ abstract sealed class JdbcIndex implements BacktestIndex permits SqliteIndex, Po
         T read(ResultSet rs) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction, again from the start when {@link #retryable} says so. */
+    /**
+     * Runs {@code work} in one transaction, again from the start when {@link #retryable} says so.
+     * A failure that is not retried is undone with {@link TransactionUndo}, so its cause stays the
+     * error even when the rollback itself fails (SQLite after a full disk).
+     */
     void inTransaction(String action, SqlWork work) {
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            try {
-                for (int attempt = 1; ; attempt++) {
-                    try {
-                        work.run();
-                        connection.commit();
-                        return;
-                    } catch (SQLException e) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    work.run();
+                    connection.commit();
+                    connection.setAutoCommit(autoCommit);
+                    return;
+                } catch (SQLException e) {
+                    if (attempt < MAX_ATTEMPTS && retryable(e)) {
                         connection.rollback();
-                        if (attempt >= MAX_ATTEMPTS || !retryable(e)) {
-                            throw e;
-                        }
-                    } catch (RuntimeException e) {
-                        connection.rollback();
-                        throw e;
+                        continue;
                     }
+                    TransactionUndo.undo(connection, autoCommit, e);
+                    throw e;
+                } catch (RuntimeException e) {
+                    TransactionUndo.undo(connection, autoCommit, e);
+                    throw e;
                 }
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw failure(action, e);

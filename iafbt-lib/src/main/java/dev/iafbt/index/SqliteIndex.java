@@ -222,6 +222,11 @@ public final class SqliteIndex extends JdbcIndex {
                     + " its write lock for more than " + BUSY_TIMEOUT_MILLIS / 1000 + " s; retry when"
                     + " the other indexer or store has finished", e);
         }
+        if (code == SQLiteErrorCode.SQLITE_FULL.code) {
+            return new IndexException("cannot " + action + " index " + path + ": the disk is full (" + e.getMessage()
+                    + "); the index is as it was before this change: free space on the disk holding " + path.getParent()
+                    + " and run again", e);
+        }
         return new IndexException("cannot " + action + " index " + path + ": " + e.getMessage(), e);
     }
 

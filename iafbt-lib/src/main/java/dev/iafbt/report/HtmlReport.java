@@ -45,7 +45,7 @@ public final class HtmlReport {
     public static Result write(Path bundles, Path output, ReportOptions options, BacktestIndex index) {
         Report report = build(bundles, options, index);
         byte[] html = ReportRenderer.render(report);
-        ReportRenderer.checkBudget(html.length, options);
+        ReportRenderer.checkBudget(html, options);
         ReportRenderer.write(output, html);
         return new Result(output, html.length, report.rows().size(), report.sheets().size(), report.skipped(),
                 report.notes());
@@ -86,6 +86,7 @@ public final class HtmlReport {
         TreeSet<String> tags = new TreeSet<>();
         for (int i = 0; i < ordered.size(); i++) {
             Strategy s = ordered.get(i);
+            notes.addAll(s.notes());
             tags.add(s.tag());
             rows.add(new StrategyRow(i + 1, anchors.getOrDefault(s, ""), s.algorithmId(), s.tag(), s.parameterText(),
                     cells(s)));

@@ -6,26 +6,34 @@ import dev.iafbt.internal.json.PythonJson;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SummaryField;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * What the report knows of every bundle, read summary-only: identity, parameters as text, the
  * summary metrics (fractions, as stored; copied, so that the bundle's document is not kept alive),
- * its index row (for ranking) and the four focus scores.
+ * its index row (for ranking), the four focus scores, and notes on the texts that were too long to
+ * show whole (identity and parameters are held as shown, {@link DisplayText#clip clipped}).
  */
 record Strategy(Path file, String relative, String algorithmId, String tag, Map<String, String> parameters,
-        Map<SummaryField, Double> summary, IndexRow row, Map<String, Double> scores) {
+        Map<SummaryField, Double> summary, IndexRow row, Map<String, Double> scores, List<String> notes) {
 
     static Strategy of(Path file, String relative, Backtest backtest) {
+        List<String> notes = new ArrayList<>();
         Map<String, String> params = new TreeMap<>();
-        backtest.parameters().forEach((k, v) -> params.put(k, v instanceof String s ? s : PythonJson.dumps(v)));
+        backtest.parameters().forEach((k, v) -> {
+            String key = DisplayText.clip(k, relative + ": a parameter name", notes);
+            params.put(key, DisplayText.clip(v instanceof String s ? s : PythonJson.dumps(v),
+                    relative + ": parameter " + key, notes));
+        });
         Map<SummaryField, Double> summary = new EnumMap<>(SummaryField.class);
         backtest.summary().ifPresent(m -> summary.putAll(m.values()));
-        return new Strategy(file, relative, backtest.algorithmId() == null ? "" : backtest.algorithmId(),
-                backtest.tag() == null ? "" : backtest.tag(), params, summary,
-                IndexRows.fromBacktest(backtest, relative, 0, 0), new TreeMap<>());
+        return new Strategy(file, relative, DisplayText.clip(backtest.algorithmId(), relative + ": the algorithm id", notes),
+                DisplayText.clip(backtest.tag(), relative + ": the tag", notes), params, summary,
+                IndexRows.fromBacktest(backtest, relative, 0, 0), new TreeMap<>(), List.copyOf(notes));
     }
 
     Double metric(SummaryField field) {

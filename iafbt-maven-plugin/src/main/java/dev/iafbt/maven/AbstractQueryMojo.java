@@ -1,15 +1,18 @@
 package dev.iafbt.maven;
 
-import dev.iafbt.index.IndexException;
 import dev.iafbt.index.BacktestIndex;
+import dev.iafbt.index.IndexException;
+import dev.iafbt.index.TieredLayout;
 import dev.iafbt.rank.QueryException;
 import dev.iafbt.rank.ResultFiles;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -84,6 +87,20 @@ abstract class AbstractQueryMojo extends AbstractIafbtMojo {
      */
     IndexTarget readyIndex() throws MojoExecutionException, MojoFailureException {
         IndexTarget file = indexTarget(bundles, index);
+        Optional<Path> store = TieredLayout.storeOf(bundleFolder());
+        Path storeIndex = store.map(root -> root.resolve(TieredLayout.INDEX_FILE)).orElse(null);
+        if (storeIndex != null && (index == null || storeIndex.equals(file.file()))) {
+            // the store keeps its own index, one row per handle; a folder refresh would double it
+            getLog().info("Reading the tiered store " + store.get() + " through its own index " + storeIndex
+                    + " (one row per handle; 'mvn iafbt:verify-store -Diafbt.store=" + store.get()
+                    + " -Diafbt.repair=true' brings it up to date from the bundles).");
+            if (!Files.isRegularFile(storeIndex)) {
+                throw new MojoFailureException("The tiered store " + store.get() + " has no index yet. Build it"
+                        + " from the bundles with 'mvn iafbt:verify-store -Diafbt.store=" + store.get()
+                        + " -Diafbt.repair=true'.");
+            }
+            return IndexTarget.file(storeIndex);
+        }
         if (refresh) {
             IndexRefresh.run(getLog(), bundleFolder(), file);
         } else if (!file.mayExist()) {
