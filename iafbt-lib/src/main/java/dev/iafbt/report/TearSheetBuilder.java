@@ -33,6 +33,8 @@ final class TearSheetBuilder {
             Series primaryUnderwater, Map<Long, Double> dailyReturns, List<String> notes) {
     }
 
+    static final int MIN_OTHER_RUN_POINTS = 60;
+
     private final ReportOptions options;
 
     TearSheetBuilder(ReportOptions options) {
@@ -62,9 +64,10 @@ final class TearSheetBuilder {
         Series underwater = Drawdowns.underwater(equity).select(kept);
 
         TimeChart equityChart = new TimeChart("Equity growth of every run", true, false);
+        int otherPoints = otherRunPoints(options.maxPoints(), runs.size());
         for (int i = 0; i < runs.size(); i++) {
             RunData r = runs.get(i);
-            Series g = r == primary ? growth : r.equity().select(Lttb.indices(r.equity(), options.maxPoints())).growth();
+            Series g = r == primary ? growth : r.equity().select(Lttb.indices(r.equity(), otherPoints)).growth();
             equityChart.line(r.name(), Svg.color(i), g, r != primary);
         }
         worst.forEach(d -> equityChart.shade(d.peakMillis(), d.recovered() ? d.recoveryMillis()
@@ -93,6 +96,15 @@ final class TearSheetBuilder {
         List<Window> windowRefs = runs.stream().map(r -> new Window(r.name(),
                 r.run().startDate() == null ? Long.MAX_VALUE : r.run().startDate().toEpochMilli())).toList();
         return new Detailed(strategy, sheet, windowRefs, growth, underwater, DailyReturns.of(equity), notes);
+    }
+
+    /**
+     * Chart points of each dashed (non-primary) run: together they get about the primary's
+     * {@code maxPoints}, at least {@link #MIN_OTHER_RUN_POINTS} each. Eleven windows at 400 points
+     * each were a sixth of a tear sheet's bytes for lines drawn a few pixels wide.
+     */
+    static int otherRunPoints(int maxPoints, int runs) {
+        return Math.min(maxPoints, Math.max(MIN_OTHER_RUN_POINTS, maxPoints / Math.max(1, runs - 1)));
     }
 
     private static void note(List<String> notes, Strategy s, Table table) {

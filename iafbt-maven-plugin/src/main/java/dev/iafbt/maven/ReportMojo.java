@@ -73,7 +73,7 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
     int maxPoints;
 
     /** Trade and order rows per strategy. */
-    @Parameter(property = "iafbt.maxTableRows", defaultValue = "500")
+    @Parameter(property = "iafbt.maxTableRows", defaultValue = "100")
     int maxTableRows;
 
     /** Text shown as the generation time; unset keeps the file byte-for-byte reproducible. */
