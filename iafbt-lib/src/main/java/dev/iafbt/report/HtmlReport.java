@@ -33,7 +33,12 @@ public final class HtmlReport {
 
     /** Builds the report of {@code bundles} and writes it atomically to {@code output}. */
     public static Result write(Path bundles, Path output, ReportOptions options) {
-        Report report = build(bundles, options);
+        return write(ReportSource.folder(bundles), output, options);
+    }
+
+    /** Builds the report of {@code source} and writes it atomically to {@code output}. */
+    public static Result write(ReportSource source, Path output, ReportOptions options) {
+        Report report = build(source, options);
         byte[] html = ReportRenderer.render(report);
         ReportRenderer.checkBudget(html.length, options);
         ReportRenderer.write(output, html);
@@ -43,10 +48,16 @@ public final class HtmlReport {
 
     /** The report model of {@code bundles}, not yet rendered. */
     public static Report build(Path bundles, ReportOptions options) {
-        StrategyLoader.Loaded loaded = StrategyLoader.load(bundles);
+        return build(ReportSource.folder(bundles), options);
+    }
+
+    /** The report model of {@code source}, not yet rendered. */
+    public static Report build(ReportSource source, ReportOptions options) {
+        StrategyLoader.Loaded loaded = source.load();
         List<Skipped> skipped = new ArrayList<>(loaded.skipped());
-        List<Strategy> ordered = loaded.strategies().isEmpty() ? List.of()
-                : StrategyOrder.order(loaded.strategies(), options);
+        StrategyOrder.Ordered order = loaded.strategies().isEmpty() ? new StrategyOrder.Ordered(List.of(), Map.of())
+                : source.order(loaded.strategies(), options);
+        List<Strategy> ordered = order.strategies();
         int k = Math.min(options.topK(), ordered.size());
         TearSheetBuilder sheets = new TearSheetBuilder(options);
         Object[] built = new Object[k];
@@ -67,17 +78,28 @@ public final class HtmlReport {
             notes.add((ordered.size() - k) + " strateg" + (ordered.size() - k == 1 ? "y is" : "ies are")
                     + " shown summary-only (topK = " + options.topK() + ")");
         }
+        int filteredOut = loaded.strategies().size() - ordered.size();
+        if (filteredOut > 0) {
+            notes.add(filteredOut + " strateg" + (filteredOut == 1 ? "y does" : "ies do") + " not match where "
+                    + options.where().strip() + " and " + (filteredOut == 1 ? "is" : "are") + " not shown");
+        }
+        String duplicates = DuplicateIds.warning(ordered);
+        if (!duplicates.isEmpty()) {
+            notes.add(duplicates);
+        }
         List<StrategyRow> rows = new ArrayList<>();
         TreeSet<String> tags = new TreeSet<>();
         for (int i = 0; i < ordered.size(); i++) {
             Strategy s = ordered.get(i);
             tags.add(s.tag());
-            rows.add(new StrategyRow(i + 1, anchors.getOrDefault(s, ""), s.algorithmId(), s.tag(), s.parameterText(),
-                    cells(s)));
+            Double key = order.orderValue(s);
+            rows.add(new StrategyRow(i + 1, anchors.getOrDefault(s, ""), s.algorithmId(), s.relative(), s.tag(),
+                    s.parameterText(), new Cell(Fmt.num(key, 3), Fmt.sortKey(key), ""), cells(s)));
         }
         tags.remove("");
         return new Report(options.title(), options.generated() == null ? "" : options.generated().strip(),
-                orderedBy(options), ordered.size() + loaded.skipped().size(), columns(), rows, List.copyOf(tags),
+                orderedBy(options), orderLabel(options), ordered.size() + loaded.skipped().size() + filteredOut,
+                columns(), rows, List.copyOf(tags), duplicates,
                 ComparisonBuilder.build(ordered, detailed, anchors, options), detailed.stream().map(Detailed::sheet).toList(),
                 skipped, notes);
     }
@@ -88,6 +110,9 @@ public final class HtmlReport {
      * curves (a full open decodes every blob and the permutation tests too).
      */
     private static Object detail(TearSheetBuilder sheets, Strategy s, int rank) {
+        if (s.file() == null) {
+            return new Skipped(s.relative(), "no bundle file for this row, shown summary-only");
+        }
         try {
             return sheets.build(s, SheetReader.open(s.file()), rank, "s" + rank);
         } catch (IafbtException | UncheckedIOException e) {
@@ -129,7 +154,13 @@ public final class HtmlReport {
 
     private static String orderedBy(ReportOptions o) {
         String dir = o.ascending() ? "ascending" : "descending";
-        return o.by() != null && !o.by().isBlank() ? o.by().strip() + ", " + dir
-                : o.focus().value() + " focus score, " + dir;
+        String where = o.where() == null || o.where().isBlank() ? "" : "; where " + o.where().strip();
+        return (o.by() != null && !o.by().isBlank() ? o.by().strip() + ", " + dir
+                : o.focus().value() + " focus score, " + dir) + where;
+    }
+
+    /** The header of the column that holds what the table is ordered by, next to the rank. */
+    private static String orderLabel(ReportOptions o) {
+        return o.by() != null && !o.by().isBlank() ? o.by().strip() : o.focus().value().replace('_', '-') + " score";
     }
 }

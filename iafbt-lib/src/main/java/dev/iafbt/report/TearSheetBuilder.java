@@ -79,17 +79,18 @@ final class TearSheetBuilder {
                 .line(options.rollingWindowDays() + "-day rolling Sharpe", "#0072B2",
                         sharpe.select(Lttb.indices(sharpe, options.maxPoints())), false).render();
         Map<Integer, Double> yearly = PeriodReturns.yearly(equity);
+        PartialYears partial = PartialYears.of(equity);
 
         String currency = primary == null || primary.run().tradingSymbol() == null ? ""
                 : primary.run().tradingSymbol().toUpperCase(Locale.ROOT);
         List<KeyValue> params = new ArrayList<>();
         strategy.parameters().forEach((k, v) -> params.add(new KeyValue(k, v)));
         List<String> windows = runs.stream().map(r -> r.name() + " (" + dates(r) + ")").toList();
-        TearSheet sheet = new TearSheet(anchor, rank, strategy.algorithmId(), strategy.tag(), params, windows, currency,
+        TearSheet sheet = new TearSheet(anchor, rank, strategy.algorithmId(), strategy.relative(), strategy.tag(), params, windows, currency,
                 primary == null ? "" : primary.name(), kpis(strategy), groups(strategy), equityChart.render(),
-                underwaterSvg, drawdownTable(worst, equity), monthlyTable(PeriodReturns.monthly(equity), yearly),
-                PlotCharts.bars(yearly.keySet().stream().map(String::valueOf).toList(), List.copyOf(yearly.values()),
-                        "Yearly returns"), sharpeSvg, ActivityTables.runs(runs),
+                underwaterSvg, drawdownTable(worst, equity), monthlyTable(PeriodReturns.monthly(equity), yearly, partial),
+                partial.note(), PlotCharts.bars(yearly.keySet().stream().map(partial::label).toList(),
+                        List.copyOf(yearly.values()), "Yearly returns"), sharpeSvg, ActivityTables.runs(runs),
                 ActivityTables.trades(runs, options.maxTableRows()), ActivityTables.orders(runs, options.maxTableRows()));
         note(notes, strategy, sheet.trades());
         note(notes, strategy, sheet.orders());
@@ -146,14 +147,14 @@ final class TearSheetBuilder {
         return new Table(List.of("Start (peak)", "Valley", "Recovery", "Depth", "Length"), rows, "");
     }
 
-    /** Rows per year: twelve months and the compounded year. */
-    static Table monthlyTable(Map<Integer, Double> monthly, Map<Integer, Double> yearly) {
+    /** Rows per year: twelve months and the compounded year; a partial year's label says so. */
+    static Table monthlyTable(Map<Integer, Double> monthly, Map<Integer, Double> yearly, PartialYears partial) {
         Map<Integer, Double[]> byYear = new TreeMap<>();
         monthly.forEach((key, r) -> byYear.computeIfAbsent(key / 100, y -> new Double[12])[key % 100 - 1] = r);
         List<List<Cell>> rows = new ArrayList<>();
         byYear.forEach((year, months) -> {
             List<Cell> row = new ArrayList<>();
-            row.add(Cell.plain(String.valueOf(year)));
+            row.add(Cell.plain(partial.label(year)));
             for (Double r : months) {
                 row.add(heat(r));
             }
