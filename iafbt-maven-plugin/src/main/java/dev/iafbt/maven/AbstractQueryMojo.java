@@ -6,7 +6,6 @@ import dev.iafbt.rank.QueryException;
 import dev.iafbt.rank.ResultFiles;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,13 +80,7 @@ abstract class AbstractQueryMojo extends AbstractIafbtMojo {
      */
     Path readyIndex() throws MojoExecutionException, MojoFailureException {
         Path file = indexFile(bundles, index);
-        if (refresh) {
-            IndexRefresh.run(getLog(), bundleFolder(), file);
-        } else if (!Files.isRegularFile(file)) {
-            throw new MojoFailureException("No index at " + file + ". Build it with 'mvn iafbt:index -Diafbt.bundles="
-                    + bundles.getPath() + (index == null ? "" : " -Diafbt.index=" + index.getPath())
-                    + "', or run without -Diafbt.refresh=false so that " + goal() + " builds it first.");
-        }
+        IndexRefresh.ready(getLog(), bundleFolder(), file, refresh, goal(), bundles, index);
         return file;
     }
 

@@ -6,6 +6,7 @@ import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.Indexer;
 import dev.iafbt.index.IndexerConfigurationException;
 import dev.iafbt.index.SqliteIndex;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -27,6 +28,21 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class IndexRefresh {
     private IndexRefresh() {
+    }
+
+    /**
+     * The index a read goal is about to read: refreshed first when {@code refresh} is on; otherwise
+     * it must exist, or the goal fails with the command that builds it.
+     */
+    static void ready(Log log, Path folder, Path index, boolean refresh, String goal, File bundles, File indexParameter)
+            throws MojoExecutionException, MojoFailureException {
+        if (refresh) {
+            run(log, folder, index);
+        } else if (!Files.isRegularFile(index)) {
+            throw new MojoFailureException("No index at " + index + ". Build it with 'mvn iafbt:index -Diafbt.bundles="
+                    + bundles.getPath() + (indexParameter == null ? "" : " -Diafbt.index=" + indexParameter.getPath())
+                    + "', or run without -Diafbt.refresh=false so that " + goal + " builds it first.");
+        }
     }
 
     /**

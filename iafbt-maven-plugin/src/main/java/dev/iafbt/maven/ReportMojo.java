@@ -5,7 +5,11 @@ import dev.iafbt.rank.QueryException;
 import dev.iafbt.report.HtmlReport;
 import dev.iafbt.report.ReportException;
 import dev.iafbt.report.ReportOptions;
+import dev.iafbt.report.ReportSource;
 import dev.iafbt.report.ReportView.Skipped;
+import dev.iafbt.store.LocalTieredStore;
+import dev.iafbt.store.StoreException;
+import dev.iafbt.store.StoreKind;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +43,31 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
     /** The bundle folder (searched recursively for {@code *.iafbt}). */
     @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
     File bundles;
+
+    /**
+     * Report from this SQLite index (the reference's workflow for large sweeps: the ranking comes
+     * from the index's summary rows, only the top-K bundles are opened). Unset, the index beside the
+     * bundles ({@code <bundles>/index.sqlite}) is used when it exists or {@code where} is set;
+     * otherwise every bundle of the folder is read.
+     */
+    @Parameter(property = "iafbt.index")
+    File index;
+
+    /** Bring the index up to date with the bundle folder first, as {@code iafbt:rank} does. */
+    @Parameter(property = "iafbt.refresh", defaultValue = "true")
+    boolean refresh = true;
+
+    /** A SQL condition without {@code WHERE} on the index columns, as {@code iafbt:rank}'s. */
+    @Parameter(property = "iafbt.where")
+    String where;
+
+    /** Report from this store instead of a folder: its index rows, each bundle opened by handle. */
+    @Parameter(property = "iafbt.store")
+    File store;
+
+    /** The store's kind, {@code local-dir} or {@code local-tiered}; unset: {@code local-tiered} when it has a {@code bundles/} folder. */
+    @Parameter(property = "iafbt.storeKind")
+    String storeKind;
 
     /** Where {@code report.html} is written; default {@code target/iafbt} (of the project, or of the current folder). */
     @Parameter(property = "iafbt.outputDirectory")
@@ -94,9 +123,9 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
         produce(outputFolder(outputDirectory).resolve("report.html"));
     }
 
-    private void produce(Path output) throws MojoFailureException {
+    private void produce(Path output) throws MojoExecutionException, MojoFailureException {
         Path folder = resolve(bundles);
-        HtmlReport.Result result = write(folder, output, options());
+        HtmlReport.Result result = write(source(folder), output, options());
         Log log = getLog();
         for (Skipped s : result.skipped()) {
             log.warn("Skipped " + s.bundle() + ": " + s.reason());
@@ -120,7 +149,7 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
         }
         try {
             produce(getReportOutputDirectory().toPath().resolve(getOutputName() + ".html"));
-        } catch (MojoFailureException e) {
+        } catch (MojoExecutionException | MojoFailureException e) {
             throw new MavenReportException(e.getMessage(), e);
         }
     }
@@ -163,15 +192,46 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
     /** Only when there is a bundle folder: a project without backtests gets no empty report page. */
     @Override
     public boolean canGenerateReport() {
-        return !skip && Files.isDirectory(resolve(bundles));
+        return !skip && (store != null ? Files.isDirectory(resolve(store)) : Files.isDirectory(resolve(bundles))
+                || index != null && Files.isRegularFile(resolve(index)));
     }
 
-    private HtmlReport.Result write(Path folder, Path output, ReportOptions options) throws MojoFailureException {
+    /** The store, the index, or the folder itself: see {@link #index} and {@link #store}. */
+    private ReportSource source(Path folder) throws MojoExecutionException, MojoFailureException {
+        if (store != null) {
+            Path root = resolve(store);
+            if (!Files.isDirectory(root)) {
+                throw new MojoFailureException("iafbt.store " + root + " is not a folder. Set iafbt.store to the root"
+                        + " of a local-dir or local-tiered store.");
+            }
+            try {
+                StoreKind kind = storeKind == null || storeKind.isBlank()
+                        ? Files.isDirectory(root.resolve(LocalTieredStore.BUNDLES_DIR)) ? StoreKind.LOCAL_TIERED
+                        : StoreKind.LOCAL_DIR : StoreKind.of(storeKind.strip());
+                getLog().info("Reporting from the " + kind.id() + " store " + root);
+                return ReportSource.store(kind.open(root));
+            } catch (StoreException e) {
+                throw new MojoFailureException("iafbt:report cannot open the store " + root + ": " + e.getMessage()
+                        + " (iafbt.storeKind)", e);
+            }
+        }
+        Path beside = IndexLocation.of(folder, null);
+        boolean fromIndex = index != null || (where != null && !where.isBlank()) || Files.isRegularFile(beside);
+        if (!fromIndex) {
+            return ReportSource.folder(folder);
+        }
+        Path file = indexFile(bundles, index);
+        IndexRefresh.ready(getLog(), folder, file, refresh, goal(), bundles, index);
+        getLog().info("Reporting from index " + file + "; only the top " + topK + " bundle(s) are opened");
+        return ReportSource.index(file, folder);
+    }
+
+    private HtmlReport.Result write(ReportSource source, Path output, ReportOptions options) throws MojoFailureException {
         try {
-            return HtmlReport.write(folder, output, options);
+            return HtmlReport.write(source, output, options);
         } catch (QueryException e) {
             throw new MojoFailureException("iafbt:report cannot order the strategies: " + e.getMessage()
-                    + ". Check iafbt.by and iafbt.focus.", e);
+                    + ". Check iafbt.by, iafbt.focus and iafbt.where.", e);
         } catch (ReportException e) {
             String hint = e.getMessage().contains("size budget") ? " (parameters iafbt.topK, iafbt.maxPoints,"
                     + " iafbt.maxTableRows, iafbt.sizeBudget)" : " Set iafbt.bundles to a folder of .iafbt bundles"
@@ -184,7 +244,8 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
         try {
             EvaluationFocus preset = focus == null || focus.isBlank() ? EvaluationFocus.BALANCED : EvaluationFocus.parse(focus);
             return ReportOptions.defaults().withTitle(title).withTopK(topK).withOrder(preset, by, ascending)
-                    .withSizeBudget(sizeBudget).withLimits(maxPoints, maxTableRows).withGenerated(generated);
+                    .withSizeBudget(sizeBudget).withLimits(maxPoints, maxTableRows).withGenerated(generated)
+                    .withWhere(where);
         } catch (QueryException | ReportException e) {
             throw new MojoFailureException("iafbt:report has an invalid parameter: " + e.getMessage()
                     + " (iafbt.focus, iafbt.topK, iafbt.sizeBudget, iafbt.maxPoints, iafbt.maxTableRows)", e);
