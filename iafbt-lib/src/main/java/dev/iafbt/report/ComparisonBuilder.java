@@ -57,13 +57,22 @@ final class ComparisonBuilder {
 
     private static Matrix correlation(List<Detailed> detailed) {
         List<String> labels = detailed.stream().map(d -> "#" + d.sheet().rank()).toList();
+        // arrays once per strategy, and each pair once: the correlation is symmetric to the last bit
+        List<DailyReturns.Days> days = detailed.stream().map(d -> DailyReturns.Days.of(d.dailyReturns())).toList();
+        int n = detailed.size();
+        double[][] r = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            r[i][i] = 1.0;
+            for (int j = i + 1; j < n; j++) {
+                r[i][j] = r[j][i] = DailyReturns.correlation(days.get(i), days.get(j), MIN_SHARED_DAYS);
+            }
+        }
         List<List<Cell>> cells = new ArrayList<>();
-        for (Detailed a : detailed) {
+        for (double[] values : r) {
             List<Cell> row = new ArrayList<>();
-            for (Detailed b : detailed) {
-                double r = a == b ? 1.0 : DailyReturns.correlation(a.dailyReturns(), b.dailyReturns(), MIN_SHARED_DAYS);
-                row.add(Double.isNaN(r) ? Cell.plain("") : new Cell(Fmt.num(r, 2), Fmt.sortKey(r),
-                        r >= 0.7 ? "c3" : r >= 0.3 ? "c2" : r > -0.3 ? "c1" : "c0"));
+            for (double v : values) {
+                row.add(Double.isNaN(v) ? Cell.plain("") : new Cell(Fmt.num(v, 2), Fmt.sortKey(v),
+                        v >= 0.7 ? "c3" : v >= 0.3 ? "c2" : v > -0.3 ? "c1" : "c0"));
             }
             cells.add(row);
         }
