@@ -48,12 +48,11 @@ final class SchemaInitializer {
                 st.execute("PRAGMA user_version = " + IndexSchema.SCHEMA_VERSION);
             }
             connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            TransactionUndo.undo(connection, autoCommit, e);
             throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
         }
+        connection.setAutoCommit(autoCommit);
     }
 
     /** Column names of the table in physical order; empty when the table does not exist. */

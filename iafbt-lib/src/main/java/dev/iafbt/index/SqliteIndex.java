@@ -360,11 +360,10 @@ public final class SqliteIndex implements AutoCloseable {
                 work.run();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                TransactionUndo.undo(connection, true, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
             throw failure(file, action, e);
         }
@@ -408,6 +407,11 @@ public final class SqliteIndex implements AutoCloseable {
             return new IndexException("cannot " + action + " index " + path + ": another process held"
                     + " its write lock for more than " + BUSY_TIMEOUT_MILLIS / 1000 + " s; retry when"
                     + " the other indexer or store has finished", e);
+        }
+        if (code == SQLiteErrorCode.SQLITE_FULL.code) {
+            return new IndexException("cannot " + action + " index " + path + ": the disk is full (" + e.getMessage()
+                    + "); the index is as it was before this change: free space on the disk holding " + path.getParent()
+                    + " and run again", e);
         }
         return new IndexException("cannot " + action + " index " + path + ": " + e.getMessage(), e);
     }

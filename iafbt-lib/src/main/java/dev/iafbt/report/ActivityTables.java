@@ -25,10 +25,10 @@ final class ActivityTables {
             Double ret = eq.isEmpty() || !(eq.values()[0] > 0) ? null : eq.values()[eq.size() - 1] / eq.values()[0] - 1;
             List<DrawdownPeriod> worst = Drawdowns.worst(eq, 1);
             // as the summary stores max_drawdown: a positive fraction below the peak
-            Double dd = worst.isEmpty() ? (eq.isEmpty() ? null : 0.0) : -worst.get(0).depth();
+            Double dd = eq.isEmpty() ? null : worst.isEmpty() ? Double.valueOf(0.0) : Double.valueOf(-worst.get(0).depth());
             rows.add(List.of(Cell.plain(r.name()), Cell.plain(date(r.run().startDate())), Cell.plain(date(r.run().endDate())),
                     Cell.plain(nz(r.run().tradingSymbol())), pct(ret), new Cell(Fmt.pct(dd), Fmt.sortKey(dd), ""),
-                    num(r.run().metrics().sharpeRatio(), 2), num((double) r.run().numberOfTrades(), 0)));
+                    num(r.run().metrics() == null ? null : r.run().metrics().sharpeRatio(), 2), num((double) r.run().numberOfTrades(), 0)));
         }
         return new Table(List.of("Run", "Start", "End", "Symbol", "Return", "Max DD", "Sharpe", "Trades"), rows, "");
     }
@@ -80,7 +80,7 @@ final class ActivityTables {
     }
 
     private static String nz(String s) {
-        return s == null ? "" : s;
+        return DisplayText.clip(s);
     }
 
     private static String date(Instant t) {

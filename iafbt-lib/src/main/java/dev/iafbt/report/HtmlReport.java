@@ -40,7 +40,7 @@ public final class HtmlReport {
     public static Result write(ReportSource source, Path output, ReportOptions options) {
         Report report = build(source, options);
         byte[] html = ReportRenderer.render(report);
-        ReportRenderer.checkBudget(html.length, options);
+        ReportRenderer.checkBudget(html, options);
         ReportRenderer.write(output, html);
         return new Result(output, html.length, report.rows().size(), report.sheets().size(), report.skipped(),
                 report.notes());
@@ -91,6 +91,7 @@ public final class HtmlReport {
         TreeSet<String> tags = new TreeSet<>();
         for (int i = 0; i < ordered.size(); i++) {
             Strategy s = ordered.get(i);
+            notes.addAll(s.notes());
             tags.add(s.tag());
             Double key = order.orderValue(s);
             rows.add(new StrategyRow(i + 1, anchors.getOrDefault(s, ""), s.algorithmId(), s.relative(), s.tag(),

@@ -1,6 +1,7 @@
 package dev.iafbt.report;
 
 import dev.iafbt.internal.io.AtomicFiles;
+import dev.iafbt.internal.io.OrphanTemps;
 import dev.iafbt.report.ReportView.Report;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.template.Configuration;
@@ -14,6 +15,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,13 +27,18 @@ import java.util.TimeZone;
  * Renders the report model with the FreeMarker templates kept beside this class
  * ({@code report.ftlh}, HTML auto-escaping on for every value), inlining the page's own CSS and
  * script. Nothing is fetched at view time: the page carries a Content-Security-Policy that
- * forbids every request.
+ * forbids every request and runs no script but the page's own (by its hash).
  */
 public final class ReportRenderer {
     private static final String ROOT = "/dev/iafbt/report";
     private static final Configuration CONFIG = configuration();
     private static final String CSS = resource("report.css");
     private static final String JS = resource("report.js");
+    /**
+     * The Content-Security-Policy allows exactly this script (CSP level 2 hash source): a value
+     * that slipped past escaping into a {@code <script>} or an event handler would not run.
+     */
+    private static final String JS_HASH = "sha256-" + Base64.getEncoder().encodeToString(sha256(JS));
 
     private ReportRenderer() {
     }
@@ -40,6 +49,7 @@ public final class ReportRenderer {
         data.put("r", report);
         data.put("css", CSS);
         data.put("js", JS);
+        data.put("jsHash", JS_HASH);
         StringWriter out = new StringWriter(1 << 16);
         try {
             Template template = CONFIG.getTemplate("report.ftlh");
@@ -50,21 +60,29 @@ public final class ReportRenderer {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Refuses a report over budget, naming what to lower. */
-    public static void checkBudget(long bytes, ReportOptions options) {
-        if (bytes > options.sizeBudget()) {
-            throw new ReportException(String.format(Locale.ROOT, "the report would be %.1f MB (%d bytes), over the"
-                    + " size budget of %.1f MB (%d bytes); lower topK (now %d), maxPoints (now %d) or maxTableRows"
-                    + " (now %d), or raise sizeBudget", bytes / 1048576.0, bytes, options.sizeBudget() / 1048576.0,
-                    options.sizeBudget(), options.topK(), options.maxPoints(), options.maxTableRows()));
+    /**
+     * Refuses a report over budget, naming the parts that fill it and only the options that make
+     * those parts smaller.
+     */
+    public static void checkBudget(byte[] html, ReportOptions options) {
+        if (html.length > options.sizeBudget()) {
+            throw new ReportBudgetException(String.format(Locale.ROOT, "the report would be %s (%d bytes), over the size"
+                    + " budget of %s (%d bytes); %s", ReportSizes.mb(html.length), html.length,
+                    ReportSizes.mb(options.sizeBudget()), options.sizeBudget(), ReportSizes.explain(html, options)));
         }
     }
 
+    /**
+     * Writes atomically, first removing what a killed earlier report to the same file left
+     * behind (its temp file: {@link OrphanTemps}).
+     */
     static void write(Path output, byte[] html) {
         try {
+            OrphanTemps.removeFor(output);
             AtomicFiles.write(output.toAbsolutePath(), html);
         } catch (IOException e) {
-            throw new ReportException("cannot write the report to " + output + ": " + e, e);
+            throw new ReportWriteException("cannot write the report to " + output + " (" + e
+                    + "); an earlier report there is unchanged", e);
         }
     }
 
@@ -82,6 +100,14 @@ public final class ReportRenderer {
         c.setFallbackOnNullLoopVariable(false);
         c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
         return c;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static String resource(String name) {

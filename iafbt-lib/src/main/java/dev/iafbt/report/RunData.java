@@ -11,14 +11,23 @@ record RunData(String name, BacktestRun run, Series equity) {
 
     static RunData of(int index, BacktestRun run) {
         String name = run.dateRangeName();
-        if (name == null || name.isBlank()) {
-            name = "run " + (index + 1);
-        }
-        Series equity = Series.of(run.metrics().equityCurve());
+        name = name == null || name.isBlank() ? "run " + (index + 1) : DisplayText.clip(name);
+        // the reference writes runs without backtest_metrics (its summary skips them)
+        Series equity = run.metrics() == null ? Series.EMPTY : Series.of(run.metrics().equityCurve());
         if (equity.isEmpty()) {
             equity = fromSnapshots(run.portfolioSnapshots()); // older bundles keep only snapshots
         }
         return new RunData(name, run, equity);
+    }
+
+    /** Why this run shows less than a complete one, for "Skipped &amp; capped"; empty when it is complete. */
+    String gap() {
+        if (equity.isEmpty()) {
+            return "window " + name + " has " + (run.metrics() == null ? "no backtest_metrics" : "no equity curve series")
+                    + " and no portfolio snapshots: no equity curve, return or drawdown for it";
+        }
+        return run.metrics() == null ? "window " + name + " has no backtest_metrics: its curve is drawn from its"
+                + " portfolio snapshots, its Sharpe is not known" : "";
     }
 
     long span() {

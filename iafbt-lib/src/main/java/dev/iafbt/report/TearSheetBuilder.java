@@ -47,7 +47,11 @@ final class TearSheetBuilder {
         List<RunData> runs = new ArrayList<>();
         List<BacktestRun> stored = backtest.runs();
         for (int i = 0; i < stored.size(); i++) {
-            runs.add(RunData.of(i, stored.get(i)));
+            RunData run = RunData.of(i, stored.get(i));
+            runs.add(run);
+            if (!run.gap().isEmpty()) {
+                notes.add(strategy.algorithmId() + ": " + run.gap());
+            }
         }
         RunData primary = runs.stream().reduce((a, b) -> b.span() > a.span() ? b : a).orElse(null);
         Series equity = primary == null ? Series.EMPTY : primary.equity();

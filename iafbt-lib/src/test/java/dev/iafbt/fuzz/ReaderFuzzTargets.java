@@ -13,8 +13,10 @@ import java.util.Arrays;
 /**
  * The reader's fuzz targets. Each takes any bytes and must end in a result or in a typed
  * {@link IafbtException}; any other exception, an {@link Error}, a hang or running out of memory
- * is a finding. {@link #fuzzerTestOneInput} is the entry point of Jazzer's own driver (the long
- * runs documented in docs/reliability.md); {@link ReaderFuzzTest} runs the same targets under JUnit.
+ * is a finding. Whatever opens also goes through a tiered store write and the report
+ * ({@link StoreAndReportFuzzing}). {@link #fuzzerTestOneInput} is the entry point of Jazzer's own
+ * driver (the long runs documented in docs/reliability.md); {@link ReaderFuzzTest} runs the same
+ * targets under JUnit.
  */
 public final class ReaderFuzzTargets {
     private static final Path SOURCE = Path.of("fuzz-input.iafbt");
@@ -34,10 +36,20 @@ public final class ReaderFuzzTargets {
         }
     }
 
-    /** The container (header, zstd frame) and everything under it, in both open modes. */
+    /**
+     * The container (header, zstd frame) and everything under it, in both open modes; a bundle
+     * that opens then goes through a tiered store write and the report ({@link StoreAndReportFuzzing}).
+     */
     static void bundleFile(byte[] input) {
-        typedOnly(() -> ModelWalk.walk(Backtest.of(BundleReader.read(input, SOURCE, FULL))));
+        Backtest[] opened = new Backtest[1];
+        typedOnly(() -> {
+            opened[0] = Backtest.of(BundleReader.read(input, SOURCE, FULL));
+            ModelWalk.walk(opened[0]);
+        });
         typedOnly(() -> ModelWalk.walk(Backtest.of(BundleReader.read(input, SOURCE, SUMMARY))));
+        if (opened[0] != null) {
+            StoreAndReportFuzzing.run(opened[0], input);
+        }
     }
 
     /**
@@ -57,6 +69,11 @@ public final class ReaderFuzzTargets {
                 ModelWalk.walk(Backtest.of(bundle));
             });
             typedOnly(() -> ModelWalk.walk(Backtest.of(BundleReader.decodeDocument(input, v, SOURCE, true))));
+        }
+        Backtest[] opened = new Backtest[1];
+        typedOnly(() -> opened[0] = Backtest.of(BundleReader.decodeDocument(input, 2, SOURCE, false)));
+        if (opened[0] != null) {
+            StoreAndReportFuzzing.run(opened[0], null);
         }
     }
 

@@ -3,10 +3,12 @@ package dev.iafbt.maven;
 import dev.iafbt.rank.EvaluationFocus;
 import dev.iafbt.rank.QueryException;
 import dev.iafbt.report.HtmlReport;
+import dev.iafbt.report.ReportBudgetException;
 import dev.iafbt.report.ReportException;
 import dev.iafbt.report.ReportOptions;
 import dev.iafbt.report.ReportSource;
 import dev.iafbt.report.ReportView.Skipped;
+import dev.iafbt.report.ReportWriteException;
 import dev.iafbt.store.LocalTieredStore;
 import dev.iafbt.store.StoreException;
 import dev.iafbt.store.StoreKind;
@@ -14,6 +16,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -232,11 +236,20 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
         } catch (QueryException e) {
             throw new MojoFailureException("iafbt:report cannot order the strategies: " + e.getMessage()
                     + ". Check iafbt.by, iafbt.focus and iafbt.where.", e);
+        } catch (ReportBudgetException e) {
+            String properties = Stream.of("topK", "maxPoints", "maxTableRows", "sizeBudget")
+                    .filter(e.getMessage()::contains).map(o -> "iafbt." + o).collect(Collectors.joining(", "));
+            throw new MojoFailureException("iafbt:report failed: " + e.getMessage() + " (properties " + properties + ")", e);
+        } catch (ReportWriteException e) {
+            // the bundle folder is not the problem: only the output folder's disk or rights can help
+            throw new MojoFailureException("iafbt:report failed: " + e.getMessage() + ". Free space or grant write"
+                    + " access there, or set iafbt.outputDirectory (now " + output.getParent() + ") to another folder.", e);
         } catch (ReportException e) {
-            String hint = e.getMessage().contains("size budget") ? " (parameters iafbt.topK, iafbt.maxPoints,"
-                    + " iafbt.maxTableRows, iafbt.sizeBudget)" : " Set iafbt.bundles to a folder of .iafbt bundles"
-                    + " (now " + bundles.getPath() + ").";
-            throw new MojoFailureException("iafbt:report failed: " + e.getMessage() + "." + hint, e);
+            String fix = store != null ? " Set iafbt.store to the root of a local-dir or local-tiered store (now "
+                    + store.getPath() + ")." : index != null ? " Set iafbt.index to an index built by iafbt:index (now "
+                    + index.getPath() + ")." : " Set iafbt.bundles to a folder of .iafbt bundles (now "
+                    + bundles.getPath() + ").";
+            throw new MojoFailureException("iafbt:report failed: " + e.getMessage() + "." + fix, e);
         }
     }
 

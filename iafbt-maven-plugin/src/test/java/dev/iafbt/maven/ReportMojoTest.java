@@ -70,6 +70,20 @@ class ReportMojoTest {
     }
 
     @Test
+    void aWriteFailureKeepsItsCauseAndAdvisesOnlyTheOutputFolder() throws Exception {
+        Path blocked = project.resolve("target/iafbt/report.html");
+        Files.createDirectories(blocked);
+        Files.writeString(blocked.resolve("keep"), "a folder where the report should go");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("cannot write the report to " + blocked)
+                .hasMessageContaining("DirectoryNotEmptyException").hasMessageContaining("iafbt.outputDirectory")
+                .hasMessageNotContaining("iafbt.bundles");
+        try (var left = Files.list(blocked.getParent())) {
+            assertThat(left).as("no temp file left").containsExactly(blocked);
+        }
+    }
+
+    @Test
     void anUnknownFocusIsAParameterError() {
         mojo.focus = "fastest";
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)

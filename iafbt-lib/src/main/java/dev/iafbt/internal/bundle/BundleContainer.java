@@ -119,16 +119,32 @@ public final class BundleContainer {
      * the reference's bundles compress 5 to 45 times.
      */
     public static void checkDeclaredSize(long contentSize, long compressedSize, String source, long maxDecompressedBytes) {
+        SizeRefusal refusal = sizeRefusal(contentSize, compressedSize, maxDecompressedBytes);
+        if (refusal != null) {
+            throw new BundleFormatException(source + ": the zstd frame claims " + refusal.what()
+                    + (refusal.tooLarge() ? " (raise ReadOptions.maxDecompressedBytes if the bundle is genuine)"
+                            : ": a decompression bomb or a damaged header"));
+        }
+    }
+
+    /** Why a frame of this content and compressed size is refused, with {@code what} in words. */
+    public record SizeRefusal(String what, boolean tooLarge) {
+    }
+
+    /**
+     * The one size rule of the container, for the reader (which refuses such a frame) and for the
+     * writer (which refuses to write a file the reader would refuse): null when the sizes pass.
+     */
+    public static SizeRefusal sizeRefusal(long contentSize, long compressedSize, long maxDecompressedBytes) {
         if (contentSize > maxDecompressedBytes || contentSize > Integer.MAX_VALUE - 16) {
-            throw new BundleFormatException(source + ": the zstd frame claims " + contentSize
-                    + " decompressed bytes, more than the limit of " + maxDecompressedBytes
-                    + " (raise ReadOptions.maxDecompressedBytes if the bundle is genuine)");
+            return new SizeRefusal(contentSize + " decompressed bytes, more than the limit of "
+                    + Math.min(maxDecompressedBytes, Integer.MAX_VALUE - 16), true);
         }
         if (contentSize > RATIO_CHECK_FLOOR && contentSize / Math.max(1, compressedSize) >= MAX_RATIO) {
-            throw new BundleFormatException(source + ": the zstd frame claims " + contentSize
-                    + " decompressed bytes from " + compressedSize + " compressed bytes, a ratio above "
-                    + MAX_RATIO + ":1 that no bundle reaches: a decompression bomb or a damaged header");
+            return new SizeRefusal(contentSize + " decompressed bytes from " + compressedSize
+                    + " compressed bytes, a ratio above " + MAX_RATIO + ":1 that no bundle reaches", false);
         }
+        return null;
     }
 
     private static BundleFormatException truncated(String source, Exception cause) {

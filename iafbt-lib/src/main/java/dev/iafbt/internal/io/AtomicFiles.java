@@ -49,6 +49,7 @@ public final class AtomicFiles {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
+                OrphanTemps.claim(channel); // held until closed, also if this process is killed
                 body.writeTo(channel);
                 channel.force(true);
             }

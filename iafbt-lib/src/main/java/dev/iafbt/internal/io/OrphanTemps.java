@@ -1,0 +1,87 @@
+package dev.iafbt.internal.io;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Temp files of {@link AtomicFiles#write} whose writer is gone. A writer holds an exclusive
+ * advisory lock on its temp file from the moment it creates it until it is renamed or deleted;
+ * the operating system drops the lock when the process dies, also by {@code kill -9}. So a temp
+ * file nobody holds a lock on belongs to a dead writer and can be removed at once, not only after
+ * an hour as {@code iafbt:index} does for files it cannot know the owner of. A killed
+ * {@code iafbt:report} left {@code .report.html.<hex>.tmp} files of up to 50 MB; the next run
+ * removes them.
+ */
+public final class OrphanTemps {
+    /**
+     * A writer creates its temp file, then locks it: between the two a file is unlocked though
+     * live. Younger files are therefore left alone.
+     */
+    private static final Duration CREATION_GRACE = Duration.ofSeconds(2);
+
+    private OrphanTemps() {
+    }
+
+    /** Marks a temp file as owned by this (living) process. */
+    static void claim(FileChannel channel) throws IOException {
+        channel.tryLock();
+    }
+
+    /**
+     * Removes the temp files of {@code target} ({@code .<name>.<hex>.tmp} beside it) that no
+     * living writer holds; returns those removed. Files that cannot be checked or removed stay.
+     */
+    public static List<Path> removeFor(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        List<Path> removed = new ArrayList<>();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return removed;
+        }
+        Pattern own = Pattern.compile(Pattern.quote("." + absolute.getFileName() + ".") + "[0-9a-f]{1,16}\\.tmp");
+        Instant youngest = Instant.now().minus(CREATION_GRACE);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder,
+                p -> own.matcher(p.getFileName().toString()).matches())) {
+            for (Path temp : entries) {
+                if (removeIfOrphan(temp, youngest)) {
+                    removed.add(temp);
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static boolean removeIfOrphan(Path temp, Instant youngest) {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            FileTime modified = Files.getLastModifiedTime(temp);
+            if (modified.toInstant().isAfter(youngest)) {
+                return false;
+            }
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return false; // another process is writing it
+            }
+            Files.deleteIfExists(temp); // while locked, so no writer can claim it meanwhile
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false; // a writer in this very process
+        } catch (NoSuchFileException e) {
+            return false; // finished or removed meanwhile
+        } catch (IOException e) {
+            return false; // cannot tell; a leftover is better than a deleted live file
+        }
+    }
+}
