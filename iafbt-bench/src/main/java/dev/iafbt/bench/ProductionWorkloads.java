@@ -34,7 +34,9 @@ final class ProductionWorkloads {
         int rounds = Integer.parseInt(args[2]);
         int processes = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         long t0 = System.nanoTime();
-        if (index) {
+        if (count(work) > 0) {
+            System.out.println("reusing the bundles already in " + work);
+        } else if (index) {
             generateSmall(Integer.parseInt(args[1]), work);
         } else if (args[0].equals("sweep-a")) {
             copies(Path.of(args[1]), work, "batch-0a0bbdc2-v2.iafbt", 48);
@@ -47,7 +49,7 @@ final class ProductionWorkloads {
         System.out.printf(Locale.ROOT, "%s: %d bundles in %s, built in %.1f s; %d cores, max heap %d MiB%n", args[0],
                 count(work), work, (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
-        if (index) {
+        if (index && !Files.exists(work.resolve(Indexer.DEFAULT_INDEX_NAME))) {
             long i0 = System.nanoTime();
             Indexer.builder(work).build().run();
             System.out.printf(Locale.ROOT, "index built in %.1f s (not part of the report's time)%n",

@@ -56,13 +56,22 @@ public final class ReportBenchmark {
 
     public static void main(String[] arguments) throws IOException {
         String[] args = BenchArgs.split(arguments);
+        if (args[0].startsWith("sweep-") || args[0].equals("index")) {
+            // BENCH_WORK keeps the generated folder for the next run (12,500 bundles take minutes to write)
+            String kept = System.getenv("BENCH_WORK");
+            Path folder = kept != null ? Files.createDirectories(Path.of(kept)) : Files.createTempDirectory("iafbt-report-bench-");
+            try {
+                ProductionWorkloads.run(args, folder);
+            } finally {
+                if (kept == null) {
+                    deleteTree(folder);
+                }
+            }
+            return;
+        }
         Path work = Files.createTempDirectory("iafbt-report-bench-");
         try {
             int rounds;
-            if (args[0].startsWith("sweep-") || args[0].equals("index")) {
-                ProductionWorkloads.run(args, work);
-                return;
-            }
             if (args[0].equals("reference")) {
                 referenceShape(Path.of(args[1]), Path.of(args[2]), work);
                 rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
@@ -96,9 +105,13 @@ public final class ReportBenchmark {
             }
             browser(out);
         } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(work);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
