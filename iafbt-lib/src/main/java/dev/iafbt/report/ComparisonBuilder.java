@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,8 @@ import java.util.Optional;
 final class ComparisonBuilder {
     /** How many curves the overlay charts draw before they stop being readable. */
     static final int MAX_OVERLAY = 8;
+    /** Dots the risk/return scatter draws: 12,500 of them were a megabyte of one unreadable cloud. */
+    static final int MAX_SCATTER = 1_000;
     /** Fewer shared days than this make a correlation meaningless; the cell stays empty. */
     static final int MIN_SHARED_DAYS = 20;
 
@@ -31,14 +34,15 @@ final class ComparisonBuilder {
     static Comparison build(List<Strategy> all, List<Detailed> detailed, Map<Strategy, String> anchors,
             ReportOptions options) {
         List<PlotCharts.Point> points = new ArrayList<>();
-        for (Strategy s : all) {
+        for (Strategy s : all.subList(0, Math.min(MAX_SCATTER, all.size()))) {
             Double vol = s.metric(SummaryField.ANNUAL_VOLATILITY);
             Double cagr = s.metric(SummaryField.CAGR);
             if (vol != null && cagr != null) {
                 points.add(new PlotCharts.Point(vol, cagr, s.algorithmId(), anchors.get(s)));
             }
         }
-        String scatter = PlotCharts.scatter(points, "Annual volatility (summary, all windows)",
+        String scatter = PlotCharts.scatter(points, "Annual volatility (summary, all windows)" + (all.size() > MAX_SCATTER
+                ? String.format(Locale.ROOT, "; the %,d best-ranked of %,d strategies", MAX_SCATTER, all.size()) : ""),
                 "CAGR (summary, all windows)");
         TimeChart equity = new TimeChart("Equity growth, top strategies", true, false);
         TimeChart drawdown = new TimeChart("Drawdown, top strategies", true, false);

@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -109,20 +107,9 @@ class ReportPrintAndPagingBrowserTest {
         HtmlReport.write(ReportSource.index(index, bundles), report, ReportOptions.defaults().withTopK(3));
         browser = open(report, 1300);
 
-        List<String> problems = new ArrayList<>();
-        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
-                problems.add(e.getMessage());
-            }
-        }
-        assertThat(problems).as("console errors and warnings").isEmpty();
-        List<String> requests = new ArrayList<>();
-        for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE)) {
-            if (e.getMessage().contains("\"Network.requestWillBeSent\"")) {
-                requests.add(e.getMessage());
-            }
-        }
-        assertThat(requests).as("requests besides the file itself").hasSize(1);
+        assertThat(HeadlessChromium.consoleProblems(browser)).as("console errors and warnings").isEmpty();
+        assertThat(HeadlessChromium.requests(browser)).as("requests: the file itself and nothing else").singleElement()
+                .asString().endsWith("/index-1200.html");
 
         assertThat(browser.findElements(By.cssSelector("#ranking tbody tr"))).hasSize(1200);
         assertThat(visibleRanks()).hasSize(100).startsWith(1).endsWith(100);

@@ -31,8 +31,7 @@ class ReportSourceTest {
     @Test
     void fromAnIndexTheWhereFilterAndTheOrderAreRanks() throws IOException {
         Path bundles = copyOfSweep();
-        Path index = tmp.resolve("index.sqlite");
-        Indexer.builder(bundles).output(index).build().run();
+        Path index = indexOf(bundles);
         ReportOptions options = ReportOptions.defaults().withTopK(3).withWhere("summary_sharpe_ratio > 0");
         Report fromIndex = HtmlReport.build(ReportSource.index(index, bundles), options);
         Report fromFolder = HtmlReport.build(bundles, options);
@@ -51,8 +50,7 @@ class ReportSourceTest {
     @Test
     void onlyTheTopKBundlesAreOpened() throws IOException {
         Path bundles = copyOfSweep();
-        Path index = tmp.resolve("index.sqlite");
-        Indexer.builder(bundles).output(index).build().run();
+        Path index = indexOf(bundles);
         Report full = HtmlReport.build(ReportSource.index(index, bundles), ReportOptions.defaults().withTopK(2));
         // every bundle outside the top 2 is now unreadable: the index alone must be enough for its row
         for (StrategyRow row : full.rows().subList(2, full.rows().size())) {
@@ -68,8 +66,7 @@ class ReportSourceTest {
     @Test
     void aRowWhoseBundleIsGoneIsSummaryOnlyWithTheReason() throws IOException {
         Path bundles = copyOfSweep();
-        Path index = tmp.resolve("index.sqlite");
-        Indexer.builder(bundles).output(index).build().run();
+        Path index = indexOf(bundles);
         String first = HtmlReport.build(ReportSource.index(index, bundles), ReportOptions.defaults().withTopK(1))
                 .rows().get(0).bundle();
         Files.delete(bundles.resolve(first));
@@ -147,6 +144,12 @@ class ReportSourceTest {
 
     private static double sharpe(StrategyRow row) {
         return Double.parseDouble(row.cells().get(1).sort());
+    }
+
+    private Path indexOf(Path bundles) {
+        Path index = tmp.resolve("index.sqlite");
+        Indexer.builder(bundles).output(index).build().run();
+        return index;
     }
 
     private Path copyOfSweep() throws IOException {

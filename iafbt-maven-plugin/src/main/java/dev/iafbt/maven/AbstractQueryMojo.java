@@ -16,31 +16,11 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What {@code list} and {@code rank} share: where the bundles and the index are (the rule of
- * {@link IndexLocation}), the refresh before reading ({@link IndexRefresh}), the filter, the
+ * What {@code list} and {@code rank} share besides reading the index ({@link AbstractIndexReadingMojo}): the
  * projection, the direction, and where the result files go. The read itself opens the index
  * read-only, so with {@code -Diafbt.refresh=false} the goals write nothing but their result files.
  */
-abstract class AbstractQueryMojo extends AbstractIafbtMojo {
-    /** The bundle folder; the index is {@code <bundles>/index.sqlite} unless {@code index} is set. */
-    @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
-    File bundles;
-
-    /** The SQLite index file, in every goal; default {@code <bundles>/index.sqlite}. */
-    @Parameter(property = "iafbt.index")
-    File index;
-
-    /**
-     * Bring the index up to date with the bundle folder before reading it (incremental: unchanged
-     * bundles are not opened). Set to false to read the index exactly as it is.
-     */
-    @Parameter(property = "iafbt.refresh", defaultValue = "true")
-    boolean refresh = true;
-
-    /** A SQL condition without {@code WHERE}, e.g. {@code summary_number_of_trades > 10 AND tag = 'v2'}. */
-    @Parameter(property = "iafbt.where")
-    String where;
-
+abstract class AbstractQueryMojo extends AbstractIndexReadingMojo {
     /** Comma-separated columns to show; bare metric names such as {@code sharpe_ratio} are accepted. */
     @Parameter(property = "iafbt.columns")
     String columns;
@@ -67,21 +47,6 @@ abstract class AbstractQueryMojo extends AbstractIafbtMojo {
             }
         }
         return out;
-    }
-
-    /** The bundle folder, absolute. */
-    Path bundleFolder() {
-        return resolve(bundles);
-    }
-
-    /**
-     * The index to read, refreshed first unless {@code refresh} is off; fails with the command that
-     * builds it when there is none.
-     */
-    Path readyIndex() throws MojoExecutionException, MojoFailureException {
-        Path file = indexFile(bundles, index);
-        IndexRefresh.ready(getLog(), bundleFolder(), file, refresh, goal(), bundles, index);
-        return file;
     }
 
     /** Opens the index for reading only: nothing in the file changes. */

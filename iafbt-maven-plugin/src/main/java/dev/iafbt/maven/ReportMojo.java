@@ -35,35 +35,20 @@ import org.apache.maven.reporting.MavenReportException;
  * listed in the report and logged as warnings; the build fails on them only with
  * {@code failOnError}.
  *
+ * <p>For large sweeps the report reads an index instead of every bundle: when {@code index} or
+ * {@code where} is set, or {@code <bundles>/index.sqlite} exists, the ranking comes from the
+ * index's summary rows (refreshed first, as {@code rank} does) and only the top {@code topK}
+ * bundles are opened. With {@code store}, the rows and bundles come from a local-dir or
+ * local-tiered store, each bundle opened by its handle.
+ *
  * <p>Also a site report: listed under {@code <reporting>}, {@code mvn site} writes the same file to
  * {@code target/site/iafbt/report.html} and links it from the project reports menu (an
  * <em>external</em> report, like jacoco's: the page is the report's own, not a site-skinned one).
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
-public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
+public class ReportMojo extends AbstractIndexReadingMojo implements MavenReport {
     /** The site's output folder while {@code mvn site} runs this goal as a report; null otherwise. */
     private File reportOutputDirectory;
-
-    /** The bundle folder (searched recursively for {@code *.iafbt}). */
-    @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
-    File bundles;
-
-    /**
-     * Report from this SQLite index (the reference's workflow for large sweeps: the ranking comes
-     * from the index's summary rows, only the top-K bundles are opened). Unset, the index beside the
-     * bundles ({@code <bundles>/index.sqlite}) is used when it exists or {@code where} is set;
-     * otherwise every bundle of the folder is read.
-     */
-    @Parameter(property = "iafbt.index")
-    File index;
-
-    /** Bring the index up to date with the bundle folder first, as {@code iafbt:rank} does. */
-    @Parameter(property = "iafbt.refresh", defaultValue = "true")
-    boolean refresh = true;
-
-    /** A SQL condition without {@code WHERE} on the index columns, as {@code iafbt:rank}'s. */
-    @Parameter(property = "iafbt.where")
-    String where;
 
     /** Report from this store instead of a folder: its index rows, each bundle opened by handle. */
     @Parameter(property = "iafbt.store")
@@ -224,8 +209,7 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
         if (!fromIndex) {
             return ReportSource.folder(folder);
         }
-        Path file = indexFile(bundles, index);
-        IndexRefresh.ready(getLog(), folder, file, refresh, goal(), bundles, index);
+        Path file = readyIndex();
         getLog().info("Reporting from index " + file + "; only the top " + topK + " bundle(s) are opened");
         return ReportSource.index(file, folder);
     }

@@ -1,0 +1,48 @@
+package dev.iafbt.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every goal that reads the index shares ({@code list}, {@code rank}, {@code report}): where
+ * the bundles and the index are (the rule of {@link IndexLocation}), the refresh before reading
+ * ({@link IndexRefresh}) and the {@code where} filter.
+ */
+abstract class AbstractIndexReadingMojo extends AbstractIafbtMojo {
+    /** The bundle folder (searched recursively for {@code *.iafbt}); the index is {@code <bundles>/index.sqlite} unless {@code index} is set. */
+    @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
+    File bundles;
+
+    /** The SQLite index file, in every goal; default {@code <bundles>/index.sqlite}. */
+    @Parameter(property = "iafbt.index")
+    File index;
+
+    /**
+     * Bring the index up to date with the bundle folder before reading it (incremental: unchanged
+     * bundles are not opened). Set to false to read the index exactly as it is.
+     */
+    @Parameter(property = "iafbt.refresh", defaultValue = "true")
+    boolean refresh = true;
+
+    /** A SQL condition without {@code WHERE}, e.g. {@code summary_number_of_trades > 10 AND tag = 'v2'}. */
+    @Parameter(property = "iafbt.where")
+    String where;
+
+    /** The bundle folder, absolute. */
+    Path bundleFolder() {
+        return resolve(bundles);
+    }
+
+    /**
+     * The index to read, refreshed first unless {@code refresh} is off; fails with the command that
+     * builds it when there is none.
+     */
+    Path readyIndex() throws MojoExecutionException, MojoFailureException {
+        Path file = indexFile(bundles, index);
+        IndexRefresh.ready(getLog(), bundleFolder(), file, refresh, goal(), bundles, index);
+        return file;
+    }
+}
