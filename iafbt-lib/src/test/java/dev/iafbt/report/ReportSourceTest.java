@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iafbt.index.Indexer;
 import dev.iafbt.model.Backtest;
+import dev.iafbt.model.SummaryField;
 import dev.iafbt.report.ReportView.Report;
 import dev.iafbt.report.ReportView.StrategyRow;
 import dev.iafbt.store.LocalTieredStore;
@@ -133,6 +134,23 @@ class ReportSourceTest {
         String html = new String(ReportRenderer.render(report), StandardCharsets.UTF_8);
         assertThat(html).contains("<p class=\"warn\" id=\"duplicates\">1 algorithm id appears", "<td class=\"bundle\">a/x.iafbt</td>");
         assertThat(HtmlReport.build(SWEEP, ReportOptions.defaults().withTopK(0)).duplicates()).isEmpty();
+    }
+
+    @Test
+    void hostileStringsFromAnIndexStayText() throws IOException {
+        String evil = "<script>alert('id')</script>\"><img src=x onerror=alert(1)>";
+        Path bundles = Files.createDirectories(tmp.resolve("evil"));
+        Backtest.builder(evil).tag("<script>tag()</script>").parameter("<b>p</b>", evil)
+                .summary(SummaryField.SHARPE_RATIO, 1.0).build().save(bundles.resolve("evil.iafbt"));
+        Backtest.builder(evil).summary(SummaryField.SHARPE_RATIO, 0.5).build()
+                .save(Files.createDirectories(bundles.resolve("<i>dir</i>")).resolve("x.iafbt"));
+        String html = new String(ReportRenderer.render(HtmlReport.build(ReportSource.index(indexOf(bundles), bundles),
+                ReportOptions.defaults())), StandardCharsets.UTF_8);
+        String withoutOwnScript = html.substring(0, html.lastIndexOf("<script>"));
+        assertThat(withoutOwnScript).doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>p")
+                .doesNotContain("<i>dir");
+        assertThat(html).contains("&lt;script&gt;alert(&#39;id&#39;)&lt;/script&gt;", "&lt;script&gt;tag()&lt;/script&gt;",
+                "&lt;b&gt;p&lt;/b&gt;", "&lt;i&gt;dir&lt;/i&gt;/x.iafbt", "1 algorithm id appears in more than one bundle");
     }
 
     @Test
