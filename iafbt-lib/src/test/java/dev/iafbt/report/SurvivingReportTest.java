@@ -10,6 +10,7 @@ import dev.iafbt.model.Backtest;
 import dev.iafbt.model.MetricSeries;
 import dev.iafbt.model.MetricsBuilder;
 import dev.iafbt.model.RunBuilder;
+import dev.iafbt.model.SaveOptions;
 import dev.iafbt.model.SummaryField;
 import dev.iafbt.report.ReportView.Report;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,8 @@ class SurvivingReportTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void aRunWithoutMetricsAndAWindowWithoutSnapshotsAreReportedAndListed() throws Exception {
+    /** Two windows without backtest_metrics, one with snapshots and one with none. */
+    private void writeBundleWithoutMetrics() {
         Backtest bt = Backtest.builder("no-metrics").parameter("fast", 5)
                 .run(RunBuilder.window(START, END).name("bare window").snapshot(START, 1000).snapshot(END, 1100)
                         .metrics(MetricsBuilder.window(START, END).sharpeRatio(1.0)))
@@ -46,6 +47,11 @@ class SurvivingReportTest {
         ((DocMap) ((List<?>) runs).get(0)).remove("backtest_metrics");
         ((DocMap) ((List<?>) runs).get(1)).remove("backtest_metrics");
         BundleWriter.write(bt.bundle(), tmp.resolve("no-metrics.iafbt"), "no-metrics", WriteOptions.DEFAULT);
+    }
+
+    @Test
+    void aRunWithoutMetricsAndAWindowWithoutSnapshotsAreReportedAndListed() throws Exception {
+        writeBundleWithoutMetrics();
         equityBundle("plain", "x").save(tmp.resolve("plain.iafbt"));
 
         Report report = HtmlReport.build(tmp, ReportOptions.defaults());
@@ -60,6 +66,7 @@ class SurvivingReportTest {
 
     @Test
     void aTenMegabyteParameterIsShownTruncatedWithItsLengthAndNeverRepeated() throws Exception {
+        // with a run without metrics in the same folder: the report that failed twice over
         StringBuilder huge = new StringBuilder(10_000_000);
         Random random = new Random(7);
         while (huge.length() < 10_000_000) {
@@ -67,17 +74,21 @@ class SurvivingReportTest {
         }
         String value = huge.toString();
         Backtest.builder("huge-" + value.substring(0, 300)).parameter("blob", value).tag("t" + value.substring(0, 500))
-                .run(equityRun()).summary(SummaryField.SHARPE_RATIO, 2.0).build().save(tmp.resolve("huge.iafbt"));
-        equityBundle("plain", "x").save(tmp.resolve("plain.iafbt"));
+                .run(equityRun()).summary(SummaryField.SHARPE_RATIO, 2.0).build()
+                .save(tmp.resolve("huge.iafbt"), SaveOptions.DEFAULT.withZstdLevel(3)); // level 19 takes a minute here
+        writeBundleWithoutMetrics();
 
         Path out = tmp.resolve("report.html");
         HtmlReport.Result result = HtmlReport.write(tmp, out, ReportOptions.defaults());
 
         assertThat(result.strategies()).isEqualTo(2);
+        assertThat(result.detailed()).isEqualTo(2);
         assertThat(Files.size(out)).as("the 10 MB value is not in the report").isLessThan(1_000_000);
         String html = Files.readString(out);
         assertThat(html).contains("10,000,000 characters").contains(value.substring(0, 100))
                 .doesNotContain(value.substring(0, 1001));
+        assertThat(count(html, value.substring(0, DisplayText.MAX_CHARS))).as("shown in the ranking and the tear sheet")
+                .isLessThanOrEqualTo(2);
         assertThat(result.notes()).anySatisfy(n -> assertThat(n).contains("blob", "10,000,000 characters"));
     }
 

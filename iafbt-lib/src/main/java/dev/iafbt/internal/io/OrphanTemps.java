@@ -35,9 +35,17 @@ public final class OrphanTemps {
     private OrphanTemps() {
     }
 
-    /** Marks a temp file as owned by this (living) process. */
-    static void claim(FileChannel channel) throws IOException {
-        channel.tryLock();
+    /**
+     * Marks a temp file as owned by this (living) process. Best effort: where the file system has
+     * no locks (some network mounts) the write goes on, and {@link #removeFor} cannot lock such a
+     * file either, so it never removes it.
+     */
+    static void claim(FileChannel channel) {
+        try {
+            channel.tryLock();
+        } catch (IOException | UnsupportedOperationException e) {
+            // no advisory locks here: the temp file is simply not claimable, see above
+        }
     }
 
     /**
