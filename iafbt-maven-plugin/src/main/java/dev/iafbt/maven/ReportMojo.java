@@ -221,7 +221,7 @@ public class ReportMojo extends AbstractIndexReadingMojo implements MavenReport 
             throw new MojoFailureException("iafbt:report cannot order the strategies: " + e.getMessage()
                     + ". Check iafbt.by, iafbt.focus and iafbt.where.", e);
         } catch (ReportBudgetException e) {
-            String properties = Stream.of("topK", "maxPoints", "maxTableRows", "sizeBudget")
+            String properties = Stream.of("topK", "maxPoints", "maxTableRows", "where", "sizeBudget")
                     .filter(e.getMessage()::contains).map(o -> "iafbt." + o).collect(Collectors.joining(", "));
             throw new MojoFailureException("iafbt:report failed: " + e.getMessage() + " (properties " + properties + ")", e);
         } catch (ReportWriteException e) {
