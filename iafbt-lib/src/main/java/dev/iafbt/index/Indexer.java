@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds or refreshes the Tier-1 SQLite index over a folder of bundles: the reference's
@@ -98,6 +99,19 @@ public final class Indexer {
             throw new IndexerConfigurationException(Problem.BUNDLES_NOT_A_FOLDER, bundles,
                     bundles + " is a file, not a folder; pass the folder that holds the .iafbt files"
                             + (bundles.getParent() == null ? "" : " (for example " + bundles.getParent() + ")"));
+        }
+        Optional<Path> store = TieredLayout.storeOf(bundles);
+        if (store.isEmpty() && output.getParent() != null
+                && output.getFileName().toString().equals(TieredLayout.INDEX_FILE)
+                && TieredLayout.isStoreRoot(output.getParent())) {
+            store = Optional.of(output.getParent());
+        }
+        if (store.isPresent()) {
+            throw new IndexerConfigurationException(Problem.TIERED_STORE, store.get(), store.get()
+                    + " is a tiered store: its index keeps one row per handle, and indexing "
+                    + (store.get().equals(output.getParent()) ? "another folder into it" : "its bundles as a folder")
+                    + " would add a second row per backtest; use the store (LocalTieredStore.indexRows(),"
+                    + " and repair() to bring its index up to date)");
         }
         if (Files.isDirectory(output)) {
             throw new IndexerConfigurationException(Problem.INDEX_IS_A_FOLDER, output,

@@ -21,7 +21,9 @@ public final class IndexerConfigurationException extends IndexException {
         /** The index file, or the folder it would go into, cannot be written. */
         INDEX_NOT_WRITABLE,
         /** The index path holds a non-empty file that is not an SQLite database. */
-        INDEX_NOT_SQLITE
+        INDEX_NOT_SQLITE,
+        /** The folder or the index belongs to a tiered store, whose index the store keeps ({@link #path()} is its root). */
+        TIERED_STORE
     }
 
     private final Problem problem;

@@ -19,10 +19,12 @@ import java.util.Set;
  * {@code dev.iafbt.store.OhlcvCollector}), {@link #plan} lists the rest, and only an explicit
  * {@link #sweep} deletes.
  *
- * <p>Safe beside writers: a writer puts (or touches) its chunks before saving the bundle that
- * references them, so such a chunk looks orphaned for a moment. Only chunks whose modification
+ * <p>Not safe beside writers on its own: a writer puts (or touches) its chunks before saving the
+ * bundle that references them, so such a chunk looks orphaned for a moment. The caller holds the
+ * folder's lock exclusive from mark to sweep, as {@code dev.iafbt.store.OhlcvCollector} does,
+ * while writers hold it shared ({@link OhlcvStore#putBytes} does). Only chunks whose modification
  * time is before {@code cutoff} (now minus a grace period) are ever planned, and {@link #sweep}
- * checks the time again right before deleting, so a chunk a writer touched meanwhile survives.
+ * checks the time again right before deleting.
  */
 public final class OhlcvGc {
     private OhlcvGc() {

@@ -2,7 +2,9 @@ package dev.iafbt.ohlcv;
 
 import dev.iafbt.internal.chunk.ChunkNames;
 import dev.iafbt.internal.io.AtomicFiles;
+import dev.iafbt.internal.io.FolderLock;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,7 +20,8 @@ import java.util.Objects;
  *
  * <p>Files are write-once: a name fixes the content, so a {@link #put} whose file already exists
  * only refreshes its modification time, and new files appear atomically (temp file, fsync, rename), so a concurrent
- * reader sees a whole file or none. Only valid chunk names ({@link ChunkNames#VALID}) are
+ * reader sees a whole file or none. A put holds the folder's {@link FolderLock} shared, the
+ * garbage collector holds it exclusive. Only valid chunk names ({@link ChunkNames#VALID}) are
  * accepted, so no argument can address a file outside the folder.
  */
 public final class OhlcvStore {
@@ -51,12 +54,14 @@ public final class OhlcvStore {
     public String putBytes(byte[] parquet) {
         String name = ChunkNames.forContent(parquet);
         Path target = dir.resolve(name);
-        if (refreshed(target)) {
-            return name;
-        }
-        try {
+        // held shared, so a collection (exclusive) never sweeps this put's temp file or the chunk
+        // between the time check and the refresh
+        try (FolderLock.Held writing = FolderLock.shared(dir)) {
+            if (refreshed(target)) {
+                return name;
+            }
             AtomicFiles.write(target, parquet);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new OhlcvException("OHLCV store " + dir + ": cannot write " + name + " (" + e + ")", e);
         }
         return name;

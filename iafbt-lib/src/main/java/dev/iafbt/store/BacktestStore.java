@@ -105,4 +105,25 @@ public interface BacktestStore {
         }
         return copied;
     }
+
+    /**
+     * Every disagreement between the store's bundles (the source of truth) and what it keeps
+     * beside them: index rows, analytics partitions, OHLCV chunks, unfinished writes, temp files.
+     * Changes nothing.
+     *
+     * @throws StoreException when this kind of store cannot be checked
+     */
+    default StoreCheck verify() {
+        throw new StoreException(this + ": this kind of store cannot be verified");
+    }
+
+    /**
+     * Fixes what {@link #verify()} finds from the bundles and returns what was fixed and what
+     * could not be (missing chunks, unreadable bundles).
+     *
+     * @throws StoreException when this kind of store cannot be repaired
+     */
+    default StoreCheck repair() {
+        throw new StoreException(this + ": this kind of store cannot be repaired");
+    }
 }

@@ -1,9 +1,9 @@
 package dev.iafbt.store;
 
-import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.BundleWriteException;
 import dev.iafbt.bundle.BundleWriter;
 import dev.iafbt.bundle.WriteOptions;
+import dev.iafbt.internal.io.FolderLock;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.ohlcv.OhlcvStore;
 import java.nio.file.Path;
@@ -24,23 +24,27 @@ final class BundleSaving {
         return id != null && !id.isEmpty() ? id : "backtest_" + STAMP.format(LocalDateTime.now(ZoneOffset.UTC));
     }
 
+    /** Places the backtest's chunks into {@code chunkDir}; the placement's bundle records where they are. */
+    static ChunkPlacement place(Backtest backtest, Path target, Path chunkSource, Path chunkDir) {
+        String storeDir = StoreFiles.relative(target.getParent(), chunkDir);
+        return ChunkPlacement.place(backtest, chunkSource, new OhlcvStore(chunkDir), storeDir, "bundle " + target);
+    }
+
     /**
-     * Places the chunks, runs {@code beforeSave} (Tier-2) and saves the bundle atomically; returns
-     * the placement so the caller can {@link ChunkPlacement#ensurePresent} after its last step.
+     * Places the chunks and saves the bundle atomically, holding the chunk folder's lock shared
+     * throughout when there are chunks, so a collection never runs between the two (see
+     * {@code OhlcvCollector}).
      */
-    static ChunkPlacement save(Backtest backtest, Path target, Path chunkSource, Path chunkDir,
-            java.util.function.Consumer<Backtest> beforeSave) {
-        Path folder = target.getParent();
-        String storeDir = StoreFiles.relative(folder, chunkDir);
-        ChunkPlacement placement = ChunkPlacement.place(backtest, chunkSource, new OhlcvStore(chunkDir), storeDir,
-                "bundle " + target);
-        Bundle bundle = placement.bundle();
-        beforeSave.accept(bundle == backtest.bundle() ? backtest : Backtest.of(bundle));
-        try {
-            BundleWriter.write(bundle, target, backtest.algorithmId(), WriteOptions.DEFAULT);
-        } catch (BundleWriteException e) {
-            throw new StoreException(e.getMessage(), e);
+    static void save(Backtest backtest, Path target, Path chunkSource, Path chunkDir) {
+        // without chunks nothing here concerns a collector: no lock, and no chunk folder is created
+        try (FolderLock.Held writing = ChunkPlacement.hasChunks(backtest) ? StoreFiles.lockShared(chunkDir) : null) {
+            ChunkPlacement placement = place(backtest, target, chunkSource, chunkDir);
+            try {
+                BundleWriter.write(placement.bundle(), target, backtest.algorithmId(), WriteOptions.DEFAULT);
+            } catch (BundleWriteException e) {
+                throw new StoreException(e.getMessage(), e);
+            }
+            placement.ensurePresent();
         }
-        return placement;
     }
 }

@@ -42,9 +42,10 @@ final class ChunkPlacement {
     static ChunkPlacement place(Backtest backtest, Path source, OhlcvStore target, String storeDir, String bundleName) {
         Bundle bundle = backtest.bundle();
         DocMap ohlcv = backtest.ohlcvManifestMap().orElse(null);
-        if (ohlcv == null || !(ohlcv.get("manifest") instanceof DocMap manifest) || manifest.isEmpty()) {
+        if (!hasChunks(backtest)) {
             return new ChunkPlacement(bundle, target, Map.of());
         }
+        DocMap manifest = (DocMap) ohlcv.get("manifest");
         Path from = source != null ? source : defaultSource(backtest, ohlcv, target);
         Map<String, byte[]> placed = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : manifest.entrySet()) {
@@ -59,6 +60,12 @@ final class ChunkPlacement {
         document.put("ohlcv", rewritten);
         Bundle relocated = new Bundle(bundle.formatVersion(), document, bundle.source().orElse(null), false);
         return new ChunkPlacement(relocated, target, placed);
+    }
+
+    /** Whether the backtest's OHLCV manifest names any chunk. */
+    static boolean hasChunks(Backtest backtest) {
+        DocMap ohlcv = backtest.ohlcvManifestMap().orElse(null);
+        return ohlcv != null && ohlcv.get("manifest") instanceof DocMap manifest && !manifest.isEmpty();
     }
 
     /** The bundle to save. */

@@ -63,9 +63,7 @@ public final class LocalDirStore implements BacktestStore {
     public String write(Backtest backtest, String handle, Path chunkSource) {
         String relative = normalize(handle != null ? handle : BundleSaving.defaultName(backtest));
         Path target = bundlePath(relative);
-        ChunkPlacement placement = BundleSaving.save(backtest, target, chunkSource,
-                target.getParent().resolve(OHLCV_DIR), saved -> { });
-        placement.ensurePresent();
+        BundleSaving.save(backtest, target, chunkSource, target.getParent().resolve(OHLCV_DIR));
         return relative;
     }
 

@@ -3,13 +3,17 @@ package dev.iafbt.store;
 import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.IndexRows;
 import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.TieredLayout;
+import dev.iafbt.internal.io.FolderLock;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.ohlcv.OhlcvStore;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * A store in the reference's tiered layout ({@code services/backtest_store/local_tiered_store.py}),
@@ -24,22 +28,31 @@ import java.util.Optional;
  *
  * <p>Handles are the bundle's path under {@code bundles/} without {@code .iafbt}; nested handles
  * ({@code sweep-1/a}) keep their folders everywhere (the reference lists them by file stem and then
- * cannot find them). A write puts the chunks first, then the Tier-2 partitions, then the bundle,
- * then the index row, so a bundle that is there has its chunks and partitions.
+ * cannot find them). A write stages everything, then commits with one atomic file and moves it
+ * into place ({@link TieredCommit}); a write killed at any instant is the old version or the new
+ * one for {@link #open}, {@link #handles}, {@link #indexRows} and the collector, and
+ * {@link #verify()}/{@link #repair()} find and fix whatever else a crash or another tool left.
  */
 public final class LocalTieredStore implements BacktestStore {
-    public static final String INDEX_FILE = "index.sqlite";
-    public static final String BUNDLES_DIR = "bundles";
-    public static final String PARQUET_DIR = "parquet";
+    public static final String INDEX_FILE = TieredLayout.INDEX_FILE;
+    public static final String BUNDLES_DIR = TieredLayout.BUNDLES_DIR;
+    public static final String PARQUET_DIR = TieredLayout.PARQUET_DIR;
     public static final String OHLCV_DIR = "ohlcv";
 
     private final Path root;
     private final Path bundles;
     private final Path parquet;
     private final HandleGuard guard;
+    private final TieredCommit commit;
 
     /** Opens (and creates, with {@code bundles/} and {@code parquet/}) the store at {@code root}. */
     public LocalTieredStore(Path root) {
+        this(root, StepHook.NONE);
+    }
+
+    /** A store whose writes and deletes report each step to {@code hook} (tests of crashes and races). */
+    LocalTieredStore(Path root, StepHook hook) {
+        this.commit = new TieredCommit(this, hook);
         this.root = root.toAbsolutePath().normalize();
         this.bundles = this.root.resolve(BUNDLES_DIR);
         this.parquet = this.root.resolve(PARQUET_DIR);
@@ -75,55 +88,57 @@ public final class LocalTieredStore implements BacktestStore {
                 ? handle.substring(0, handle.length() - StoreFiles.BUNDLE_SUFFIX.length()) : handle;
     }
 
-    private Path bundlePath(String handle) {
+    /** The shared chunk folder, whose lock orders writers and the collector. */
+    Path chunkDir() {
+        return root.resolve(OHLCV_DIR);
+    }
+
+    Path bundlePath(String handle) {
         return guard.resolve(handle, normalize(handle) + StoreFiles.BUNDLE_SUFFIX);
     }
 
     @Override
     public String write(Backtest backtest, String handle, Path chunkSource) {
         String bare = normalize(handle != null ? handle : BundleSaving.defaultName(backtest));
-        Path target = bundlePath(bare);
-        ChunkPlacement placement = BundleSaving.save(backtest, target, chunkSource, root.resolve(OHLCV_DIR),
-                saved -> Tier2Writer.write(parquet, bare, saved));
-        long[] stat = StoreFiles.mtimeNsAndSize(target);
-        Backtest saved = Backtest.of(placement.bundle());
-        try (SqliteIndex index = SqliteIndex.open(indexFile())) {
-            index.upsert(IndexRows.fromBacktest(saved, bare, stat[0], stat[1]));
-        }
-        placement.ensurePresent();
-        return bare;
+        bundlePath(bare); // refuses a handle leading outside the store before anything is written
+        return commit.write(backtest, bare, chunkSource);
     }
 
     @Override
     public Backtest open(String handle, boolean summaryOnly) {
-        return StoreFiles.open(bundlePath(handle), handle, handle, "tiered store " + root, summaryOnly);
+        Path file = bundlePath(handle);
+        WriteIntent pending = pendingAfterSettling(normalize(handle));
+        if (pending != null && pending.delete()) {
+            throw new HandleNotFoundException(handle, "no backtest '" + handle + "' in tiered store " + root
+                    + " (it is being deleted)");
+        }
+        if (pending != null) {
+            file = commit.pendingBundle(pending);
+        }
+        return StoreFiles.open(file, handle, handle, "tiered store " + root, summaryOnly);
     }
 
     @Override
     public boolean exists(String handle) {
         Path file = guard.resolveOrNull(handle, normalize(handle) + StoreFiles.BUNDLE_SUFFIX);
-        return file != null && Files.isRegularFile(file);
+        if (file == null) {
+            return false;
+        }
+        WriteIntent pending = pendingAfterSettling(normalize(handle));
+        return pending != null ? !pending.delete() : Files.isRegularFile(file);
     }
 
-    /** Removes the bundle, its Tier-2 partitions and its index row; chunks stay until GC. */
+    /** Removes the bundle, its Tier-2 partitions and its index row (one commit); chunks stay until GC. */
     @Override
     public void delete(String handle) {
         Path file = guard.resolveOrNull(handle, normalize(handle) + StoreFiles.BUNDLE_SUFFIX);
-        if (file == null) {
-            return;
-        }
-        String bare = normalize(handle);
-        StoreFiles.deleteTree(file);
-        Tier2Writer.delete(parquet, bare);
-        if (Files.exists(indexFile())) {
-            try (SqliteIndex index = SqliteIndex.open(indexFile())) {
-                index.remove(List.of(bare));
-            }
+        if (file != null) {
+            commit.delete(normalize(handle));
         }
     }
 
-    @Override
-    public List<String> handles() {
+    /** The handles whose bundle is in place, as the files are now (no pending change read through). */
+    List<String> bundleHandles() {
         List<String> handles = new ArrayList<>();
         for (String path : StoreFiles.bundlePaths(bundles)) {
             handles.add(normalize(path));
@@ -131,15 +146,104 @@ public final class LocalTieredStore implements BacktestStore {
         return handles;
     }
 
-    /** The Tier-1 rows; none when the index file is absent (see {@link #rebuildIndex}). */
+    @Override
+    public List<String> handles() {
+        List<WriteIntent> pending = settle() ? List.of() : commit.pending();
+        TreeSet<String> handles = new TreeSet<>(bundleHandles());
+        for (WriteIntent intent : pending) {
+            if (intent.delete()) {
+                handles.remove(intent.handle());
+            } else {
+                handles.add(intent.handle());
+            }
+        }
+        return new ArrayList<>(handles);
+    }
+
+    /**
+     * The Tier-1 rows; none when the index file is absent (see {@link #rebuildIndex}). A change that
+     * a killed writer committed is completed first, or, while a writer holds the store, read through.
+     */
     @Override
     public List<IndexRow> indexRows() {
-        if (!Files.exists(indexFile())) {
-            return List.of();
+        List<WriteIntent> pending = settle() ? List.of() : commit.pending();
+        List<IndexRow> rows = new ArrayList<>();
+        if (Files.exists(indexFile())) {
+            try (SqliteIndex index = SqliteIndex.open(indexFile())) {
+                rows.addAll(index.rows());
+            }
         }
-        try (SqliteIndex index = SqliteIndex.open(indexFile())) {
-            return index.rows();
+        for (WriteIntent intent : pending) {
+            rows.removeIf(row -> row.bundlePath().equals(intent.handle()));
+            if (!intent.delete()) {
+                Path file = commit.pendingBundle(intent);
+                try {
+                    long[] stat = StoreFiles.mtimeNsAndSize(file);
+                    rows.add(IndexRows.fromBacktest(Backtest.openForIndex(file), intent.handle(), stat[0], stat[1]));
+                } catch (RuntimeException e) {
+                    // its bundle is damaged or gone: no row, as for any unreadable bundle (verify names it)
+                }
+            }
         }
+        return rows;
+    }
+
+    /**
+     * Completes the changes killed writers committed, when no writer holds the store (the lock is
+     * free); true when nothing is pending afterwards. Readers call it so that what they see is
+     * also what a hive scan of Tier 2 sees.
+     */
+    private boolean settle() {
+        if (commit.pending().isEmpty()) {
+            return true;
+        }
+        try (FolderLock.Held alone = FolderLock.tryExclusive(chunkDir())) {
+            if (alone == null) {
+                return false; // a live writer or a collection: read through its intent
+            }
+            commit.finishAll();
+            return true;
+        } catch (UncheckedIOException | StoreException e) {
+            return false; // cannot be completed now (a damaged intent, a read-only store): read through
+        }
+    }
+
+    /** The handle's pending change after trying to complete it; null when none is pending (one stat when none is). */
+    private WriteIntent pendingAfterSettling(String handle) {
+        if (commit.pending(handle) == null) {
+            return null;
+        }
+        return settle() ? null : commit.pending(handle);
+    }
+
+    /**
+     * Every disagreement between the bundles, the index rows, the Tier-2 partitions, the chunks and
+     * the journal. Holds the store's lock exclusive while it reads (writers wait), so what it
+     * reports is damage, never a live writer's step; changes nothing.
+     */
+    @Override
+    public StoreCheck verify() {
+        return TieredStoreCheck.run(this, false);
+    }
+
+    /**
+     * Fixes every disagreement {@link #verify()} finds from the bundles, the source of truth:
+     * completes committed changes, removes temp files (no live writer can own one: the lock is
+     * held exclusive), writes missing or stale rows and partitions from the bundles and removes
+     * orphan ones. Missing chunks and unreadable bundles remain in {@link StoreCheck#problems()}.
+     */
+    @Override
+    public StoreCheck repair() {
+        return TieredStoreCheck.run(this, true);
+    }
+
+    /** Completes every committed change; the caller holds the store's lock exclusive. */
+    List<WriteIntent> finishPendingChanges() {
+        return commit.finishAll();
+    }
+
+    TieredCommit commit() {
+        return commit;
     }
 
     /** Whether the index has a row for the handle (a write interrupted before Tier-1 has none). */
@@ -176,6 +280,12 @@ public final class LocalTieredStore implements BacktestStore {
      * bundles are skipped and reported.
      */
     public RebuildResult rebuildIndex() {
+        try (FolderLock.Held writing = StoreFiles.lockShared(chunkDir())) {
+            return rebuildIndexLocked(); // shared: repair must not take its temp index for a dead writer's
+        }
+    }
+
+    private RebuildResult rebuildIndexLocked() {
         List<IndexRow> rows = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (String handle : handles()) {

@@ -4,12 +4,18 @@ import dev.iafbt.bundle.DocMap;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.internal.chunk.ChunkNames;
 import dev.iafbt.ohlcv.OhlcvGc;
+import dev.iafbt.index.TieredLayout;
+import dev.iafbt.internal.io.FolderLock;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +34,12 @@ import java.util.TreeSet;
  * there are reported as missing: that is data loss. Sweep: unreferenced chunks older than the
  * grace period (by file time) are deleted, and so are temp files older than it that crashed
  * writers left in the chunk folders. Chunks outside the store folder are never touched.
+ *
+ * <p>A collection that deletes holds every chunk folder's {@link FolderLock} exclusive from before
+ * the mark to after the sweep; writers hold it shared from their first chunk to their bundle, so
+ * the collector never sees a writer half-way, at any grace period, and a live writer's temp file
+ * is never in a folder it sweeps. In a tiered store it first completes the changes killed writers
+ * committed, so it marks what readers see. A dry run takes no lock.
  */
 public final class OhlcvCollector {
     /** The default grace period: a writer has a day between putting chunks and saving its bundle. */
@@ -42,15 +54,90 @@ public final class OhlcvCollector {
      * @param dryRun plan and report only
      */
     public static GcReport collect(Path root, Duration grace, boolean dryRun) {
+        return collect(root, grace, dryRun, StepHook.NONE);
+    }
+
+    static GcReport collect(Path root, Duration grace, boolean dryRun, StepHook hook) {
         Path store = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(store)) {
             throw new StoreException("OHLCV collection: store folder " + store + " does not exist");
         }
-        Instant cutoff = Instant.now().minus(grace);
         boolean tiered = isTiered(store);
         Path bundleRoot = tiered ? store.resolve(LocalTieredStore.BUNDLES_DIR) : store;
-
         Path fixedChunkDir = tiered ? store.resolve(LocalTieredStore.OHLCV_DIR) : null;
+        Deque<FolderLock.Held> held = new ArrayDeque<>();
+        Set<Path> locked = new TreeSet<>();
+        try {
+            if (!dryRun) {
+                // exclusive from mark to sweep: no writer is half-way (chunks placed, bundle not yet
+                // saved, a temp file in flight) while the collector decides and deletes
+                if (tiered) {
+                    createDirectories(fixedChunkDir); // its lock file also orders completing killed writes
+                }
+                lock(tiered ? List.of(fixedChunkDir) : StoreFiles.foldersNamed(store, LocalDirStore.OHLCV_DIR),
+                        locked, held);
+                hook.reached("locked");
+                if (tiered) {
+                    new LocalTieredStore(store).finishPendingChanges(); // killed writers' committed changes
+                }
+                hook.reached("pending-finished");
+            }
+            Instant cutoff = Instant.now().minus(grace);
+            Marking marking = mark(store, bundleRoot, fixedChunkDir);
+            while (!dryRun && !locked.containsAll(marking.chunkDirs())) {
+                // a store_dir pointing at a folder not named ohlcv: lock it too, then mark again
+                lock(marking.chunkDirs(), locked, held);
+                marking = mark(store, bundleRoot, fixedChunkDir);
+            }
+            hook.reached("marked");
+            List<GcReport.Folder> folders = new ArrayList<>();
+            for (Path dir : marking.chunkDirs()) {
+                Set<String> referencedHere = marking.referenced().getOrDefault(dir, Set.of());
+                OhlcvGc.Plan plan = OhlcvGc.plan(dir, referencedHere, cutoff);
+                List<String> deleted = List.of();
+                List<Path> tempsDeleted = List.of();
+                if (!dryRun && marking.unreadable().isEmpty()) {
+                    deleted = OhlcvGc.sweep(dir, plan.sweepable().stream().map(OhlcvGc.Chunk::name).toList(), cutoff);
+                    tempsDeleted = deleteTemps(plan.staleTemps());
+                }
+                folders.add(new GcReport.Folder(dir, plan, referencedHere.size(), deleted, tempsDeleted));
+            }
+            hook.reached("swept");
+            return new GcReport(store, tiered, marking.bundles(), folders, marking.unreadable(),
+                    missing(marking.marked(), folders), dryRun, grace);
+        } finally {
+            while (!held.isEmpty()) {
+                held.pop().close();
+            }
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("OHLCV collection: cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void lock(Collection<Path> dirs, Set<Path> locked, Deque<FolderLock.Held> held) {
+        for (Path dir : new TreeSet<>(dirs)) { // one order for every collector: no deadlock between two
+            if (locked.add(dir)) {
+                try {
+                    held.push(FolderLock.exclusive(dir));
+                } catch (UncheckedIOException e) {
+                    throw new StoreException(e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** What the mark phase found: the references per chunk folder, and the folders to sweep. */
+    private record Marking(int bundles, List<Marked> marked, Map<Path, Set<String>> referenced,
+            List<GcReport.Problem> unreadable, Set<Path> chunkDirs) {
+    }
+
+    private static Marking mark(Path store, Path bundleRoot, Path fixedChunkDir) {
         List<String> paths = StoreFiles.bundlePaths(bundleRoot);
         // reading the manifests is the bulk of the work: spread it over the cores
         List<Marked> marked = paths.parallelStream()
@@ -65,36 +152,19 @@ public final class OhlcvCollector {
                 referenced.computeIfAbsent(ref.dir(), d -> new HashSet<>()).add(ref.name());
             }
         }
-        int bundles = paths.size();
-
         Set<Path> chunkDirs = new TreeSet<>();
-        if (tiered) {
+        if (fixedChunkDir != null) {
             chunkDirs.add(fixedChunkDir);
         } else {
             chunkDirs.addAll(StoreFiles.foldersNamed(store, LocalDirStore.OHLCV_DIR));
             referenced.keySet().stream().filter(dir -> dir.startsWith(store)).forEach(chunkDirs::add);
         }
-
-        List<GcReport.Folder> folders = new ArrayList<>();
-        for (Path dir : chunkDirs) {
-            OhlcvGc.Plan plan = OhlcvGc.plan(dir, referenced.getOrDefault(dir, Set.of()), cutoff);
-            List<String> deleted = List.of();
-            List<Path> tempsDeleted = List.of();
-            if (!dryRun && unreadable.isEmpty()) {
-                deleted = OhlcvGc.sweep(dir, plan.sweepable().stream().map(OhlcvGc.Chunk::name).toList(), cutoff);
-                tempsDeleted = deleteTemps(plan.staleTemps());
-            }
-            int referencedHere = referenced.getOrDefault(dir, Set.of()).size();
-            folders.add(new GcReport.Folder(dir, plan, referencedHere, deleted, tempsDeleted));
-        }
-        return new GcReport(store, tiered, bundles, folders, unreadable, missing(marked, folders), dryRun, grace);
+        return new Marking(paths.size(), marked, referenced, unreadable, chunkDirs);
     }
 
     /** A tiered store has {@code bundles/} beside its index or its Tier-2 folder. */
     static boolean isTiered(Path root) {
-        return Files.isDirectory(root.resolve(LocalTieredStore.BUNDLES_DIR))
-                && (Files.exists(root.resolve(LocalTieredStore.INDEX_FILE))
-                        || Files.isDirectory(root.resolve(LocalTieredStore.PARQUET_DIR)));
+        return TieredLayout.isStoreRoot(root);
     }
 
     /** One manifest entry: which chunk, in which folder, a bundle needs under which key. */

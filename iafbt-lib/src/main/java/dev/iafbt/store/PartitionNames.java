@@ -1,5 +1,6 @@
 package dev.iafbt.store;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,5 +27,20 @@ final class PartitionNames {
             }
         }
         return out.toString();
+    }
+
+    /** The inverse of {@link #encode}: {@code sub%2Fx} is {@code sub/x}. */
+    static String decode(String segment) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(segment.length());
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c == '%' && i + 2 < segment.length()) {
+                out.write(Integer.parseInt(segment.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                out.write(c);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

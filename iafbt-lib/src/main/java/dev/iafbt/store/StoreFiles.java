@@ -1,7 +1,9 @@
 package dev.iafbt.store;
 
+import dev.iafbt.internal.io.FolderLock;
 import dev.iafbt.model.Backtest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -127,6 +129,18 @@ final class StoreFiles {
                     + ")");
         }
         return summaryOnly ? Backtest.openSummary(file) : Backtest.open(file);
+    }
+
+    /**
+     * Holds a chunk folder's lock shared, as every writer does from its first chunk to its bundle
+     * (the collector holds it exclusive; see {@code OhlcvCollector}).
+     */
+    static FolderLock.Held lockShared(Path chunkDir) {
+        try {
+            return FolderLock.shared(chunkDir);
+        } catch (UncheckedIOException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
     }
 
     /** {@code st_mtime_ns} and size, as the index's provenance wants them. */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The three Tier-2 analytics datasets of a tiered store, with the reference's column names in
@@ -64,6 +65,16 @@ public enum Tier2Dataset {
     /** The folder under {@code parquet/}, as the reference names it. */
     public String folderName() {
         return folderName;
+    }
+
+    /** The dataset stored in {@code parquet/<folderName>/}. */
+    public static Optional<Tier2Dataset> fromFolderName(String folderName) {
+        for (Tier2Dataset dataset : values()) {
+            if (dataset.folderName.equals(folderName)) {
+                return Optional.of(dataset);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Column name to type, in file order (window_name last). */

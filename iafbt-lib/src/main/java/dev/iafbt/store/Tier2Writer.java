@@ -26,7 +26,7 @@ import java.util.function.Function;
 final class Tier2Writer {
     /** Arrow's default ZSTD level, which the reference's {@code pq.write_table(compression="zstd")} gets. */
     private static final int ZSTD_LEVEL = 1;
-    private static final String PART_FILE = "part-0.parquet";
+    static final String PART_FILE = "part-0.parquet";
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private Tier2Writer() {
@@ -37,20 +37,28 @@ final class Tier2Writer {
         return parquetRoot.resolve(dataset.folderName()).resolve("run_id=" + PartitionNames.encode(handle));
     }
 
+    /**
+     * Writes a backtest's partitions in place, each atomically (not the three together: a store
+     * write stages them and commits through {@link TieredCommit}); for benchmarks and tools.
+     */
     static void write(Path parquetRoot, String handle, Backtest backtest) {
         encode(backtest, handle).forEach((dataset, bytes) -> {
-            Path dir = partitionDir(parquetRoot, dataset, handle);
+            Path file = partitionFile(parquetRoot, dataset, handle);
             if (bytes == null) {
-                StoreFiles.deleteTree(dir);
+                StoreFiles.deleteTree(file.getParent());
                 return;
             }
-            Path file = dir.resolve(PART_FILE);
             try {
                 AtomicFiles.write(file, bytes);
             } catch (IOException e) {
                 throw new StoreException("cannot write Tier-2 partition " + file + ": " + e.getMessage(), e);
             }
         });
+    }
+
+    /** The partition file of a handle in a dataset. */
+    static Path partitionFile(Path parquetRoot, Tier2Dataset dataset, String handle) {
+        return partitionDir(parquetRoot, dataset, handle).resolve(PART_FILE);
     }
 
     /** Each dataset's Parquet file, in memory; null for a dataset without rows. */
@@ -64,12 +72,6 @@ final class Tier2Writer {
         files.put(Tier2Dataset.ORDERS, encode(Tier2Dataset.ORDERS, handle,
                 records(runs, r -> r.orders().stream().map(o -> (Map<String, Object>) o.raw()).toList())));
         return files;
-    }
-
-    static void delete(Path parquetRoot, String handle) {
-        for (Tier2Dataset dataset : Tier2Dataset.values()) {
-            StoreFiles.deleteTree(partitionDir(parquetRoot, dataset, handle));
-        }
     }
 
     /** A record plus the window name of its run. */

@@ -1,5 +1,6 @@
 package dev.iafbt.store;
 
+import dev.iafbt.ohlcv.OhlcvStore;
 import java.nio.file.Path;
 
 /**
@@ -15,9 +16,13 @@ public final class ConcurrentWriterMain {
         LocalTieredStore store = new LocalTieredStore(Path.of(args[0]));
         String prefix = args[1];
         int count = Integer.parseInt(args[2]);
+        // with a staging folder, each write brings its chunk in the same call (the pattern for grace 0)
+        Path staging = args.length > 3 ? Path.of(args[3]) : null;
         for (int i = 0; i < count; i++) {
-            String chunk = store.ohlcvStore().put(StoreFixtures.frame(i), false);
-            store.write(StoreFixtures.builder(prefix + "-" + i).ohlcv("BTC/EUR:1h", chunk).build(), prefix + "-" + i);
+            String chunk = (staging != null ? new OhlcvStore(staging) : store.ohlcvStore())
+                    .put(StoreFixtures.frame(i), false);
+            store.write(StoreFixtures.builder(prefix + "-" + i).ohlcv("BTC/EUR:1h", chunk).build(), prefix + "-" + i,
+                    staging);
         }
     }
 }

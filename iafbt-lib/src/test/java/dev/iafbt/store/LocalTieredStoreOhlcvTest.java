@@ -38,11 +38,12 @@ class LocalTieredStoreOhlcvTest {
         }
     }
 
+    /** The chunk folder exists (it holds the lock writers and the collector share) but holds no chunk. */
     @Test
-    void noOhlcvNoChunkFolder() {
+    void noOhlcvNoChunk() {
         LocalTieredStore store = store();
         store.write(StoreFixtures.backtest("a"), "a");
-        assertThat(store.root().resolve("ohlcv")).doesNotExist();
+        assertThat(store.ohlcvStore().list()).isEmpty();
         assertThat(stats(store).storedChunks()).isZero();
     }
 

@@ -1,7 +1,10 @@
 package dev.iafbt.maven;
 
+import dev.iafbt.index.TieredLayout;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -42,6 +45,20 @@ abstract class AbstractIndexReadingMojo extends AbstractIafbtMojo {
      */
     Path readyIndex() throws MojoExecutionException, MojoFailureException {
         Path file = indexFile(bundles, index);
+        Optional<Path> store = TieredLayout.storeOf(bundleFolder());
+        Path storeIndex = store.map(root -> root.resolve(TieredLayout.INDEX_FILE)).orElse(null);
+        if (storeIndex != null && (index == null || file.equals(storeIndex))) {
+            // the store keeps its own index, one row per handle; a folder refresh would double it
+            getLog().info("Reading the tiered store " + store.get() + " through its own index " + storeIndex
+                    + " (one row per handle; 'mvn iafbt:verify-store -Diafbt.store=" + store.get()
+                    + " -Diafbt.repair=true' brings it up to date from the bundles).");
+            if (!Files.isRegularFile(storeIndex)) {
+                throw new MojoFailureException("The tiered store " + store.get() + " has no index yet. Build it"
+                        + " from the bundles with 'mvn iafbt:verify-store -Diafbt.store=" + store.get()
+                        + " -Diafbt.repair=true'.");
+            }
+            return storeIndex;
+        }
         IndexRefresh.ready(getLog(), bundleFolder(), file, refresh, goal(), bundles, index);
         return file;
     }

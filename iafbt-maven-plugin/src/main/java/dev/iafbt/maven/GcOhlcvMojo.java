@@ -20,8 +20,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * would delete (a dry run by default); {@code -Diafbt.dryRun=false} deletes. Works on a tiered
  * store's root or on any folder whose bundles point at chunk folders.
  *
- * <p>Chunks younger than the grace period (by file time) are kept, since a concurrent writer
- * stores chunks before its bundle. If any bundle cannot be read, nothing is deleted and those
+ * <p>A deleting run holds the store's lock exclusive, so it never runs beside a write half-way
+ * (writers wait for it); chunks younger than the grace period (by file time) are kept, for chunks
+ * put by a separate call before the write that references them. If any bundle cannot be read, nothing is deleted and those
  * bundles are named. Referenced chunks that are missing are reported as errors: that is data loss.
  * Both fail the build unless {@code -Diafbt.failOnError=false}.
  */

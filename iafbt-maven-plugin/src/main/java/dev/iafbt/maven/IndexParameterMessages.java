@@ -30,8 +30,19 @@ final class IndexParameterMessages {
                 return path + " is not an SQLite database, so iafbt left it alone. Set"
                         + " iafbt.index to another file (for example -Diafbt.index=target/iafbt/index.sqlite),"
                         + " or delete " + path + " if it is not needed.";
+            case TIERED_STORE:
+                return tieredStore(path);
             default:
                 return e.getMessage();
         }
+    }
+
+    /** Indexing a tiered store as a folder would double its rows: say how to use the store instead. */
+    static String tieredStore(Path store) {
+        return store + " is a tiered store (iafbt.store): its index " + store.resolve("index.sqlite")
+                + " keeps one row per handle, and indexing its bundles as a folder would add a second row"
+                + " per backtest, so nothing was indexed. List or rank the store with -Diafbt.bundles=" + store
+                + " (its own index is read as it is), and bring that index up to date from the bundles with"
+                + " 'mvn iafbt:verify-store -Diafbt.store=" + store + " -Diafbt.repair=true'.";
     }
 }

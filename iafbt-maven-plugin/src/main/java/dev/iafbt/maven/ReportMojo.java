@@ -1,5 +1,6 @@
 package dev.iafbt.maven;
 
+import dev.iafbt.index.TieredLayout;
 import dev.iafbt.rank.EvaluationFocus;
 import dev.iafbt.rank.QueryException;
 import dev.iafbt.report.HtmlReport;
@@ -15,6 +16,7 @@ import dev.iafbt.store.StoreKind;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -203,6 +205,12 @@ public class ReportMojo extends AbstractIndexReadingMojo implements MavenReport 
                 throw new MojoFailureException("iafbt:report cannot open the store " + root + ": " + e.getMessage()
                         + " (iafbt.storeKind)", e);
             }
+        }
+        Optional<Path> tiered = index == null ? TieredLayout.storeOf(folder) : Optional.empty();
+        if (tiered.isPresent()) {
+            // a tiered store's bundles/ folder: its own index names handles, so read it as the store
+            getLog().info("Reporting from the local-tiered store " + tiered.get() + " (iafbt.bundles is its bundles folder)");
+            return ReportSource.store(StoreKind.LOCAL_TIERED.open(tiered.get()));
         }
         Path beside = IndexLocation.of(folder, null);
         boolean fromIndex = index != null || (where != null && !where.isBlank()) || Files.isRegularFile(beside);

@@ -1,0 +1,87 @@
+package dev.iafbt.maven;
+
+import dev.iafbt.index.TieredLayout;
+import dev.iafbt.store.LocalTieredStore;
+import dev.iafbt.store.StoreCheck;
+import dev.iafbt.store.StoreException;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks that every tier of a tiered store agrees with its bundles, the source of truth:
+ * {@code mvn iafbt:verify-store -Diafbt.store=store} reports every disagreement (interrupted
+ * writes, missing, stale or orphan index rows and Tier-2 partitions, temp files, missing chunks,
+ * unreadable bundles); {@code -Diafbt.repair=true} fixes them from the bundles. Writers of the store
+ * wait while it runs. What cannot be fixed from the bundles (missing chunks, unreadable bundles)
+ * fails the build unless {@code -Diafbt.failOnError=false}; so do unrepaired findings.
+ */
+@Mojo(name = "verify-store", requiresProject = false, threadSafe = true)
+public class VerifyStoreMojo extends AbstractIafbtMojo {
+    /** The tiered store's root folder (the one holding {@code bundles/} and {@code index.sqlite}). */
+    @Parameter(property = "iafbt.store")
+    File store;
+
+    /** Fix what can be fixed from the bundles instead of only reporting it. */
+    @Parameter(property = "iafbt.repair", defaultValue = "false")
+    boolean repair;
+
+    /** Fail the build when problems remain (after all are reported). */
+    @Parameter(property = "iafbt.failOnError", defaultValue = "true")
+    boolean failOnError;
+
+    @Override
+    protected String goal() {
+        return "verify-store";
+    }
+
+    @Override
+    protected void executeGoal() throws MojoExecutionException, MojoFailureException {
+        if (store == null) {
+            throw new MojoFailureException("Set iafbt.store to the tiered store's folder, for example"
+                    + " -Diafbt.store=path/to/store (the folder holding bundles/ and index.sqlite).");
+        }
+        Path root = resolve(store);
+        if (!Files.isDirectory(root) || !TieredLayout.isStoreRoot(root)) {
+            throw new MojoFailureException(root + " is not a tiered store (no bundles/ beside index.sqlite or"
+                    + " parquet/). Set iafbt.store to the store's root folder"
+                    + (root.getFileName() != null && root.getFileName().toString().equals(TieredLayout.BUNDLES_DIR)
+                            ? ", for example -Diafbt.store=" + root.getParent() : "") + ".");
+        }
+        Log log = getLog();
+        log.info((repair ? "Verifying and repairing " : "Verifying ") + "tiered store " + root
+                + (repair ? "" : " (-Diafbt.repair=true fixes what it finds from the bundles)"));
+        StoreCheck check;
+        try {
+            LocalTieredStore tiered = new LocalTieredStore(root);
+            check = repair ? tiered.repair() : tiered.verify();
+        } catch (StoreException e) {
+            throw new MojoExecutionException("iafbt:verify-store failed: " + e.getMessage(), e);
+        }
+        check.repaired().forEach(p -> log.info("Repaired " + p));
+        for (StoreCheck.Problem problem : check.problems()) {
+            if (problem.kind().repairable()) {
+                log.warn(problem.toString());
+            } else {
+                log.error(problem.toString());
+            }
+        }
+        log.info(check.summary());
+        if (!check.consistent()) {
+            long repairable = check.problems().stream().filter(p -> p.kind().repairable()).count();
+            String what = check.problems().size() + " problem(s) in " + root + " (see above)"
+                    + (repairable > 0 ? "; " + repairable + " can be fixed with -Diafbt.repair=true" : "")
+                    + (repairable < check.problems().size() ? "; missing chunks and unreadable bundles cannot be"
+                            + " fixed from the bundles: restore them, or write those backtests again" : "");
+            if (failOnError) {
+                throw new MojoFailureException(what + ". Set -Diafbt.failOnError=false to only warn.");
+            }
+            log.warn(what + ".");
+        }
+    }
+}
