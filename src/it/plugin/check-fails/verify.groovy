@@ -10,6 +10,14 @@ assert (log =~ /does not exist/).size() == 1
 assert log.contains("[WARNING] src/test/iafbt-baseline.csv does not exist (")
 assert log.contains("Record the current values of 24 bundle(s) with -Diafbt.baseline.update=true")
 assert !log.contains("new bundle")
+// one line per rule, then the verdicts for CI: a JUnit XML report and a JSON file under target/iafbt
+assert log.contains("[WARNING] sharpe_ratio >= 1: 12 of 24 fail\n")
+assert log.contains("[WARNING] max_drawdown <= 0.25: 1 of 24 fail\n")
+def suite = new groovy.xml.XmlSlurper().parse(new File(basedir, "target/iafbt/TEST-iafbt-check.xml"))
+assert suite.@failures.text() == "13"
+assert suite.testcase.size() == 24 + 1 // a test case per bundle, and one for the baseline file
+def json = new groovy.json.JsonSlurper().parse(new File(basedir, "target/iafbt/check.json"))
+assert json.bundles.count { !it.passed } == 12
 // then the build fails once, after all of them
 assert log.contains("12 of 24 bundle(s) violate the rules, and 1 check(s) over all bundles failed (see the warnings above).")
 assert (log =~ /\[ERROR\] Failed to execute goal/).size() == 1

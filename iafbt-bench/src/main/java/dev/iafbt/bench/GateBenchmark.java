@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code ../shared/fixtures/python-8.10}), the samples folder (default {@code samples/sweep}), the
  * cache folder (default {@code target/gate-bench-cache}); add {@code --fresh} to empty the cache
  * first, {@code --floor} to time, after the gate, one bare zstd-19 compression of the largest
- * fixture's document: the floor a cold run cannot beat, which shows how loaded the machine is.
+ * fixture's document: the floor a cold run cannot beat, which shows how loaded the machine is;
+ * {@code --all-fixtures} gates every bundle of the fixtures folder instead (no samples).
  */
 public final class GateBenchmark {
     private static final List<String> FIXTURES = List.of("batch-0a0bbdc2-v2.iafbt", "real-0aa37205-event-v2.iafbt",
@@ -40,6 +41,8 @@ public final class GateBenchmark {
         List<String> args = new ArrayList<>(List.of(BenchArgs.split(arguments)));
         boolean fresh = args.remove("--fresh");
         boolean floor = args.remove("--floor");
+        // every reference fixture instead of the samples plus the 4 largest: a cold gate over a fixture folder
+        boolean allFixtures = args.remove("--all-fixtures");
         Path fixtures = Paths.get(args.size() > 0 ? args.get(0) : "../shared/fixtures/python-8.10").toAbsolutePath().normalize();
         Path samples = Paths.get(args.size() > 1 ? args.get(1) : "samples/sweep").toAbsolutePath().normalize();
         Path cacheDir = Paths.get(args.size() > 2 ? args.get(2) : "target/gate-bench-cache").toAbsolutePath().normalize();
@@ -52,8 +55,8 @@ public final class GateBenchmark {
                 }
             }
         }
-        List<String> patterns = new ArrayList<>(List.of(samples.toString()));
-        for (String name : FIXTURES) {
+        List<String> patterns = new ArrayList<>(List.of(allFixtures ? fixtures.toString() : samples.toString()));
+        for (String name : allFixtures ? List.<String>of() : FIXTURES) {
             Path fixture = fixtures.resolve(name);
             if (!Files.isRegularFile(fixture)) {
                 System.out.println("fixture " + fixture + " not found: cannot run the benchmark");
@@ -79,9 +82,9 @@ public final class GateBenchmark {
         }));
         run.closingChecks().filter(CheckResult::isFailure).forEach(f -> System.out.println("FAILED " + f.message()));
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("gate over %d bundles (24 samples + %d fixtures): %.2f s wall, %.2f s CPU of this JVM so far,"
+        System.out.printf("gate over %d bundles (%s): %.2f s wall, %.2f s CPU of this JVM so far,"
                 + " load average %.1f, %d failed; round trips %d re-encoded, %d remembered%n", run.bundleCount(),
-                FIXTURES.size(), seconds, cpuSeconds(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                allFixtures ? "every fixture in " + fixtures : "24 samples + " + FIXTURES.size() + " fixtures", seconds, cpuSeconds(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 failed.get(), run.roundTrips().reencoded(), run.roundTrips().remembered());
         if (floor) {
             // the floor the cold run cannot beat: one zstd-19 compression of the largest document

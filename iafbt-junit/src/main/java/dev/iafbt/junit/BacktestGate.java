@@ -45,4 +45,13 @@ public @interface BacktestGate {
 
     /** Pass (as skipped) when nothing matches; DEFAULT uses {@code iafbt.gate.allowEmpty}, else OFF. */
     Toggle allowEmpty() default Toggle.DEFAULT;
+
+    /** Gate for sweeps: only the best {@code top} bundles by {@link #by()} must pass; 0 (default) for every bundle. */
+    int top() default 0;
+
+    /** The summary metric {@link #top()} orders by, in its own direction (lower is better for drawdowns). */
+    String by() default "sharpe_ratio";
+
+    /** Gate for sweeps: at least this count ({@code "40"}) or share ({@code "80%"}) of the bundles must pass; empty for every bundle. */
+    String atLeast() default "";
 }

@@ -1,8 +1,10 @@
 package dev.iafbt.junit;
 
 import dev.iafbt.check.CheckRun;
+import dev.iafbt.check.ProgressMeter;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * plus the gate-wide checks.
  */
 class BacktestGateExtension implements TestTemplateInvocationContextProvider {
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
@@ -29,7 +32,19 @@ class BacktestGateExtension implements TestTemplateInvocationContextProvider {
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         CheckRun run = new CheckRun(configure(context).settings());
-        return Stream.concat(run.verdicts().map(GateInvocation::forBundle), run.closingChecks().map(GateInvocation::forCheck));
+        // a cold round trip of a big sweep takes minutes: a line on the console (which Surefire
+        // shows) every few seconds until the last bundle is read
+        ProgressMeter progress = ProgressMeter.start("[iafbt] " + context.getDisplayName() + ": checked",
+                run.bundleCount(), PROGRESS_INTERVAL, System.out::println);
+        Stream<TestTemplateInvocationContext> bundles = run.verdicts().map(verdict -> {
+            progress.step();
+            return GateInvocation.forBundle(verdict);
+        });
+        Stream<TestTemplateInvocationContext> closing = Stream.of(run).flatMap(done -> {
+            progress.close();
+            return done.closingChecks().map(GateInvocation::forCheck);
+        });
+        return Stream.concat(bundles, closing).onClose(progress::close);
     }
 
     private static BacktestGates configure(ExtensionContext context) {
@@ -47,7 +62,17 @@ class BacktestGateExtension implements TestTemplateInvocationContextProvider {
             Optional.ofNullable(gate.allowEmpty().asBoolean()).ifPresent(gates::allowEmpty);
             for (Threshold threshold : thresholds(testClass, method)) {
                 RuleBuilder rule = threshold.eachRun() ? gates.requireEachRun(threshold.metric()) : gates.require(threshold.metric());
-                rule.allowing(threshold.allow()).between(threshold.atLeast(), threshold.atMost());
+                rule.allowing(threshold.allow()).forFiles(threshold.files()).forTag(threshold.tag())
+                        .between(threshold.atLeast(), threshold.atMost());
+            }
+            if (gate.top() != 0 && !gate.atLeast().isBlank()) {
+                throw new IllegalArgumentException("set top or atLeast, not both");
+            }
+            if (gate.top() != 0) {
+                gates.top(gate.top(), gate.by());
+            }
+            if (!gate.atLeast().isBlank()) {
+                gates.atLeast(gate.atLeast());
             }
             baseline(testClass, method).ifPresent(b -> gates.baseline(b.file(), b.tolerance(), b.metrics()));
             gates.settings(); // validate now, so a bad option is a configuration error rather than a failed bundle

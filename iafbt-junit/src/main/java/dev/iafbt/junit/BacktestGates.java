@@ -6,6 +6,7 @@ import dev.iafbt.check.CheckSettings;
 import dev.iafbt.check.MetricRule;
 import dev.iafbt.check.MetricUnits;
 import dev.iafbt.check.RoundTripCache;
+import dev.iafbt.check.SweepGate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,6 +48,7 @@ public final class BacktestGates {
     private Integer parallelism;
     private Path baseDir;
     private Function<String, Optional<String>> configuration;
+    private SweepGate gate = SweepGate.every();
 
     private BacktestGates(List<String> patterns) {
         this.patterns = List.copyOf(patterns);
@@ -95,6 +97,25 @@ public final class BacktestGates {
         return this;
     }
 
+    /**
+     * A gate for sweeps: only the best {@code n} bundles by {@code summaryMetric} (in its own
+     * direction) must meet the rules and the baseline; the others' failures are reported as
+     * skipped. Unreadable bundles and round-trip differences still fail.
+     */
+    public BacktestGates top(int n, String summaryMetric) {
+        this.gate = SweepGate.top(n, summaryMetric);
+        return this;
+    }
+
+    /**
+     * A gate for sweeps: at least a count ({@code "40"}) or a share ({@code "80%"}) of the bundles
+     * must meet the rules and the baseline; the others' failures are reported as skipped.
+     */
+    public BacktestGates atLeast(String countOrPercent) {
+        this.gate = SweepGate.atLeast(countOrPercent);
+        return this;
+    }
+
     /** Re-encode each bundle and require identical bytes (default: {@value GateConfiguration#ROUND_TRIP}, else true). */
     public BacktestGates roundTrip(boolean enabled) {
         this.roundTrip = enabled;
@@ -107,7 +128,7 @@ public final class BacktestGates {
         return this;
     }
 
-    /** How many bundles are opened at once (default: {@value GateConfiguration#PARALLELISM}, else min(4, cores)). */
+    /** How many bundles are opened at once (default: {@value GateConfiguration#PARALLELISM}, else one per core). */
     public BacktestGates parallelism(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, but is " + threads);
@@ -152,7 +173,8 @@ public final class BacktestGates {
                 roundTripCache(config, base),
                 allowEmpty != null ? allowEmpty : config.bool(GateConfiguration.ALLOW_EMPTY, false),
                 "set allowEmpty, or " + GateConfiguration.ALLOW_EMPTY + "=true",
-                parallelism != null ? parallelism : config.positiveInt(GateConfiguration.PARALLELISM, CheckSettings.defaultParallelism()));
+                parallelism != null ? parallelism : config.positiveInt(GateConfiguration.PARALLELISM, CheckSettings.defaultParallelism()),
+                gate);
     }
 
     /** Verified round trips are remembered under the project's target/ unless switched off; same bytes are never re-encoded twice in one JVM. */

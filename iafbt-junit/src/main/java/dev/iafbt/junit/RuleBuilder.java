@@ -1,5 +1,6 @@
 package dev.iafbt.junit;
 
+import dev.iafbt.check.BundleSelection;
 import dev.iafbt.check.MetricRule;
 import dev.iafbt.check.SpecialValue;
 import java.util.EnumSet;
@@ -18,6 +19,8 @@ public final class RuleBuilder {
     private final MetricRule.Scope scope;
     private final String metric;
     private final Set<SpecialValue> allowed = EnumSet.noneOf(SpecialValue.class);
+    private String files;
+    private String tag;
 
     RuleBuilder(BacktestGates gates, MetricRule.Scope scope, String metric) {
         this.gates = gates;
@@ -28,6 +31,18 @@ public final class RuleBuilder {
     /** Lets the rule pass on these special values instead of failing (see {@link SpecialValue}). */
     public RuleBuilder allowing(SpecialValue... values) {
         allowed.addAll(Set.of(values));
+        return this;
+    }
+
+    /** Applies the rule only to bundles whose path (relative to the project) matches {@code glob}, e.g. {@code backtests/momentum/**}. */
+    public RuleBuilder forFiles(String glob) {
+        this.files = glob;
+        return this;
+    }
+
+    /** Applies the rule only to bundles with this tag. */
+    public RuleBuilder forTag(String bundleTag) {
+        this.tag = bundleTag;
         return this;
     }
 
@@ -43,6 +58,6 @@ public final class RuleBuilder {
 
     /** The metric must lie in {@code [minimum, maximum]}; NaN leaves that side unbounded. */
     public BacktestGates between(double minimum, double maximum) {
-        return gates.add(new MetricRule(scope, metric, minimum, maximum, allowed));
+        return gates.add(new MetricRule(scope, metric, minimum, maximum, allowed, new BundleSelection(files, tag)));
     }
 }

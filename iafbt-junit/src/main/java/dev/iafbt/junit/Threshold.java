@@ -39,4 +39,10 @@ public @interface Threshold {
 
     /** Special values that do not fail this rule (by default missing, NaN and ±inf all fail). */
     SpecialValue[] allow() default {};
+
+    /** Only bundles whose path (relative to the project) matches this glob, e.g. {@code backtests/momentum/**}; empty for all. */
+    String files() default "";
+
+    /** Only bundles with this tag; empty for all. */
+    String tag() default "";
 }

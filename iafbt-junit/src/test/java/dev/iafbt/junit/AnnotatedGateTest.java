@@ -143,8 +143,8 @@ class AnnotatedGateTest {
         EngineExecutionResults results = GateKit.run(AnnotatedGates.UnknownMetric.class, project);
 
         assertThat(GateKit.messages(results.containerEvents().failed())).singleElement().asString()
-                .startsWith("@BacktestGate on UnknownMetric.gate: unknown summary metric 'sharp_ratio'")
-                .contains("sharpe_ratio", "stability_score");
+                .startsWith("@BacktestGate on UnknownMetric.gate: unknown summary metric 'sharp_ratio'; did you mean sharpe_ratio?")
+                .contains("stability_score");
     }
 
     @Test
@@ -165,5 +165,33 @@ class AnnotatedGateTest {
                 GateConfiguration.PARALLELISM, "3");
 
         assertThat(GateKit.names(results.testEvents().succeeded())).hasSize(24).isSorted();
+    }
+
+    @Test
+    void aTopNGateFailsOnlyWhenOneOfTheBestFailsAndSkipsTheRestWithTheReason() {
+        TestBundles.write(backtests(), "best", 1.8, 0.1, 40);
+        TestBundles.write(backtests(), "second", 1.2, 0.1, 40);
+        TestBundles.write(backtests(), "weak", 0.4, 0.1, 40);
+
+        EngineExecutionResults results = GateKit.run(AnnotatedGates.TopTwoOfSweep.class, project);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(3).failed(0).aborted(1));
+        assertThat(GateKit.messages(results.testEvents().aborted())).singleElement().asString()
+                .startsWith("tolerated (not among the top 2 by sharpe_ratio): backtests/weak.iafbt (weak)");
+        assertThat(GateKit.names(results.testEvents().succeeded())).contains("sweep gate");
+    }
+
+    @Test
+    void aQuorumGateCountsPassingBundlesAndRulesCanTargetSomeFiles() {
+        TestBundles.write(backtests(), "carry", 1.3, 0.2, 40);
+        TestBundles.write(backtests(), "momentum_fast", 1.4, 0.2, 40); // the momentum-only drawdown rule fails
+        TestBundles.write(backtests(), "weak", 0.4, 0.1, 40);
+
+        EngineExecutionResults results = GateKit.run(AnnotatedGates.HalfOfSweepStricterForMomentum.class, project);
+
+        results.testEvents().assertStatistics(stats -> stats.failed(1));
+        assertThat(GateKit.messages(results.testEvents().failed())).singleElement().asString()
+                .isEqualTo("at least 50% of the bundles must pass: only 1 of 3 pass, 2 required."
+                        + " Failing: backtests/momentum_fast.iafbt (momentum_fast), backtests/weak.iafbt (weak)");
     }
 }

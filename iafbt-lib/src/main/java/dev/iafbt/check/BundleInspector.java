@@ -83,16 +83,29 @@ final class BundleInspector {
         Optional<SummaryMetrics> summary = backtest.summary();
         if (!settings.summaryRules().isEmpty()) {
             checks.add(guarded(ThresholdCheck.SUMMARY, name,
-                    () -> ThresholdCheck.summary(prefix, settings.summaryRules(), summary)));
+                    () -> ThresholdCheck.summary(prefix, ThresholdCheck.applying(settings.summaryRules(), name, backtest.tag()),
+                            summary)));
         }
         if (!settings.runRules().isEmpty()) {
             checks.add(guarded(ThresholdCheck.EACH_RUN, name,
-                    () -> ThresholdCheck.eachRun(prefix, settings.runRules(), backtest.runs())));
+                    () -> ThresholdCheck.eachRun(prefix, ThresholdCheck.applying(settings.runRules(), name, backtest.tag()),
+                            backtest.runs())));
         }
         Map<SummaryField, Double> values = baselineValues(summary);
         baseline.ifPresent(check -> checks.add(guarded(BaselineCheck.NAME, name,
                 () -> check.check(name + " (" + algorithmId + ")", algorithmId, values))));
-        return new BundleVerdict(file, name, algorithmId, checks, values);
+        return new BundleVerdict(file, name, algorithmId, checks, values, gateValue(summary));
+    }
+
+    /** The value a top-N sweep gate orders by; an unusable value ranks last rather than failing here. */
+    private Double gateValue(Optional<SummaryMetrics> summary) {
+        return settings.gate().orderBy().map(field -> {
+            try {
+                return summary.map(s -> s.get(field)).orElse(null);
+            } catch (RuntimeException unusable) {
+                return null;
+            }
+        }).orElse(null);
     }
 
     private Map<SummaryField, Double> baselineValues(Optional<SummaryMetrics> summary) {

@@ -15,10 +15,20 @@ import java.util.Map;
  * @param algorithmId null when the bundle could not be read
  */
 public record BundleVerdict(Path file, String name, String algorithmId, List<CheckResult> checks,
-                     Map<SummaryField, Double> summaryValues) {
+                     Map<SummaryField, Double> summaryValues, Double gateValue) {
 
+    /**
+     * @param gateValue the summary metric a {@link SweepGate} orders by, null when there is none
+     *     or the bundle has no usable value
+     */
     public BundleVerdict {
         checks = List.copyOf(checks);
+    }
+
+    /** A verdict for a check without an ordering sweep gate. */
+    public BundleVerdict(Path file, String name, String algorithmId, List<CheckResult> checks,
+            Map<SummaryField, Double> summaryValues) {
+        this(file, name, algorithmId, checks, summaryValues, null);
     }
 
     /** {@code backtests/momo.iafbt (momo_1)}: the test name, so IDE and Surefire reports name the bundle and its algorithm. */
@@ -38,6 +48,6 @@ public record BundleVerdict(Path file, String name, String algorithmId, List<Che
     BundleVerdict withCheck(CheckResult extra) {
         List<CheckResult> all = new ArrayList<>(checks);
         all.add(extra);
-        return new BundleVerdict(file, name, algorithmId, all, summaryValues);
+        return new BundleVerdict(file, name, algorithmId, all, summaryValues, gateValue);
     }
 }

@@ -1,5 +1,6 @@
 package dev.iafbt.check;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,15 +8,25 @@ import java.util.Objects;
  * a message that names the bundle and every violation, or skipped with the reason. Plain data, so
  * a JUnit adapter can turn it into an assertion and a Maven goal into log lines.
  */
-public record CheckResult(String name, Status status, String message) {
+public record CheckResult(String name, Status status, String message, List<String> failedRules) {
 
     /** How a check ended. */
     public enum Status { PASSED, FAILED, SKIPPED }
 
+    /**
+     * @param failedRules the rules ({@link MetricRule#describe()}) this result failed, for the one
+     *     summary line per rule a report ends with; empty for checks that are no threshold rule
+     */
     public CheckResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
         message = message == null ? "" : message;
+        failedRules = failedRules == null ? List.of() : List.copyOf(failedRules);
+    }
+
+    /** A result that names no rule. */
+    public CheckResult(String name, Status status, String message) {
+        this(name, status, message, List.of());
     }
 
     /** A check that held. */
@@ -31,6 +42,11 @@ public record CheckResult(String name, Status status, String message) {
     /** A check that did not hold; {@code message} names the bundle and every violation. */
     public static CheckResult failed(String name, String message) {
         return new CheckResult(name, Status.FAILED, message);
+    }
+
+    /** A threshold check that did not hold, naming the rules it broke. */
+    static CheckResult failed(String name, String message, List<String> failedRules) {
+        return new CheckResult(name, Status.FAILED, message, failedRules);
     }
 
     /** A check that was not made (an allowed empty folder, a baseline being rewritten), with the reason. */

@@ -37,6 +37,8 @@ public final class CheckRun {
     // filled on the consuming thread only, as verdicts are handed out
     private final Map<String, String> bundleByAlgorithm = new HashMap<>();
     private final SortedMap<String, Map<String, Double>> recorded = new TreeMap<>();
+    /** The sweep gate's own result, once the verdicts are consumed; null without a gate. */
+    private CheckResult gateResult;
 
     /** Finds the bundles and reads the baseline file; nothing is checked until the verdicts are consumed. */
     public CheckRun(CheckSettings settings) {
@@ -58,8 +60,17 @@ public final class CheckRun {
     public Stream<BundleVerdict> verdicts() {
         BundleInspector inspector = new BundleInspector(settings, finder, baselineCheck, roundTrips);
         LookaheadIterator<Path, BundleVerdict> iterator = new LookaheadIterator<>(files, inspector::inspect, settings.parallelism());
-        return StreamSupport.stream(Spliterators.spliterator(iterator, files.size(), Spliterator.ORDERED), false)
-                .map(this::record);
+        Stream<BundleVerdict> verdicts = StreamSupport.stream(Spliterators.spliterator(iterator, files.size(),
+                Spliterator.ORDERED), false).map(this::record);
+        if (settings.gate() == SweepGate.every()) {
+            return verdicts;
+        }
+        // a sweep gate decides over all verdicts, so they are gathered first (they are small)
+        return Stream.of(this).flatMap(run -> {
+            SweepGate.Decision decision = settings.gate().decide(verdicts.toList());
+            gateResult = decision.result();
+            return decision.verdicts().stream();
+        });
     }
 
     /** How many round trips so far were re-encoded and how many were already remembered; complete once the verdicts are consumed. */
@@ -127,6 +138,9 @@ public final class CheckRun {
             checks.add(settings.allowEmpty() ? CheckResult.skipped(NO_BUNDLES, message) : CheckResult.failed(NO_BUNDLES, message));
         }
         settings.baseline().ifPresent(baseline -> checks.add(closingBaselineCheck(baseline)));
+        if (gateResult != null && !files.isEmpty()) {
+            checks.add(gateResult);
+        }
         return checks;
     }
 
@@ -140,7 +154,7 @@ public final class CheckRun {
         if (!baselineContents.exists()) {
             return CheckResult.failed(BASELINE_FILE, baseline.displayName() + " does not exist (" + baseline.file()
                     + "). Record the current values of " + files.size() + " bundle(s) with -D"
-                    + CheckSettings.BASELINE_UPDATE + "=true (e.g. ./mvnw verify -D" + CheckSettings.BASELINE_UPDATE
+                    + CheckSettings.BASELINE_UPDATE + "=true (e.g. mvn verify -D" + CheckSettings.BASELINE_UPDATE
                     + "=true), then review and commit the file.");
         }
         return orphans(baseline);

@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param patterns directories (searched recursively), files or globs, relative to {@code baseDir}
  * @param roundTripCache where verified round trips are remembered; empty re-encodes every time
  * @param allowEmptyHint how the caller lets a check that matches nothing pass, for the failure message
+ * @param gate what the sweep as a whole must achieve; {@link SweepGate#every()} by default
  */
 public record CheckSettings(List<String> patterns, Path baseDir, List<MetricRule> summaryRules, List<MetricRule> runRules,
                             Optional<BaselineSettings> baseline, boolean roundTrip, Optional<RoundTripCache> roundTripCache,
-                            boolean allowEmpty, String allowEmptyHint, int parallelism) {
+                            boolean allowEmpty, String allowEmptyHint, int parallelism, SweepGate gate) {
 
     /** The one switch that rewrites baseline files from the current bundles, for every caller. */
     public static final String BASELINE_UPDATE = "iafbt.baseline.update";
@@ -32,6 +33,15 @@ public record CheckSettings(List<String> patterns, Path baseDir, List<MetricRule
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, but is " + parallelism);
         }
+        Objects.requireNonNull(gate, "gate");
+    }
+
+    /** Settings where every bundle must pass. */
+    public CheckSettings(List<String> patterns, Path baseDir, List<MetricRule> summaryRules, List<MetricRule> runRules,
+                         Optional<BaselineSettings> baseline, boolean roundTrip, Optional<RoundTripCache> roundTripCache,
+                         boolean allowEmpty, String allowEmptyHint, int parallelism) {
+        this(patterns, baseDir, summaryRules, runRules, baseline, roundTrip, roundTripCache, allowEmpty, allowEmptyHint,
+                parallelism, SweepGate.every());
     }
 
     /** Separates the rules by scope, as they come from a configuration that lists both kinds together. */
@@ -39,8 +49,8 @@ public record CheckSettings(List<String> patterns, Path baseDir, List<MetricRule
         return rules.stream().filter(rule -> rule.scope() == scope).toList();
     }
 
-    /** min(4, available processors): enough to overlap reading and re-encoding, without starving the build. */
+    /** One per available processor: reading and re-encoding (zstd 19) are CPU-bound, so a round trip uses every core. */
     public static int defaultParallelism() {
-        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 }

@@ -9,7 +9,8 @@ import java.util.Set;
  * whether it applies to the summary or to every run, and which special values it tolerates.
  * Summary rules name one of the 55 summary metrics ({@link #summary}); run rules any run metric key.
  */
-public record MetricRule(Scope scope, String metric, double lower, double upper, Set<SpecialValue> allowed) {
+public record MetricRule(Scope scope, String metric, double lower, double upper, Set<SpecialValue> allowed,
+                         BundleSelection appliesTo) {
 
     /** Where the metric is read: the bundle's summary, or each run's metrics. */
     public enum Scope { SUMMARY, EACH_RUN }
@@ -27,6 +28,17 @@ public record MetricRule(Scope scope, String metric, double lower, double upper,
                     + MetricUnits.format(lower) + " is above upper bound " + MetricUnits.format(upper));
         }
         allowed = allowed.isEmpty() ? EnumSet.noneOf(SpecialValue.class) : EnumSet.copyOf(allowed);
+        appliesTo = appliesTo == null ? BundleSelection.ALL : appliesTo;
+    }
+
+    /** A rule for every bundle. */
+    public MetricRule(Scope scope, String metric, double lower, double upper, Set<SpecialValue> allowed) {
+        this(scope, metric, lower, upper, allowed, BundleSelection.ALL);
+    }
+
+    /** The same rule for only the bundles {@code selection} picks (by file pattern and/or tag). */
+    public MetricRule onlyFor(BundleSelection selection) {
+        return new MetricRule(scope, metric, lower, upper, allowed, selection);
     }
 
     /** A summary rule; the name is checked against the 55 summary metrics and normalised to its key. */
@@ -41,7 +53,7 @@ public record MetricRule(Scope scope, String metric, double lower, double upper,
 
     /** The rule as written, e.g. {@code sharpe_ratio >= 1}. */
     public String describe() {
-        return metric + " " + bound();
+        return metric + " " + bound() + appliesTo.describe();
     }
 
     private String bound() {

@@ -1,6 +1,7 @@
 package dev.iafbt.check;
 
 import dev.iafbt.model.SummaryField;
+import dev.iafbt.rank.ColumnSuggestions;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -22,8 +23,27 @@ public final class MetricUnits {
     /** The summary field for a user-given name, or an exception listing every valid name. */
     public static SummaryField summaryField(String name) {
         return SummaryField.byKey(name == null ? null : name.trim().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new IllegalArgumentException("unknown summary metric '" + name
-                        + "'; the 55 summary metrics are: " + knownKeys()));
+                .orElseThrow(() -> new IllegalArgumentException(unknownMetric(name)));
+    }
+
+    /**
+     * {@code unknown summary metric 'sharpe'; did you mean sharpe_ratio?}, then the 55 names on
+     * lines of a readable width rather than one line of 1,500 characters.
+     */
+    static String unknownMetric(String name) {
+        List<String> close = ColumnSuggestions.closest(String.valueOf(name), knownKeys());
+        StringBuilder message = new StringBuilder("unknown summary metric '").append(name).append('\'');
+        message.append(close.isEmpty() ? "." : "; did you mean " + String.join(" or ", close) + "?");
+        message.append("\n  The 55 summary metrics:");
+        StringBuilder line = new StringBuilder();
+        for (String key : knownKeys()) {
+            if (line.length() + key.length() > 96) {
+                message.append("\n    ").append(line.toString().strip());
+                line.setLength(0);
+            }
+            line.append(key).append(", ");
+        }
+        return message.append("\n    ").append(line.toString().strip().replaceAll(",$", "")).toString();
     }
 
     public static List<String> knownKeys() {

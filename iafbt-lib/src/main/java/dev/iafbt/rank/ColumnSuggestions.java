@@ -15,7 +15,7 @@ import java.util.Set;
  * ({@code bundle_mtime_ns}, {@code bundle_size}) or the JSON blobs, which are still accepted when
  * named exactly.
  */
-final class ColumnSuggestions {
+public final class ColumnSuggestions {
     /** Identity columns a user sorts, filters or shows by; the rest of the identity block is internal. */
     private static final List<String> IDENTITY = List.of(IndexSchema.ALGORITHM_ID, IndexSchema.TAG,
             IndexSchema.BUNDLE_PATH, IndexSchema.FRAMEWORK_VERSION, IndexSchema.ENGINE_TYPE,
@@ -43,7 +43,7 @@ final class ColumnSuggestions {
      * Up to three names close to {@code name}: those that contain it (or that it contains), then
      * those within a small edit distance, nearest first.
      */
-    static List<String> closest(String name, List<String> candidates) {
+    public static List<String> closest(String name, List<String> candidates) {
         String wanted = bare(name);
         int budget = Math.max(2, wanted.length() / 3);
         record Scored(String name, int score) {

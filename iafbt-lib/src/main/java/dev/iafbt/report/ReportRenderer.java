@@ -61,6 +61,23 @@ public final class ReportRenderer {
     }
 
     /**
+     * Another page with the report's set-up and style sheet (e.g. {@code diff.ftlh}), its model
+     * under {@code name}; pages of their own keep the main template free of them.
+     */
+    static byte[] renderPage(String template, String name, Object model) {
+        Map<String, Object> data = new HashMap<>();
+        data.put(name, model);
+        data.put("css", CSS);
+        StringWriter out = new StringWriter(1 << 14);
+        try {
+            CONFIG.getTemplate(template).process(data, out);
+        } catch (IOException | TemplateException e) {
+            throw new ReportException("cannot render the " + template + " template: " + e.getMessage(), e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
      * Refuses a report over budget, naming the parts that fill it and only the options that make
      * those parts smaller.
      */

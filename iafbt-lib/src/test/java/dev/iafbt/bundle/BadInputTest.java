@@ -92,6 +92,24 @@ class BadInputTest {
     }
 
     @Test
+    void aFileCutShortIsFirstCalledALikelyInterruptedCopy() throws IOException {
+        // head -c 5000 of a big bundle: the header still declares the whole content, so the ratio
+        // of declared to present bytes looks like a bomb; an interrupted copy is far likelier
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 12 * 1024 * 1024; i++) {
+            text.append(i * 7919L % 1000003).append(',');
+        }
+        DocMap document = new DocMap().with("format_version", 2L).with("algorithm_id", "big").with("series", text.toString());
+        byte[] whole = BundleWriter.encode(Bundle.of(2, document), WriteOptions.DEFAULT.withZstdLevel(1));
+        Path cut = write("cut-5000.iafbt", Arrays.copyOf(whole, 5000));
+
+        assertThatThrownBy(() -> BundleReader.read(cut)).isInstanceOf(BundleFormatException.class)
+                .hasMessageStartingWith(cut + ": the file looks cut short (likely an interrupted copy or download;"
+                        + " compare its size with the original and copy it again)")
+                .hasMessageContaining("otherwise a damaged header or a decompression bomb");
+    }
+
+    @Test
     void garbageAfterHeaderIsNotAFrame() throws IOException {
         byte[] bytes = Arrays.copyOf(BundleContainer.header(2), 40);
         Arrays.fill(bytes, 8, 40, (byte) 0x5a);

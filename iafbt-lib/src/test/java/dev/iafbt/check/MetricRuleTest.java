@@ -37,7 +37,9 @@ class MetricRuleTest {
     @Test
     void unknownSummaryMetricsAreRefusedWithTheKnownList() {
         assertThatThrownBy(() -> MetricRule.summary("sharpe", 1, Double.NaN, Set.of()))
-                .hasMessageStartingWith("unknown summary metric 'sharpe'; the 55 summary metrics are: [total_net_gain,");
+                .hasMessageStartingWith("unknown summary metric 'sharpe'; did you mean sharpe_ratio or sharpe_stability or"
+                        + " sharpe_consistency?\n  The 55 summary metrics:\n    total_net_gain,")
+                .satisfies(e -> assertThat(e.getMessage().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThan(120)));
         assertThat(MetricRule.summary("SUMMARY_SHARPE_RATIO", 1, Double.NaN, Set.of()).describe()).isEqualTo("sharpe_ratio >= 1");
     }
 

@@ -2,7 +2,9 @@ package dev.iafbt.maven;
 
 import java.io.File;
 import java.nio.file.Path;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,8 +38,18 @@ public abstract class AbstractIafbtMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     File buildDirectory;
 
+    /** The build, for the user properties ({@code -D}) given on the command line. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    /** This run of the goal, for the configuration Maven merged from the POM and the descriptor. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    MojoExecution mojoExecution;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        OverriddenProperties.warnings(mojoExecution, session == null ? null : session.getUserProperties())
+                .forEach(getLog()::warn);
         if (skip) {
             getLog().info("Skipping iafbt:" + goal() + " because property iafbt.skip is set.");
             return;

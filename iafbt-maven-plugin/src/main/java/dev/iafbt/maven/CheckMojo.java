@@ -3,13 +3,18 @@ package dev.iafbt.maven;
 import dev.iafbt.IafbtException;
 import dev.iafbt.check.BaselineSettings;
 import dev.iafbt.check.BundleVerdict;
+import dev.iafbt.check.CheckReportFiles;
 import dev.iafbt.check.CheckResult;
 import dev.iafbt.check.CheckRun;
 import dev.iafbt.check.CheckSettings;
 import dev.iafbt.check.MetricRule;
+import dev.iafbt.check.ProgressMeter;
 import dev.iafbt.check.RoundTripCache;
+import dev.iafbt.check.RuleTally;
+import dev.iafbt.check.SweepGate;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,28 +24,32 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Fails the build when stored backtests stop meeting their bar, like {@code jacoco:check}:
  * threshold {@code <rules>} on summary or run metrics, an optional committed baseline, and the
- * byte-identical round trip, checked over every bundle under {@code iafbt.bundles}. Every
- * violation is logged as a warning, then the build fails once ({@code haltOnFailure=false} only
- * warns). The same engine as the {@code iafbt-junit} gates, without a test class.
+ * byte-identical round trip, checked over every bundle under {@code iafbt.bundles}. The violations
+ * of the first {@code failuresLogged} failing bundles are logged as warnings, then one line per rule
+ * ({@code sharpe_ratio >= 1: 44 of 48 fail}); every verdict goes to a JUnit XML report and a JSON
+ * file for CI; then the build fails once ({@code haltOnFailure=false} only warns). The same engine
+ * as the {@code iafbt-junit} gates, without a test class.
  *
  * <pre>{@code
- * <execution>
- *   <goals><goal>check</goal></goals>
- *   <configuration>
- *     <rules>
- *       <rule><metric>sharpe_ratio</metric><minimum>1.0</minimum></rule>
- *       <rule><metric>max_drawdown</metric><maximum>25%</maximum></rule>
- *     </rules>
- *   </configuration>
- * </execution>
+ * <configuration>                   <!-- the plugin's, outside <executions>: mvn iafbt:check sees it too -->
+ *   <rules>
+ *     <rule><metric>sharpe_ratio</metric><minimum>1.0</minimum></rule>
+ *     <rule><metric>max_drawdown</metric><maximum>25%</maximum></rule>
+ *   </rules>
+ * </configuration>
+ * <executions><execution><goals><goal>check</goal></goals></execution></executions>
  * }</pre>
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractIafbtMojo {
+    /** How often a long check logs how far it has got (a cold round trip of a big sweep takes minutes). */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
     /** The folder searched recursively for {@code *.iafbt} files (or a single bundle). */
     @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
     File bundles;
@@ -85,7 +94,42 @@ public class CheckMojo extends AbstractIafbtMojo {
     @Parameter(property = "iafbt.haltOnFailure", defaultValue = "true")
     boolean haltOnFailure;
 
-    /** Bundles read at once; 0 means min(4, processors). */
+    /**
+     * Check only the byte-identical round trip. Without it a check with no {@code <rules>} and no
+     * {@code <baseline>} fails: it usually means rules sit in an {@code <execution>} that this run
+     * does not see.
+     */
+    @Parameter(property = "iafbt.roundTripOnly", defaultValue = "false")
+    boolean roundTripOnly;
+
+    /** The project, to name the executions whose rules a command-line run does not see. */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
+
+    /**
+     * Gate for sweeps: only the best {@code gateTop} bundles by {@code gateBy} must meet the rules
+     * and the baseline; the others' failures are tolerated (still counted per rule). 0 = every bundle.
+     */
+    @Parameter(property = "iafbt.gate.top", defaultValue = "0")
+    int gateTop;
+
+    /** The summary metric {@code gateTop} orders by, in its own direction (lower is better for drawdowns). */
+    @Parameter(property = "iafbt.gate.by", defaultValue = "sharpe_ratio")
+    String gateBy;
+
+    /** Gate for sweeps: at least this count ({@code 40}) or share ({@code 80%}) of the bundles must pass. */
+    @Parameter(property = "iafbt.gate.atLeast")
+    String gateAtLeast;
+
+    /** Failing bundles whose violations are logged; the rest go to the report files and the debug log. */
+    @Parameter(property = "iafbt.failuresLogged", defaultValue = "20")
+    int failuresLogged;
+
+    /** Where the JUnit XML ({@code TEST-iafbt-check.xml}) and {@code check.json} verdicts go; default {@code target/iafbt}. */
+    @Parameter(property = "iafbt.outputDirectory")
+    File outputDirectory;
+
+    /** Bundles read (and re-encoded) at once; 0 means one per processor. */
     @Parameter(property = "iafbt.threads", defaultValue = "0")
     int threads;
 
@@ -105,10 +149,16 @@ public class CheckMojo extends AbstractIafbtMojo {
             throw new MojoFailureException("iafbt:check cannot start: " + e.getMessage(), e);
         }
         log.info("Checking " + run.bundleCount() + " bundle(s) in " + resolve(bundles) + ": " + describe(settings));
-        CheckReport report = new CheckReport(log);
-        try {
-            run.verdicts().forEach(report::bundle);
+        CheckReport report = new CheckReport(log, new RuleTally(settings), failuresLogged);
+        List<Path> files;
+        try (ProgressMeter progress = ProgressMeter.start("Checked", run.bundleCount(), PROGRESS_INTERVAL, log::info)) {
+            run.verdicts().forEach(verdict -> {
+                report.bundle(verdict);
+                progress.step();
+            });
+            progress.close();
             run.closingChecks().forEach(report::closing);
+            files = report.files().writeTo(outputFolder(outputDirectory));
         } catch (IafbtException e) {
             throw new MojoExecutionException("iafbt:check failed: " + e.getMessage(), e);
         }
@@ -117,21 +167,25 @@ public class CheckMojo extends AbstractIafbtMojo {
             log.info("Round trips: " + run.roundTrips().reencoded() + " re-encoded, " + run.roundTrips().remembered()
                     + " already verified (remembered in " + resolve(roundTripCache) + ")");
         }
+        report.ruleLines();
+        log.info("Verdicts for CI: " + files.get(0) + " (JUnit XML) and " + files.get(1));
         if (report.failures() == 0) {
             log.info(report.summary());
             return;
         }
         String failure = report.summary() + " (see the warnings above).";
         if (haltOnFailure) {
-            throw new MojoFailureException(failure + " Fix the bundles or the rules; "
-                    + "-Diafbt.haltOnFailure=false only warns.");
+            throw new MojoFailureException(failure + " " + report.fix() + " -Diafbt.haltOnFailure=false only warns.");
         }
         log.warn(failure + " Not failing the build, because haltOnFailure is false.");
     }
 
     private CheckSettings settings() throws MojoFailureException {
         if (threads < 0) {
-            throw new MojoFailureException("iafbt.threads must be 0 (min(4, processors)) or more, not " + threads);
+            throw new MojoFailureException("iafbt.threads must be 0 (one per processor) or more, not " + threads);
+        }
+        if (failuresLogged < 0) {
+            throw new MojoFailureException("iafbt.failuresLogged must be 0 or more, not " + failuresLogged);
         }
         try {
             List<MetricRule> all = new ArrayList<>();
@@ -143,17 +197,28 @@ public class CheckMojo extends AbstractIafbtMojo {
             Optional<BaselineSettings> baselineSettings = Optional.ofNullable(baseline).map(file ->
                     BaselineSettings.of(resolve(file), base.relativize(resolve(file)).toString().replace('\\', '/'),
                             baselineTolerance, baselineMetrics, summaryRules, baselineUpdate, !baselineAllowUnmatched));
-            if (all.isEmpty() && baselineSettings.isEmpty() && !roundTrip) {
-                throw new IllegalArgumentException("nothing to check: add <rules>, a <baseline>, or leave roundTrip on");
+            if (all.isEmpty() && baselineSettings.isEmpty() && !(roundTrip && roundTripOnly)) {
+                throw new MojoFailureException(NoRuleMessage.of(roundTrip, RuleExecutions.elsewhere(project, mojoExecution)));
             }
             return new CheckSettings(List.of(pattern(base)), base, summaryRules,
                     CheckSettings.ofScope(all, MetricRule.Scope.EACH_RUN), baselineSettings, roundTrip,
                     Optional.of(RoundTripCache.in(resolve(roundTripCache))), allowEmpty,
                     "set <allowEmpty>true</allowEmpty> or -Diafbt.allowEmpty=true",
-                    threads == 0 ? CheckSettings.defaultParallelism() : threads);
+                    threads == 0 ? CheckSettings.defaultParallelism() : threads, sweepGate());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("iafbt:check configuration: " + e.getMessage());
         }
+    }
+
+    private SweepGate sweepGate() {
+        boolean quorum = gateAtLeast != null && !gateAtLeast.isBlank();
+        if (gateTop != 0 && quorum) {
+            throw new IllegalArgumentException("set <gateTop> or <gateAtLeast>, not both");
+        }
+        if (gateTop != 0) {
+            return SweepGate.top(gateTop, gateBy);
+        }
+        return quorum ? SweepGate.atLeast(gateAtLeast) : SweepGate.every();
     }
 
     /**
@@ -175,26 +240,44 @@ public class CheckMojo extends AbstractIafbtMojo {
         if (settings.roundTrip()) {
             parts.add("byte-identical round trip");
         }
+        if (settings.gate() != SweepGate.every()) {
+            parts.add("sweep gate: " + settings.gate().describe());
+        }
         return String.join(", ", parts);
     }
 
-    /** Logs as results arrive (one WARNING line per line of a violation) and counts what failed. */
+    /**
+     * Logs as results arrive — the violations of the first {@code failuresLogged} failing bundles as
+     * warnings, the rest at debug level — counts what failed per rule, and keeps the verdicts for
+     * the report files.
+     */
     static final class CheckReport {
         private final Log log;
-        private int bundles;
+        private final RuleTally tally;
+        private final int failuresLogged;
+        private final List<BundleVerdict> verdicts = new ArrayList<>();
+        private final List<CheckResult> closing = new ArrayList<>();
         private int failedBundles;
         private int failedClosing;
+        private String firstClosingFailure;
 
-        CheckReport(Log log) {
+        CheckReport(Log log, RuleTally tally, int failuresLogged) {
             this.log = log;
+            this.tally = tally;
+            this.failuresLogged = failuresLogged;
         }
 
         void bundle(BundleVerdict verdict) {
-            bundles++;
+            verdicts.add(verdict);
+            tally.add(verdict);
             List<CheckResult> failures = verdict.failures();
             if (!failures.isEmpty()) {
                 failedBundles++;
-                failures.forEach(this::warn);
+                if (failedBundles <= failuresLogged) {
+                    failures.forEach(f -> warnLines(f.message()));
+                } else {
+                    failures.forEach(f -> f.message().lines().forEach(log::debug));
+                }
             }
             // per-bundle notes (e.g. "baseline not compared" during an update) would drown the summary
             verdict.checks().stream().filter(c -> c.status() == CheckResult.Status.SKIPPED)
@@ -202,27 +285,58 @@ public class CheckMojo extends AbstractIafbtMojo {
         }
 
         void closing(CheckResult result) {
+            closing.add(result);
             if (result.isFailure()) {
                 failedClosing++;
-                warn(result);
+                if (firstClosingFailure == null) {
+                    firstClosingFailure = result.message();
+                }
+                warnLines(result.message());
             } else if (result.status() == CheckResult.Status.SKIPPED) {
                 warnLines(result.message());
             } else {
-                info(result);
+                result.message().lines().forEach(log::info);
             }
+        }
+
+        /** One line per rule, as warnings where a rule failed somewhere. */
+        void ruleLines() {
+            if (failedBundles > failuresLogged) {
+                log.warn("... and " + (failedBundles - failuresLogged) + " more failing bundle(s) not shown"
+                        + " (-Diafbt.failuresLogged raises the limit; every verdict is in the report files)");
+            }
+            tally.orderedFailures().forEach((rule, failed) -> {
+                if (failed == 0) {
+                    log.info(rule + ": all " + tally.bundles() + " pass");
+                } else {
+                    log.warn(rule + ": " + failed + " of " + tally.bundles() + " fail");
+                }
+            });
+        }
+
+        CheckReportFiles files() {
+            return new CheckReportFiles("iafbt.check", verdicts, closing, tally);
         }
 
         int failures() {
             return failedBundles + failedClosing;
         }
 
+        /** What to do: for bundles that break rules, fix either; for a check over all bundles, what its message says. */
+        String fix() {
+            if (failedBundles == 0 && firstClosingFailure != null) {
+                return firstClosingFailure.lines().findFirst().orElse("");
+            }
+            return "Fix the bundles or the rules;";
+        }
+
         String summary() {
             if (failures() == 0) {
-                return "All " + bundles + " bundle(s) meet the rules.";
+                return "All " + verdicts.size() + " bundle(s) meet the rules.";
             }
             List<String> parts = new ArrayList<>();
             if (failedBundles > 0) {
-                parts.add(failedBundles + " of " + bundles + " bundle(s) violate the rules");
+                parts.add(failedBundles + " of " + verdicts.size() + " bundle(s) violate the rules");
             }
             if (failedClosing > 0) {
                 parts.add(failedClosing + " check(s) over all bundles failed");
@@ -230,16 +344,8 @@ public class CheckMojo extends AbstractIafbtMojo {
             return String.join(", and ", parts);
         }
 
-        private void warn(CheckResult result) {
-            warnLines(result.message());
-        }
-
         private void warnLines(String message) {
             message.lines().forEach(log::warn);
-        }
-
-        private void info(CheckResult result) {
-            result.message().lines().forEach(log::info);
         }
     }
 }

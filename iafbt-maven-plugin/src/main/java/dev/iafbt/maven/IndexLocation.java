@@ -39,6 +39,12 @@ final class IndexLocation {
                     + " For example -Diafbt.index=" + index.resolve(Indexer.DEFAULT_INDEX_NAME)
                     + " (leave iafbt.index unset to use <iafbt.bundles>/" + Indexer.DEFAULT_INDEX_NAME + ").");
         }
+        if (!Files.exists(index) && !index.getFileName().toString().contains(".")) {
+            // -Diafbt.index=newdir/ arrives without its slash: creating a file named newdir is never what was meant
+            throw new MojoFailureException("iafbt.index must be the .sqlite file, but " + index + " has no file extension"
+                    + " and does not exist, so it reads like a folder. For example -Diafbt.index="
+                    + index.resolve(Indexer.DEFAULT_INDEX_NAME) + ".");
+        }
         return index;
     }
 }

@@ -1,5 +1,6 @@
 package dev.iafbt.maven;
 
+import dev.iafbt.check.BundleSelection;
 import dev.iafbt.check.MetricRule;
 import dev.iafbt.check.SpecialValue;
 import java.util.EnumSet;
@@ -15,6 +16,8 @@ import java.util.Set;
  *   <minimum>1.0</minimum>        <!-- and/or <maximum>; inclusive; "25%" means 0.25 -->
  *   <scope>summary</scope>        <!-- or eachRun -->
  *   <allow>INFINITE</allow>       <!-- comma-separated: MISSING, NAN, INFINITE -->
+ *   <files>backtests/momentum/**</files>  <!-- optional: only these bundles -->
+ *   <tag>momentum</tag>           <!-- optional: only bundles with this tag -->
  * </rule>
  * }</pre>
  */
@@ -29,6 +32,10 @@ public class Rule {
     String scope;
     /** Special values this rule lets pass, comma-separated: MISSING, NAN, INFINITE. */
     String allow;
+    /** Only bundles whose path (relative to the project) matches this glob, e.g. {@code backtests/momentum/**}. */
+    String files;
+    /** Only bundles with this tag. */
+    String tag;
 
     /** The library rule; the message of the exception names the rule and what is wrong. */
     MetricRule toMetricRule() {
@@ -39,11 +46,17 @@ public class Rule {
         double upper = bound("maximum", maximum);
         Set<SpecialValue> allowed = allowed();
         String where = scope == null ? "summary" : scope.trim();
+        BundleSelection selection;
+        try {
+            selection = new BundleSelection(files, tag);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rule on '" + metric + "': <files> " + e.getMessage(), e);
+        }
         if (where.equalsIgnoreCase("summary")) {
-            return MetricRule.summary(metric, lower, upper, allowed);
+            return MetricRule.summary(metric, lower, upper, allowed).onlyFor(selection);
         }
         if (where.equalsIgnoreCase("eachRun")) {
-            return MetricRule.eachRun(metric, lower, upper, allowed);
+            return MetricRule.eachRun(metric, lower, upper, allowed).onlyFor(selection);
         }
         throw new IllegalArgumentException("rule on '" + metric + "': <scope> must be summary or eachRun, not '" + scope + "'");
     }

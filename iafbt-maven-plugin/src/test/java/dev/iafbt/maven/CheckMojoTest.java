@@ -3,17 +3,23 @@ package dev.iafbt.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iafbt.internal.json.PythonJson;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SummaryField;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** {@code iafbt:check} configured from the plugin descriptor, POM configuration and {@code -D}, as Maven does. */
 @MojoTest
@@ -59,7 +65,8 @@ class CheckMojoTest extends GoalTestSupport {
                 "backtests/weak.iafbt (weak): 1 of 1 summary thresholds violated:",
                 "    sharpe_ratio = 0.2528, required >= 1 [annualised ratio]",
                 "backtests/worse.iafbt (worse): 1 of 1 summary thresholds violated:",
-                "    sharpe_ratio = -1, required >= 1 [annualised ratio]");
+                "    sharpe_ratio = -1, required >= 1 [annualised ratio]",
+                "sharpe_ratio >= 1: 2 of 3 fail");
     }
 
     @Test
@@ -112,7 +119,7 @@ class CheckMojoTest extends GoalTestSupport {
     void anUnknownMetricNamesTheValidOnes(CheckMojo mojo) {
         bundle("good", 1.5);
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("iafbt:check configuration: unknown summary metric 'sharpe'; the 55 summary metrics are: [");
+                .hasMessageStartingWith("iafbt:check configuration: unknown summary metric 'sharpe'; did you mean sharpe_ratio or");
     }
 
     @Test
@@ -169,5 +176,114 @@ class CheckMojoTest extends GoalTestSupport {
     void noBundlesOnlyWarnsWhenAllowed(CheckMojo mojo) throws Exception {
         mojo.execute();
         assertThat(log.at("WARNING")).singleElement().asString().startsWith("no .iafbt bundles matched");
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    void aCheckWithoutRulesOrBaselineFailsAndSaysWhereRulesBelong(CheckMojo mojo) {
+        bundle("good", 1.5);
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("iafbt:check has no rule to check")
+                .hasMessageContaining("Put <rules> (and <baseline>) in the plugin's own <configuration>, outside <executions>")
+                .hasMessageEndingWith("set -Diafbt.roundTripOnly=true.");
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    @UserProperty(name = "iafbt.roundTripOnly", value = "true")
+    void roundTripOnlyChecksJustTheRoundTrip(CheckMojo mojo) throws Exception {
+        bundle("good", 1.5);
+
+        mojo.execute();
+
+        assertThat(log.at("INFO")).contains("All 1 bundle(s) meet the rules.");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM + "<rules><rule><metric>sharpe_ratio</metric><minimum>1</minimum></rule>"
+            + "<rule><metric>max_drawdown</metric><maximum>25%</maximum></rule></rules>" + END)
+    @UserProperty(name = "iafbt.failuresLogged", value = "1")
+    @SuppressWarnings("unchecked")
+    void endsWithOneLinePerRuleAndWritesVerdictsForCi(CheckMojo mojo) throws Exception {
+        bundle("good", 1.5);
+        bundle("weak", 0.5);
+        bundle("worse", -1);
+
+        assertThatThrownBy(mojo::execute).hasMessageStartingWith("2 of 3 bundle(s) violate the rules");
+
+        // only the first failing bundle in detail, then the count per rule
+        assertThat(log.at("WARNING")).containsExactly(
+                "backtests/weak.iafbt (weak): 1 of 2 summary thresholds violated:",
+                "    sharpe_ratio = 0.5, required >= 1 [annualised ratio]",
+                "... and 1 more failing bundle(s) not shown (-Diafbt.failuresLogged raises the limit;"
+                        + " every verdict is in the report files)",
+                "sharpe_ratio >= 1: 2 of 3 fail");
+        assertThat(log.at("INFO")).contains("max_drawdown <= 0.25: all 3 pass");
+
+        Path folder = project.resolve("target/iafbt");
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(folder.resolve("TEST-iafbt-check.xml").toFile());
+        Element suite = xml.getDocumentElement();
+        assertThat(suite.getAttribute("tests")).isEqualTo("3");
+        assertThat(suite.getAttribute("failures")).isEqualTo("2");
+        NodeList failures = xml.getElementsByTagName("failure");
+        assertThat(((Element) failures.item(1).getParentNode()).getAttribute("name")).isEqualTo("backtests/worse.iafbt (worse)");
+        assertThat(failures.item(1).getTextContent()).contains("sharpe_ratio = -1, required >= 1");
+
+        Map<String, Object> json = (Map<String, Object>) PythonJson.loads(Files.readString(folder.resolve("check.json")));
+        assertThat(json.get("bundle_count")).isEqualTo(3L);
+        assertThat((Map<String, Object>) json.get("rules_failed_by")).containsEntry("sharpe_ratio >= 1", 2L)
+                .containsEntry("max_drawdown <= 0.25", 0L);
+        assertThat(log.at("INFO")).contains("Verdicts for CI: " + folder.resolve("TEST-iafbt-check.xml") + " (JUnit XML) and "
+                + folder.resolve("check.json"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1)
+    @UserProperty(name = "iafbt.baseline", value = "src/test/iafbt-baseline.csv")
+    void aMissingBaselineFailureEndsWithHowToRecordIt(CheckMojo mojo) {
+        bundle("a", 1.5);
+
+        assertThatThrownBy(mojo::execute).message()
+                .doesNotContain("Fix the bundles or the rules")
+                .contains("Record the current values of 1 bundle(s) with -Diafbt.baseline.update=true"
+                        + " (e.g. mvn verify -Diafbt.baseline.update=true), then review and commit the file.");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1)
+    @UserProperty(name = "iafbt.gate.top", value = "2")
+    void aTopNGatePassesWhenTheBestPassAndStillCountsEveryFailurePerRule(CheckMojo mojo) throws Exception {
+        bundle("best", 2.0);
+        bundle("second", 1.5);
+        bundle("weak", 0.5);
+
+        mojo.execute();
+
+        assertThat(log.at("INFO")).contains("the top 2 by sharpe_ratio must pass (sharpe_ratio, higher is better):"
+                + " all 2 pass; 1 other bundle(s) that break rules are tolerated", "All 3 bundle(s) meet the rules.");
+        assertThat(log.at("WARNING")).containsExactly("sharpe_ratio >= 1: 1 of 3 fail");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM + "<gateAtLeast>50%</gateAtLeast><rules>"
+            + "<rule><metric>sharpe_ratio</metric><minimum>1</minimum><files>backtests/m*</files></rule></rules>" + END)
+    void aQuorumGateFailsOnceWhenTooFewPassAndRulesCanTargetFiles(CheckMojo mojo) {
+        bundle("momentum", 0.5);
+        bundle("mean-reversion", 0.2);
+        bundle("carry", 0.1); // not matched by the rule's files
+
+        assertThatThrownBy(mojo::execute).hasMessageStartingWith("1 check(s) over all bundles failed (see the warnings above)."
+                + " at least 50% of the bundles must pass: only 1 of 3 pass, 2 required.");
+        assertThat(log.at("WARNING")).contains("sharpe_ratio >= 1 [files backtests/m*]: 2 of 3 fail");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1)
+    @UserProperty(name = "iafbt.gate.atLeast", value = "most")
+    void aBadGateSaysWhatToWrite(CheckMojo mojo) {
+        assertThatThrownBy(mojo::execute).hasMessage("iafbt:check configuration: the minimum number of passing bundles"
+                + " must be a count such as 40 or a percentage such as 80%, not 'most'");
     }
 }

@@ -155,6 +155,17 @@ class IndexMojoTest extends GoalTestSupport {
 
     @Test
     @InjectMojo(goal = "index")
+    @UserProperty(name = "iafbt.index", value = "newdir/")
+    void aNewFolderNameIsRefusedInsteadOfBecomingAFile(IndexMojo mojo) {
+        sweep();
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("has no file extension and does not exist, so it reads like a folder")
+                .hasMessageContaining("-Diafbt.index=" + project.resolve("newdir/index.sqlite"));
+        assertThat(project.resolve("newdir")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "index")
     @UserProperty(name = "iafbt.index", value = "notes.txt")
     @UserProperty(name = "iafbt.rebuild", value = "true")
     void indexThatIsNotSqliteIsLeftAlone(IndexMojo mojo) throws IOException {

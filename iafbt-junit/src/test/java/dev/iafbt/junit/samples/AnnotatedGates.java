@@ -81,4 +81,21 @@ public final class AnnotatedGates {
         void gate() {
         }
     }
+
+    /** A sweep where only the best two by Sharpe must meet the bar. */
+    public static class TopTwoOfSweep {
+        @BacktestGate(value = "backtests", top = 2, by = "sharpe_ratio")
+        @Threshold(metric = "sharpe_ratio", atLeast = 1.0)
+        void gate() {
+        }
+    }
+
+    /** A sweep where half the bundles must meet the bar, and momentum bundles a stricter one. */
+    public static class HalfOfSweepStricterForMomentum {
+        @BacktestGate(value = "backtests", atLeast = "50%")
+        @Threshold(metric = "sharpe_ratio", atLeast = 1.0)
+        @Threshold(metric = "max_drawdown", atMost = 0.15, files = "backtests/momentum*")
+        void gate() {
+        }
+    }
 }

@@ -120,10 +120,16 @@ public final class BundleContainer {
      */
     public static void checkDeclaredSize(long contentSize, long compressedSize, String source, long maxDecompressedBytes) {
         SizeRefusal refusal = sizeRefusal(contentSize, compressedSize, maxDecompressedBytes);
-        if (refusal != null) {
+        if (refusal != null && refusal.tooLarge()) {
             throw new BundleFormatException(source + ": the zstd frame claims " + refusal.what()
-                    + (refusal.tooLarge() ? " (raise ReadOptions.maxDecompressedBytes if the bundle is genuine)"
-                            : ": a decompression bomb or a damaged header"));
+                    + " (raise ReadOptions.maxDecompressedBytes if the bundle is genuine)");
+        }
+        if (refusal != null) {
+            // the header of a file cut short still declares the whole content: an interrupted copy
+            // is far likelier than an attack, so that is what the message says first
+            throw new BundleFormatException(source + ": the file looks cut short (likely an interrupted copy or"
+                    + " download; compare its size with the original and copy it again): the zstd frame claims "
+                    + refusal.what() + "; otherwise a damaged header or a decompression bomb");
         }
     }
 
@@ -141,7 +147,7 @@ public final class BundleContainer {
                     + Math.min(maxDecompressedBytes, Integer.MAX_VALUE - 16), true);
         }
         if (contentSize > RATIO_CHECK_FLOOR && contentSize / Math.max(1, compressedSize) >= MAX_RATIO) {
-            return new SizeRefusal(contentSize + " decompressed bytes from " + compressedSize
+            return new SizeRefusal(contentSize + " decompressed bytes from only " + compressedSize
                     + " compressed bytes, a ratio above " + MAX_RATIO + ":1 that no bundle reaches", false);
         }
         return null;
@@ -149,7 +155,8 @@ public final class BundleContainer {
 
     private static BundleFormatException truncated(String source, Exception cause) {
         return new BundleFormatException(source + ": truncated or corrupt zstd frame"
-                + (cause == null ? "" : " (" + cause.getMessage() + ")"), cause);
+                + (cause == null ? "" : " (" + cause.getMessage() + ")")
+                + "; a file cut short by an interrupted copy or download is the likeliest cause: copy it again", cause);
     }
 
     /**
