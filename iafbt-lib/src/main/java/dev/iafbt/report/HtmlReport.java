@@ -1,6 +1,7 @@
 package dev.iafbt.report;
 
 import dev.iafbt.IafbtException;
+import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SummaryField;
 import dev.iafbt.rank.EvaluationFocus;
 import dev.iafbt.report.ReportView.Cell;
@@ -53,7 +54,7 @@ public final class HtmlReport {
 
     /** The report model of {@code source}, not yet rendered. */
     public static Report build(ReportSource source, ReportOptions options) {
-        StrategyLoader.Loaded loaded = source.load();
+        StrategyLoader.Loaded loaded = source.load(options);
         List<Skipped> skipped = new ArrayList<>(loaded.skipped());
         StrategyOrder.Ordered order = loaded.strategies().isEmpty() ? new StrategyOrder.Ordered(List.of(), Map.of())
                 : source.order(loaded.strategies(), options);
@@ -61,7 +62,7 @@ public final class HtmlReport {
         int k = Math.min(options.topK(), ordered.size());
         TearSheetBuilder sheets = new TearSheetBuilder(options);
         Object[] built = new Object[k];
-        IntStream.range(0, k).parallel().forEach(i -> built[i] = detail(sheets, ordered.get(i), i + 1));
+        IntStream.range(0, k).parallel().forEach(i -> built[i] = detail(sheets, ordered.get(i), i + 1, loaded.opened()));
         List<Detailed> detailed = new ArrayList<>();
         Map<Strategy, String> anchors = new IdentityHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -108,14 +109,16 @@ public final class HtmlReport {
     /**
      * A tear sheet, or why the bundle could not be read in full. Opened by {@link SheetReader}
      * on purpose: only what the sheet shows is decoded, and of the metric blobs only the equity
-     * curves (a full open decodes every blob and the permutation tests too).
+     * curves (a full open decodes every blob and the permutation tests too). A bundle the loader
+     * already opened that way is not opened again.
      */
-    private static Object detail(TearSheetBuilder sheets, Strategy s, int rank) {
+    private static Object detail(TearSheetBuilder sheets, Strategy s, int rank, Map<Path, Backtest> opened) {
         if (s.file() == null) {
             return new Skipped(s.relative(), "no bundle file for this row, shown summary-only");
         }
         try {
-            return sheets.build(s, SheetReader.open(s.file()), rank, "s" + rank);
+            Backtest backtest = opened.get(s.file());
+            return sheets.build(s, backtest != null ? backtest : SheetReader.open(s.file()), rank, "s" + rank);
         } catch (IafbtException | UncheckedIOException e) {
             return new Skipped(s.relative(), "full read failed, shown summary-only: "
                     + StrategyLoader.reason(e, s.file(), s.relative()));

@@ -29,8 +29,8 @@ public abstract class ReportSource {
     public static ReportSource folder(Path bundles) {
         return new ReportSource() {
             @Override
-            StrategyLoader.Loaded load() {
-                return StrategyLoader.load(bundles);
+            StrategyLoader.Loaded load(ReportOptions options) {
+                return StrategyLoader.load(bundles, options.topK());
             }
         };
     }
@@ -42,7 +42,7 @@ public abstract class ReportSource {
     public static ReportSource index(Path index, Path bundles) {
         return new ReportSource() {
             @Override
-            StrategyLoader.Loaded load() {
+            StrategyLoader.Loaded load(ReportOptions options) {
                 List<Strategy> out = new ArrayList<>();
                 try (SqliteIndex opened = open(index)) {
                     for (IndexRow row : opened.rows()) {
@@ -68,7 +68,7 @@ public abstract class ReportSource {
     public static ReportSource store(BacktestStore store) {
         return new ReportSource() {
             @Override
-            StrategyLoader.Loaded load() {
+            StrategyLoader.Loaded load(ReportOptions options) {
                 List<Strategy> out = new ArrayList<>();
                 List<Skipped> skipped = new ArrayList<>();
                 for (IndexRow row : store.indexRows()) {
@@ -83,8 +83,11 @@ public abstract class ReportSource {
         };
     }
 
-    /** The strategies, each with its index row; unreadable bundles listed with the reason. */
-    abstract StrategyLoader.Loaded load();
+    /**
+     * The strategies, each with its index row; unreadable bundles listed with the reason; the
+     * bundles already opened for a tear sheet, if any.
+     */
+    abstract StrategyLoader.Loaded load(ReportOptions options);
 
     /** The strategies in report order; by default through a temporary index of their rows. */
     StrategyOrder.Ordered order(List<Strategy> strategies, ReportOptions options) {
