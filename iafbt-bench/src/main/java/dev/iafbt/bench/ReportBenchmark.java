@@ -33,6 +33,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ./mvnw -B -q -Pbench -pl iafbt-bench exec:exec -Dbench.xmx=512m -Dbench.main=dev.iafbt.bench.ReportBenchmark \
  *     -Dbench.args="production 1000 20 3 3"
  * </pre>
+ * The production workloads of issue 20, built from the reference fixtures in a temp folder, each
+ * timed in-process (round 1 in a cold JVM) and, with the environment variables {@code BENCH_MVN}
+ * (a Maven launcher) and {@code BENCH_REPO} (the local repository the plugin is installed in), as
+ * whole {@code mvn} processes started from an empty folder ({@code BENCH_NO_BROWSER} skips Chromium):
+ * <pre>
+ * # (a) 48 copies of batch-0a0bbdc2-v2 (11 windows); (b) the real-sweep mix: 6 batch, 16 event,
+ * # 14 vector, 12 irregular
+ * ./mvnw -B -q -Pbench -pl iafbt-bench exec:exec -Dbench.main=dev.iafbt.bench.ReportBenchmark \
+ *     -Dbench.args="sweep-a $FIXTURES 5 3"
+ * ./mvnw ... -Dbench.args="sweep-b $FIXTURES 5 3" ...
+ * # 12,500 small generated bundles, indexed, reported from the index (top 25 opened)
+ * ./mvnw ... -Dbench.args="index 12500 5 3" ...
+ * </pre>
  * Each mode keeps its last report at {@code /tmp/iafbt-report-bench-<mode>.html} and then opens it
  * in the system Chromium ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}), reporting the
  * load event and the moment the page's script has finished (charts are SVG, drawn at load).
@@ -43,6 +56,19 @@ public final class ReportBenchmark {
 
     public static void main(String[] arguments) throws IOException {
         String[] args = BenchArgs.split(arguments);
+        if (args[0].startsWith("sweep-") || args[0].equals("index")) {
+            // BENCH_WORK keeps the generated folder for the next run (12,500 bundles take minutes to write)
+            String kept = System.getenv("BENCH_WORK");
+            Path folder = kept != null ? Files.createDirectories(Path.of(kept)) : Files.createTempDirectory("iafbt-report-bench-");
+            try {
+                ProductionWorkloads.run(args, folder);
+            } finally {
+                if (kept == null) {
+                    deleteTree(folder);
+                }
+            }
+            return;
+        }
         Path work = Files.createTempDirectory("iafbt-report-bench-");
         try {
             int rounds;
@@ -79,9 +105,13 @@ public final class ReportBenchmark {
             }
             browser(out);
         } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(work);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -111,7 +141,7 @@ public final class ReportBenchmark {
         }
     }
 
-    private static void browser(Path report) {
+    static void browser(Path report) {
         Path chromium = Path.of("/usr/bin/chromium");
         Path driver = Path.of("/usr/bin/chromedriver");
         if (!Files.isExecutable(chromium) || !Files.isExecutable(driver)) {
@@ -156,7 +186,7 @@ public final class ReportBenchmark {
      * CPU time of the whole process: on a shared, loaded machine wall time mostly measures the
      * other processes; CPU time still says what the work costs.
      */
-    private static long cpuNanos() {
+    static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }

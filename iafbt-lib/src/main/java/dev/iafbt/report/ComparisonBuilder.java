@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,8 @@ import java.util.Optional;
 final class ComparisonBuilder {
     /** How many curves the overlay charts draw before they stop being readable. */
     static final int MAX_OVERLAY = 8;
+    /** Dots the risk/return scatter draws: 12,500 of them were a megabyte of one unreadable cloud. */
+    static final int MAX_SCATTER = 1_000;
     /** Fewer shared days than this make a correlation meaningless; the cell stays empty. */
     static final int MIN_SHARED_DAYS = 20;
 
@@ -31,14 +34,15 @@ final class ComparisonBuilder {
     static Comparison build(List<Strategy> all, List<Detailed> detailed, Map<Strategy, String> anchors,
             ReportOptions options) {
         List<PlotCharts.Point> points = new ArrayList<>();
-        for (Strategy s : all) {
+        for (Strategy s : all.subList(0, Math.min(MAX_SCATTER, all.size()))) {
             Double vol = s.metric(SummaryField.ANNUAL_VOLATILITY);
             Double cagr = s.metric(SummaryField.CAGR);
             if (vol != null && cagr != null) {
                 points.add(new PlotCharts.Point(vol, cagr, s.algorithmId(), anchors.get(s)));
             }
         }
-        String scatter = PlotCharts.scatter(points, "Annual volatility (summary, all windows)",
+        String scatter = PlotCharts.scatter(points, "Annual volatility (summary, all windows)" + (all.size() > MAX_SCATTER
+                ? String.format(Locale.ROOT, "; the %,d best-ranked of %,d strategies", MAX_SCATTER, all.size()) : ""),
                 "CAGR (summary, all windows)");
         TimeChart equity = new TimeChart("Equity growth, top strategies", true, false);
         TimeChart drawdown = new TimeChart("Drawdown, top strategies", true, false);
@@ -57,13 +61,22 @@ final class ComparisonBuilder {
 
     private static Matrix correlation(List<Detailed> detailed) {
         List<String> labels = detailed.stream().map(d -> "#" + d.sheet().rank()).toList();
+        // arrays once per strategy, and each pair once: the correlation is symmetric to the last bit
+        List<DailyReturns.Days> days = detailed.stream().map(d -> DailyReturns.Days.of(d.dailyReturns())).toList();
+        int n = detailed.size();
+        double[][] r = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            r[i][i] = 1.0;
+            for (int j = i + 1; j < n; j++) {
+                r[i][j] = r[j][i] = DailyReturns.correlation(days.get(i), days.get(j), MIN_SHARED_DAYS);
+            }
+        }
         List<List<Cell>> cells = new ArrayList<>();
-        for (Detailed a : detailed) {
+        for (double[] values : r) {
             List<Cell> row = new ArrayList<>();
-            for (Detailed b : detailed) {
-                double r = a == b ? 1.0 : DailyReturns.correlation(a.dailyReturns(), b.dailyReturns(), MIN_SHARED_DAYS);
-                row.add(Double.isNaN(r) ? Cell.plain("") : new Cell(Fmt.num(r, 2), Fmt.sortKey(r),
-                        r >= 0.7 ? "c3" : r >= 0.3 ? "c2" : r > -0.3 ? "c1" : "c0"));
+            for (double v : values) {
+                row.add(Double.isNaN(v) ? Cell.plain("") : new Cell(Fmt.num(v, 2), Fmt.sortKey(v),
+                        v >= 0.7 ? "c3" : v >= 0.3 ? "c2" : v > -0.3 ? "c1" : "c0"));
             }
             cells.add(row);
         }

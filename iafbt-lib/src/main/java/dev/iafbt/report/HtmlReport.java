@@ -1,7 +1,7 @@
 package dev.iafbt.report;
 
-import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.IafbtException;
+import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SummaryField;
 import dev.iafbt.rank.EvaluationFocus;
 import dev.iafbt.report.ReportView.Cell;
@@ -34,16 +34,12 @@ public final class HtmlReport {
 
     /** Builds the report of {@code bundles} and writes it atomically to {@code output}. */
     public static Result write(Path bundles, Path output, ReportOptions options) {
-        return write(bundles, output, options, null);
+        return write(ReportSource.folder(bundles), output, options);
     }
 
-    /**
-     * The same report, ordered by ranking the rows of {@code index} (a SQLite file or a shared
-     * PostgreSQL index that holds the folder's bundles under their relative paths) instead of a
-     * throw-away index; null means the throw-away one. The order and scores are the same either way.
-     */
-    public static Result write(Path bundles, Path output, ReportOptions options, BacktestIndex index) {
-        Report report = build(bundles, options, index);
+    /** Builds the report of {@code source} and writes it atomically to {@code output}. */
+    public static Result write(ReportSource source, Path output, ReportOptions options) {
+        Report report = build(source, options);
         byte[] html = ReportRenderer.render(report);
         ReportRenderer.checkBudget(html, options);
         ReportRenderer.write(output, html);
@@ -53,19 +49,20 @@ public final class HtmlReport {
 
     /** The report model of {@code bundles}, not yet rendered. */
     public static Report build(Path bundles, ReportOptions options) {
-        return build(bundles, options, null);
+        return build(ReportSource.folder(bundles), options);
     }
 
-    /** The report model, ordered through {@code index} when it is not null (see {@link #write(Path, Path, ReportOptions, BacktestIndex)}). */
-    public static Report build(Path bundles, ReportOptions options, BacktestIndex index) {
-        StrategyLoader.Loaded loaded = StrategyLoader.load(bundles);
+    /** The report model of {@code source}, not yet rendered. */
+    public static Report build(ReportSource source, ReportOptions options) {
+        StrategyLoader.Loaded loaded = source.load(options);
         List<Skipped> skipped = new ArrayList<>(loaded.skipped());
-        List<Strategy> ordered = loaded.strategies().isEmpty() ? List.of()
-                : StrategyOrder.order(loaded.strategies(), options, index);
+        StrategyOrder.Ordered order = loaded.strategies().isEmpty() ? new StrategyOrder.Ordered(List.of(), Map.of())
+                : source.order(loaded.strategies(), options);
+        List<Strategy> ordered = order.strategies();
         int k = Math.min(options.topK(), ordered.size());
         TearSheetBuilder sheets = new TearSheetBuilder(options);
         Object[] built = new Object[k];
-        IntStream.range(0, k).parallel().forEach(i -> built[i] = detail(sheets, ordered.get(i), i + 1));
+        IntStream.range(0, k).parallel().forEach(i -> built[i] = detail(sheets, ordered.get(i), i + 1, loaded.opened()));
         List<Detailed> detailed = new ArrayList<>();
         Map<Strategy, String> anchors = new IdentityHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -82,18 +79,29 @@ public final class HtmlReport {
             notes.add((ordered.size() - k) + " strateg" + (ordered.size() - k == 1 ? "y is" : "ies are")
                     + " shown summary-only (topK = " + options.topK() + ")");
         }
+        int filteredOut = loaded.strategies().size() - ordered.size();
+        if (filteredOut > 0) {
+            notes.add(filteredOut + " strateg" + (filteredOut == 1 ? "y does" : "ies do") + " not match where "
+                    + options.where().strip() + " and " + (filteredOut == 1 ? "is" : "are") + " not shown");
+        }
+        String duplicates = DuplicateIds.warning(ordered);
+        if (!duplicates.isEmpty()) {
+            notes.add(duplicates);
+        }
         List<StrategyRow> rows = new ArrayList<>();
         TreeSet<String> tags = new TreeSet<>();
         for (int i = 0; i < ordered.size(); i++) {
             Strategy s = ordered.get(i);
             notes.addAll(s.notes());
             tags.add(s.tag());
-            rows.add(new StrategyRow(i + 1, anchors.getOrDefault(s, ""), s.algorithmId(), s.tag(), s.parameterText(),
-                    cells(s)));
+            Double key = order.orderValue(s);
+            rows.add(new StrategyRow(i + 1, anchors.getOrDefault(s, ""), s.algorithmId(), s.relative(), s.tag(),
+                    s.parameterText(), new Cell(Fmt.num(key, 3), Fmt.sortKey(key), ""), cells(s)));
         }
         tags.remove("");
         return new Report(options.title(), options.generated() == null ? "" : options.generated().strip(),
-                orderedBy(options), ordered.size() + loaded.skipped().size(), columns(), rows, List.copyOf(tags),
+                orderedBy(options), orderLabel(options), ordered.size() + loaded.skipped().size() + filteredOut,
+                columns(), rows, List.copyOf(tags), duplicates,
                 ComparisonBuilder.build(ordered, detailed, anchors, options), detailed.stream().map(Detailed::sheet).toList(),
                 skipped, notes);
     }
@@ -101,11 +109,16 @@ public final class HtmlReport {
     /**
      * A tear sheet, or why the bundle could not be read in full. Opened by {@link SheetReader}
      * on purpose: only what the sheet shows is decoded, and of the metric blobs only the equity
-     * curves (a full open decodes every blob and the permutation tests too).
+     * curves (a full open decodes every blob and the permutation tests too). A bundle the loader
+     * already opened that way is not opened again.
      */
-    private static Object detail(TearSheetBuilder sheets, Strategy s, int rank) {
+    private static Object detail(TearSheetBuilder sheets, Strategy s, int rank, Map<Path, Backtest> opened) {
+        if (s.file() == null) {
+            return new Skipped(s.relative(), "no bundle file for this row, shown summary-only");
+        }
         try {
-            return sheets.build(s, SheetReader.open(s.file()), rank, "s" + rank);
+            Backtest backtest = opened.get(s.file());
+            return sheets.build(s, backtest != null ? backtest : SheetReader.open(s.file()), rank, "s" + rank);
         } catch (IafbtException | UncheckedIOException e) {
             return new Skipped(s.relative(), "full read failed, shown summary-only: "
                     + StrategyLoader.reason(e, s.file(), s.relative()));
@@ -145,7 +158,13 @@ public final class HtmlReport {
 
     private static String orderedBy(ReportOptions o) {
         String dir = o.ascending() ? "ascending" : "descending";
-        return o.by() != null && !o.by().isBlank() ? o.by().strip() + ", " + dir
-                : o.focus().value() + " focus score, " + dir;
+        String where = o.where() == null || o.where().isBlank() ? "" : "; where " + o.where().strip();
+        return (o.by() != null && !o.by().isBlank() ? o.by().strip() + ", " + dir
+                : o.focus().value() + " focus score, " + dir) + where;
+    }
+
+    /** The header of the column that holds what the table is ordered by, next to the rank. */
+    private static String orderLabel(ReportOptions o) {
+        return o.by() != null && !o.by().isBlank() ? o.by().strip() : o.focus().value().replace('_', '-') + " score";
     }
 }

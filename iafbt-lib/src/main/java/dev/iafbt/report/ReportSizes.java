@@ -105,7 +105,7 @@ final class ReportSizes {
             return String.format(Locale.ROOT, "lower maxPoints (now %d)%s", o.maxPoints(), inSheet ? " or " + topK(o) : "");
         }
         if (lower.startsWith("ranking")) {
-            return "report a smaller folder (the ranking has a row for every bundle)";
+            return "show fewer strategies with where (the ranking has a row for every strategy it shows)";
         }
         return inSheet ? topK(o) : "";
     }

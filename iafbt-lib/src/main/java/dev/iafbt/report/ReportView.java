@@ -24,8 +24,13 @@ public final class ReportView {
     public record Column(String label, String title) {
     }
 
-    /** One row of the ranking table; {@code anchor} is the tear sheet's id, empty for summary-only rows. */
-    public record StrategyRow(int rank, String anchor, String algorithmId, String tag, String params, List<Cell> cells) {
+    /**
+     * One row of the ranking table; {@code anchor} is the tear sheet's id, empty for summary-only
+     * rows; {@code bundle} the bundle's path in its folder (or its store handle), which tells
+     * apart bundles with the same algorithm id; {@code order} the value the table is ordered by.
+     */
+    public record StrategyRow(int rank, String anchor, String algorithmId, String bundle, String tag, String params,
+            Cell order, List<Cell> cells) {
     }
 
     public record Group(String name, List<KeyValue> entries) {
@@ -56,18 +61,23 @@ public final class ReportView {
             Matrix correlation, Coverage coverage, SweepHeatmap sweep) {
     }
 
-    public record TearSheet(String anchor, int rank, String algorithmId, String tag, List<KeyValue> parameters,
+    /** {@code partialYears} is empty unless the curve starts or ends inside a calendar year, and then says which. */
+    public record TearSheet(String anchor, int rank, String algorithmId, String bundle, String tag, List<KeyValue> parameters,
             List<String> windows, String currency, String primaryRun, List<KeyValue> kpis, List<Group> metrics,
-            String equitySvg, String underwaterSvg, Table drawdowns, Table monthly, String yearlySvg,
+            String equitySvg, String underwaterSvg, Table drawdowns, Table monthly, String partialYears, String yearlySvg,
             String rollingSharpeSvg, Table runs, Table trades, Table orders) {
     }
 
     public record Skipped(String bundle, String reason) {
     }
 
-    /** The whole report. {@code generated} is empty unless a timestamp was asked for. */
-    public record Report(String title, String generated, String orderedBy, int bundleCount, List<Column> columns,
-            List<StrategyRow> rows, List<String> tags, Comparison comparison, List<TearSheet> sheets,
+    /**
+     * The whole report. {@code generated} is empty unless a timestamp was asked for;
+     * {@code duplicates} is empty unless algorithm ids repeat, and then says how often.
+     */
+    public record Report(String title, String generated, String orderedBy, String orderLabel, int bundleCount,
+            List<Column> columns, List<StrategyRow> rows, List<String> tags, String duplicates, Comparison comparison,
+            List<TearSheet> sheets,
             List<Skipped> skipped, List<String> notes) {
     }
 }

@@ -13,27 +13,40 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the report knows of every bundle, read summary-only: identity, parameters as text, the
- * summary metrics (fractions, as stored; copied, so that the bundle's document is not kept alive),
- * its index row (for ranking), the four focus scores, and notes on the texts that were too long to
- * show whole (identity and parameters are held as shown, {@link DisplayText#clip clipped}).
+ * What the report knows of every bundle, from its index row alone: identity, parameters as text,
+ * the summary metrics (fractions, as stored), the row itself (for ranking), the four focus scores,
+ * and notes on the texts that were too long to show whole (identity and parameters are held as
+ * shown, {@link DisplayText#clip clipped}). The row comes from a bundle read summary-only, from an
+ * index file or from a store; the report opens {@code file} only for a tear sheet.
+ *
+ * @param file     the bundle file, or null when it is not known (the row names a missing bundle)
+ * @param relative the row's {@code bundle_path}: relative to the folder, or a store's handle
  */
 record Strategy(Path file, String relative, String algorithmId, String tag, Map<String, String> parameters,
         Map<SummaryField, Double> summary, IndexRow row, Map<String, Double> scores, List<String> notes) {
 
     static Strategy of(Path file, String relative, Backtest backtest) {
+        return of(file, IndexRows.fromBacktest(backtest, relative, 0, 0));
+    }
+
+    static Strategy of(Path file, IndexRow row) {
+        String relative = row.bundlePath();
         List<String> notes = new ArrayList<>();
         Map<String, String> params = new TreeMap<>();
-        backtest.parameters().forEach((k, v) -> {
+        row.parameters().forEach((k, v) -> {
             String key = DisplayText.clip(k, relative + ": a parameter name", notes);
             params.put(key, DisplayText.clip(v instanceof String s ? s : PythonJson.dumps(v),
                     relative + ": parameter " + key, notes));
         });
         Map<SummaryField, Double> summary = new EnumMap<>(SummaryField.class);
-        backtest.summary().ifPresent(m -> summary.putAll(m.values()));
-        return new Strategy(file, relative, DisplayText.clip(backtest.algorithmId(), relative + ": the algorithm id", notes),
-                DisplayText.clip(backtest.tag(), relative + ": the tag", notes), params, summary,
-                IndexRows.fromBacktest(backtest, relative, 0, 0), new TreeMap<>(), List.copyOf(notes));
+        row.summaryValues().forEach((k, v) -> {
+            if (v != null) {
+                summary.put(k, v.doubleValue());
+            }
+        });
+        return new Strategy(file, relative, DisplayText.clip(row.algorithmId(), relative + ": the algorithm id", notes),
+                DisplayText.clip(row.tag(), relative + ": the tag", notes), params, summary, row, new TreeMap<>(),
+                List.copyOf(notes));
     }
 
     Double metric(SummaryField field) {

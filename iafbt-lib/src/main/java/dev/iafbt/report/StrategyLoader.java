@@ -10,22 +10,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * Finds the bundles of a folder (the indexer's walk and order) and reads each one's summary as
  * cheaply as the file allows. A bundle that cannot be read is listed with the reason and left
  * out; it never stops the report.
+ * <p>
+ * When the folder holds no more bundles than the report has tear sheets, every bundle will get a
+ * sheet, so each is opened for its sheet right away ({@link SheetReader}) and its row derived from
+ * that: one read and one decompression per bundle instead of two. A larger folder is read
+ * summary-only and its top-K opened again later: which bundles those are is known only once every
+ * row is ranked, and holding every decoded bundle until then would cost memory in proportion to
+ * the folder.
  */
 final class StrategyLoader {
-    record Loaded(List<Strategy> strategies, List<Skipped> skipped) {
+    /**
+     * @param opened the bundles already opened for a tear sheet, by file (empty when none was);
+     *               the report reads a sheet from here rather than opening its file again
+     */
+    record Loaded(List<Strategy> strategies, List<Skipped> skipped, Map<Path, Backtest> opened) {
+        Loaded(List<Strategy> strategies, List<Skipped> skipped) {
+            this(strategies, skipped, Map.of());
+        }
     }
 
     private StrategyLoader() {
     }
 
-    static Loaded load(Path folder) {
+    /** The bundles of {@code folder}; {@code sheets} is how many tear sheets the report shows at most. */
+    static Loaded load(Path folder, int sheets) {
         if (!Files.exists(folder)) {
             throw new ReportException("the bundle folder " + folder + " does not exist");
         }
@@ -56,22 +73,46 @@ final class StrategyLoader {
             throw new ReportException("the bundle folder " + folder + " holds no .iafbt bundles");
         }
         // Reading is most of the time on big folders; results keep the walk's order.
+        boolean everyOneGetsASheet = files.size() <= sheets;
         Object[] results = new Object[files.size()];
-        IntStream.range(0, files.size()).parallel().forEach(i -> results[i] = read(files.get(i), relatives.get(i)));
+        Backtest[] opened = new Backtest[files.size()];
+        IntStream.range(0, files.size()).parallel().forEach(i -> {
+            if (everyOneGetsASheet) {
+                opened[i] = openForSheet(files.get(i));
+            }
+            results[i] = read(files.get(i), relatives.get(i), opened[i]);
+        });
         List<Strategy> strategies = new ArrayList<>();
-        for (Object r : results) {
-            if (r instanceof Strategy s) {
+        Map<Path, Backtest> sheetReady = new HashMap<>();
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] instanceof Strategy s) {
                 strategies.add(s);
+                if (opened[i] != null) {
+                    sheetReady.put(files.get(i), opened[i]);
+                }
             } else {
-                skipped.add((Skipped) r);
+                skipped.add((Skipped) results[i]);
             }
         }
-        return new Loaded(strategies, skipped);
+        return new Loaded(strategies, skipped, sheetReady);
     }
 
-    private static Object read(Path file, String relative) {
+    /**
+     * The bundle opened for its tear sheet, or null when that fails: the summary read then decides
+     * whether it is ranked, and the sheet's own open reports why it cannot be shown, as for a
+     * bundle of a larger folder.
+     */
+    private static Backtest openForSheet(Path file) {
         try {
-            return Strategy.of(file, relative, Backtest.openForIndex(file));
+            return SheetReader.open(file);
+        } catch (IafbtException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    private static Object read(Path file, String relative, Backtest openedForSheet) {
+        try {
+            return Strategy.of(file, relative, openedForSheet != null ? openedForSheet : Backtest.openForIndex(file));
         } catch (IafbtException | UncheckedIOException e) {
             return new Skipped(relative, reason(e, file, relative));
         }

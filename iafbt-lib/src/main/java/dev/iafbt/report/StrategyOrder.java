@@ -11,46 +11,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
- * Orders the strategies exactly as {@code iafbt:rank} would: the rows go into a throw-away SQLite
- * index with the reference's schema, and the rank package's {@link IndexQuery} (one metric) or
- * {@link WeightedRanker} (focus score) orders them. The four focus scores the ranking table shows
- * come from the same ranker, so the page and the goal never disagree. Given the index the goals
- * use (a SQLite file or a PostgreSQL table), the ranking runs there instead, over exactly the
- * report's bundles ({@code bundle_path IN (…)}), so the min-max ranges and therefore the order are
- * the same as with the throw-away index.
+ * Orders the strategies exactly as {@code iafbt:rank} would: from an index with the reference's
+ * schema (the one the report was asked to read, or a throw-away one filled from the bundles), the
+ * rank package's {@link IndexQuery} (one metric) or {@link WeightedRanker} (focus score) orders
+ * them and applies the same {@code where} filter. The four focus scores the ranking table shows
+ * come from the same ranker, so the page and the goal never disagree.
  */
 final class StrategyOrder {
+    /**
+     * The strategies that pass the filter, in report order, with the value each is ordered by
+     * (its focus score, or the {@code by} metric; null when it has none).
+     */
+    record Ordered(List<Strategy> strategies, Map<String, Double> orderValues) {
+        Double orderValue(Strategy s) {
+            return orderValues.get(s.relative());
+        }
+    }
+
     private StrategyOrder() {
     }
 
-    /** More bound paths than this and the throw-away index is used (PostgreSQL binds at most 32,767). */
-    static final int MAX_BOUND_PATHS = 30_000;
-
-    /** The strategies in report order, each with its four focus scores filled in. */
-    static List<Strategy> order(List<Strategy> strategies, ReportOptions options) {
-        return order(strategies, options, null);
-    }
-
-    /** As {@link #order(List, ReportOptions)}, ranking in {@code shared} when it is not null. */
-    static List<Strategy> order(List<Strategy> strategies, ReportOptions options, BacktestIndex shared) {
-        if (shared == null || strategies.size() > MAX_BOUND_PATHS) {
-            return orderInThrowAwayIndex(strategies, options);
-        }
-        String only = IndexSchema.BUNDLE_PATH + " IN (" + strategies.stream().map(s -> "?")
-                .collect(Collectors.joining(", ")) + ")";
-        Object[] paths = strategies.stream().map(Strategy::relative).toArray();
-        return ranked(shared, strategies, options, () -> IndexQuery.builder().columns(IndexSchema.BUNDLE_PATH)
-                .where(only, paths));
-    }
-
-    private static List<Strategy> orderInThrowAwayIndex(List<Strategy> strategies, ReportOptions options) {
+    /** Orders strategies read from bundles, through a temporary index. */
+    static Ordered order(List<Strategy> strategies, ReportOptions options) {
         Path dir;
         try {
             dir = Files.createTempDirectory("iafbt-report");
@@ -59,45 +49,69 @@ final class StrategyOrder {
         }
         try (SqliteIndex index = SqliteIndex.create(dir.resolve("rank.sqlite"))) {
             index.upsertAll(strategies.stream().map(Strategy::row).toList());
-            return ranked(index, strategies, options, StrategyOrder::pathsOnly);
+            return order(index, strategies, options);
         } finally {
             deleteQuietly(dir);
         }
     }
 
-    /** Orders {@code strategies} by ranking {@code index}; {@code pathsOnly} starts each query. */
-    private static List<Strategy> ranked(BacktestIndex index, List<Strategy> strategies, ReportOptions options,
-            Supplier<IndexQuery.Builder> pathsOnly) {
+    /**
+     * Orders {@code strategies}, whose rows {@code index} holds (keyed by {@code bundle_path}),
+     * each given its four focus scores.
+     */
+    static Ordered order(BacktestIndex index, List<Strategy> strategies, ReportOptions options) {
+        Set<String> matching = new HashSet<>();
+        for (Map<String, Object> row : filtered(options).build().run(index)) {
+            matching.add((String) row.get(IndexSchema.BUNDLE_PATH));
+        }
         Map<String, Strategy> byPath = new LinkedHashMap<>();
-        strategies.forEach(s -> byPath.put(s.relative(), s));
+        strategies.stream().filter(s -> matching.contains(s.relative())).forEach(s -> byPath.put(s.relative(), s));
         for (EvaluationFocus focus : EvaluationFocus.values()) {
-            for (Map<String, Object> row : WeightedRanker.forFocus(focus).rank(index, pathsOnly.get().build())) {
-                byPath.get((String) row.get(IndexSchema.BUNDLE_PATH)).scores().put(focus.value(),
-                        ((Number) row.get(WeightedRanker.SCORE_KEY)).doubleValue());
+            for (Map<String, Object> row : WeightedRanker.forFocus(focus).rank(index, filtered(options).build())) {
+                Strategy s = byPath.get((String) row.get(IndexSchema.BUNDLE_PATH));
+                if (s != null) {
+                    s.scores().put(focus.value(), ((Number) row.get(WeightedRanker.SCORE_KEY)).doubleValue());
+                }
             }
         }
+        Map<String, Double> values = new HashMap<>();
         List<Map<String, Object>> ordered = new ArrayList<>();
-        if (options.by() != null && !options.by().isBlank()) {
-            ordered.addAll(pathsOnly.get().sortBy(options.by().strip()).ascending(options.ascending()).build().run(index));
+        boolean byMetric = options.by() != null && !options.by().isBlank();
+        if (byMetric) {
+            String by = options.by().strip();
+            ordered.addAll(filtered(options).columns(IndexSchema.BUNDLE_PATH, by).sortBy(by)
+                    .ascending(options.ascending()).build().run(index));
         } else {
             ordered.addAll(WeightedRanker.forFocus(options.focus()).rank(index,
-                    pathsOnly.get().ascending(options.ascending()).build()));
+                    filtered(options).ascending(options.ascending()).build()));
         }
         List<Strategy> out = new ArrayList<>();
         for (Map<String, Object> row : ordered) {
             Strategy s = byPath.remove((String) row.get(IndexSchema.BUNDLE_PATH));
             if (s != null) {
                 out.add(s);
+                values.put(s.relative(), byMetric ? metricValue(row) : s.scores().get(options.focus().value()));
             }
         }
         List<Strategy> rest = new ArrayList<>(byPath.values()); // not ranked: no value at all
         rest.sort(Comparator.comparing(Strategy::relative));
         out.addAll(rest);
-        return out;
+        return new Ordered(out, values);
     }
 
-    private static IndexQuery.Builder pathsOnly() {
-        return IndexQuery.builder().columns(IndexSchema.BUNDLE_PATH);
+    /** The {@code by} column's value: the row's one entry besides the path. */
+    private static Double metricValue(Map<String, Object> row) {
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            if (!e.getKey().equals(IndexSchema.BUNDLE_PATH)) {
+                return e.getValue() instanceof Number n ? n.doubleValue() : null;
+            }
+        }
+        return null;
+    }
+
+    private static IndexQuery.Builder filtered(ReportOptions options) {
+        IndexQuery.Builder query = IndexQuery.builder().columns(IndexSchema.BUNDLE_PATH);
+        return options.where() == null || options.where().isBlank() ? query : query.where(options.where().strip());
     }
 
     private static void deleteQuietly(Path dir) {

@@ -33,6 +33,8 @@ final class TearSheetBuilder {
             Series primaryUnderwater, Map<Long, Double> dailyReturns, List<String> notes) {
     }
 
+    static final int MIN_OTHER_RUN_POINTS = 60;
+
     private final ReportOptions options;
 
     TearSheetBuilder(ReportOptions options) {
@@ -66,9 +68,10 @@ final class TearSheetBuilder {
         Series underwater = Drawdowns.underwater(equity).select(kept);
 
         TimeChart equityChart = new TimeChart("Equity growth of every run", true, false);
+        int otherPoints = otherRunPoints(options.maxPoints(), runs.size());
         for (int i = 0; i < runs.size(); i++) {
             RunData r = runs.get(i);
-            Series g = r == primary ? growth : r.equity().select(Lttb.indices(r.equity(), options.maxPoints())).growth();
+            Series g = r == primary ? growth : r.equity().select(Lttb.indices(r.equity(), otherPoints)).growth();
             equityChart.line(r.name(), Svg.color(i), g, r != primary);
         }
         worst.forEach(d -> equityChart.shade(d.peakMillis(), d.recovered() ? d.recoveryMillis()
@@ -80,17 +83,18 @@ final class TearSheetBuilder {
                 .line(options.rollingWindowDays() + "-day rolling Sharpe", "#0072B2",
                         sharpe.select(Lttb.indices(sharpe, options.maxPoints())), false).render();
         Map<Integer, Double> yearly = PeriodReturns.yearly(equity);
+        PartialYears partial = PartialYears.of(equity);
 
         String currency = primary == null || primary.run().tradingSymbol() == null ? ""
                 : primary.run().tradingSymbol().toUpperCase(Locale.ROOT);
         List<KeyValue> params = new ArrayList<>();
         strategy.parameters().forEach((k, v) -> params.add(new KeyValue(k, v)));
         List<String> windows = runs.stream().map(r -> r.name() + " (" + dates(r) + ")").toList();
-        TearSheet sheet = new TearSheet(anchor, rank, strategy.algorithmId(), strategy.tag(), params, windows, currency,
+        TearSheet sheet = new TearSheet(anchor, rank, strategy.algorithmId(), strategy.relative(), strategy.tag(), params, windows, currency,
                 primary == null ? "" : primary.name(), kpis(strategy), groups(strategy), equityChart.render(),
-                underwaterSvg, drawdownTable(worst, equity), monthlyTable(PeriodReturns.monthly(equity), yearly),
-                PlotCharts.bars(yearly.keySet().stream().map(String::valueOf).toList(), List.copyOf(yearly.values()),
-                        "Yearly returns"), sharpeSvg, ActivityTables.runs(runs),
+                underwaterSvg, drawdownTable(worst, equity), monthlyTable(PeriodReturns.monthly(equity), yearly, partial),
+                partial.note(), PlotCharts.bars(yearly.keySet().stream().map(partial::label).toList(),
+                        List.copyOf(yearly.values()), "Yearly returns"), sharpeSvg, ActivityTables.runs(runs),
                 ActivityTables.trades(runs, options.maxTableRows()), ActivityTables.orders(runs, options.maxTableRows()));
         note(notes, strategy, sheet.trades());
         note(notes, strategy, sheet.orders());
@@ -98,6 +102,15 @@ final class TearSheetBuilder {
         List<Window> windowRefs = runs.stream().map(r -> new Window(r.name(),
                 r.run().startDate() == null ? Long.MAX_VALUE : r.run().startDate().toEpochMilli())).toList();
         return new Detailed(strategy, sheet, windowRefs, growth, underwater, DailyReturns.of(equity), notes);
+    }
+
+    /**
+     * Chart points of each dashed (non-primary) run: together they get about the primary's
+     * {@code maxPoints}, at least {@link #MIN_OTHER_RUN_POINTS} each. Eleven windows at 400 points
+     * each were a sixth of a tear sheet's bytes for lines drawn a few pixels wide.
+     */
+    static int otherRunPoints(int maxPoints, int runs) {
+        return Math.min(maxPoints, Math.max(MIN_OTHER_RUN_POINTS, maxPoints / Math.max(1, runs - 1)));
     }
 
     private static void note(List<String> notes, Strategy s, Table table) {
@@ -139,14 +152,14 @@ final class TearSheetBuilder {
         return new Table(List.of("Start (peak)", "Valley", "Recovery", "Depth", "Length"), rows, "");
     }
 
-    /** Rows per year: twelve months and the compounded year. */
-    static Table monthlyTable(Map<Integer, Double> monthly, Map<Integer, Double> yearly) {
+    /** Rows per year: twelve months and the compounded year; a partial year's label says so. */
+    static Table monthlyTable(Map<Integer, Double> monthly, Map<Integer, Double> yearly, PartialYears partial) {
         Map<Integer, Double[]> byYear = new TreeMap<>();
         monthly.forEach((key, r) -> byYear.computeIfAbsent(key / 100, y -> new Double[12])[key % 100 - 1] = r);
         List<List<Cell>> rows = new ArrayList<>();
         byYear.forEach((year, months) -> {
             List<Cell> row = new ArrayList<>();
-            row.add(Cell.plain(String.valueOf(year)));
+            row.add(Cell.plain(partial.label(year)));
             for (Double r : months) {
                 row.add(heat(r));
             }

@@ -34,6 +34,7 @@
     th.classList.add(desc ? "desc" : "asc");
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
+    if (table.id === "ranking") { page = 0; }
     var keyed = rows.map(function (r, i) { return { r: r, k: cellValue(r.cells[col]), i: i }; });
     keyed.sort(function (a, b) {
       var x = a.k, y = b.k, c;
@@ -47,6 +48,7 @@
     var frag = doc.createDocumentFragment();
     keyed.forEach(function (e) { frag.appendChild(e.r); });
     body.appendChild(frag);
+    if (table.id === "ranking") { filter("ranking"); }
   }
   Array.prototype.forEach.call(doc.querySelectorAll("table.sortable"), function (table) {
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
@@ -56,33 +58,55 @@
     });
   });
 
+  /* The ranking shows PAGE rows at a time: a sweep of thousands stays quick to scroll, sort and
+     filter (hidden rows are not laid out). Rows a filter leaves out carry data-out; print and
+     CSV take every row that passes the filter, whatever the page. */
+  var PAGE = 100, page = 0;
+  function paginate(matched) {
+    var pages = Math.max(1, Math.ceil(matched.length / PAGE));
+    page = Math.min(Math.max(page, 0), pages - 1);
+    var from = page * PAGE, to = from + PAGE;
+    var rows = doc.getElementById("ranking").tBodies[0].rows;
+    for (var i = 0; i < rows.length; i++) { rows[i].hidden = true; }
+    for (var j = from; j < Math.min(to, matched.length); j++) { matched[j].hidden = false; }
+    var pager = doc.getElementById("rank-pager");
+    pager.hidden = pages < 2;
+    doc.getElementById("rank-page").textContent = "rows " + (matched.length ? from + 1 : 0) + "–" +
+      Math.min(to, matched.length) + ", page " + (page + 1) + " of " + pages;
+  }
+  Array.prototype.forEach.call(doc.querySelectorAll("#rank-pager button"), function (b) {
+    b.addEventListener("click", function () { page += +b.getAttribute("data-step"); filter("ranking"); });
+  });
+
   function filter(tableId) {
     var table = doc.getElementById(tableId);
     var box = doc.querySelector("input.search[data-table='" + tableId + "']");
     var tag = tableId === "ranking" ? doc.getElementById("tag-filter") : null;
     var words = (box ? box.value : "").toLowerCase().split(/\s+/).filter(Boolean);
     var wanted = tag ? tag.value : "";
-    var shown = 0, rows = table.tBodies[0].rows;
+    var matched = [], rows = table.tBodies[0].rows;
     for (var i = 0; i < rows.length; i++) {
-      var text = rows[i].textContent.toLowerCase();
+      var text = words.length ? rows[i].textContent.toLowerCase() : "";
       var ok = words.every(function (w) { return text.indexOf(w) >= 0; }) &&
         (!wanted || rows[i].getAttribute("data-tag") === wanted);
-      rows[i].hidden = !ok;
-      if (ok) { shown++; }
+      if (ok) { rows[i].removeAttribute("data-out"); matched.push(rows[i]); } else { rows[i].setAttribute("data-out", "1"); }
+      if (tableId !== "ranking") { rows[i].hidden = !ok; }
     }
-    var count = doc.getElementById("rank-count");
-    if (count && tableId === "ranking") { count.textContent = shown + " of " + rows.length + " shown"; }
+    if (tableId === "ranking") {
+      paginate(matched);
+      doc.getElementById("rank-count").textContent = matched.length + " of " + rows.length + " match";
+    }
   }
   Array.prototype.forEach.call(doc.querySelectorAll("input.search"), function (box) {
-    box.addEventListener("input", function () { filter(box.getAttribute("data-table")); });
+    box.addEventListener("input", function () { page = 0; filter(box.getAttribute("data-table")); });
   });
   var tagFilter = doc.getElementById("tag-filter");
-  if (tagFilter) { tagFilter.addEventListener("change", function () { filter("ranking"); }); }
+  if (tagFilter) { tagFilter.addEventListener("change", function () { page = 0; filter("ranking"); }); }
 
   function csv(table) {
     var lines = [];
     Array.prototype.forEach.call(table.rows, function (row) {
-      if (row.hidden) { return; }
+      if (row.getAttribute("data-out")) { return; }
       lines.push(Array.prototype.map.call(row.cells, function (c) {
         return '"' + c.textContent.replace(/"/g, '""') + '"';
       }).join(","));

@@ -3,11 +3,14 @@ package dev.iafbt.report;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
@@ -55,5 +58,29 @@ final class HeadlessChromium {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** The console messages of level WARNING or worse the page has logged so far. */
+    static List<String> consoleProblems(ChromeDriver browser) {
+        List<String> problems = new ArrayList<>();
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** The URL of every network request the page has made so far (the page itself included). */
+    static List<String> requests(ChromeDriver browser) {
+        List<String> requests = new ArrayList<>();
+        for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE)) {
+            String m = e.getMessage();
+            if (m.contains("\"Network.requestWillBeSent\"")) {
+                int at = m.indexOf("\"url\":\"");
+                requests.add(at < 0 ? m : m.substring(at + 7, m.indexOf('"', at + 7)));
+            }
+        }
+        return requests;
     }
 }

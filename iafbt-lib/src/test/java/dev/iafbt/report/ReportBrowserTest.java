@@ -18,8 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -61,23 +59,9 @@ class ReportBrowserTest {
 
     @Test
     void opensWithoutConsoleErrorsOrNetworkRequests() {
-        List<String> problems = new ArrayList<>();
-        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
-                problems.add(e.getMessage());
-            }
-        }
-        assertThat(problems).as("console errors and warnings").isEmpty();
-        List<String> requests = new ArrayList<>();
-        for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE)) {
-            String m = e.getMessage();
-            if (m.contains("\"Network.requestWillBeSent\"")) {
-                int at = m.indexOf("\"url\":\"");
-                requests.add(at < 0 ? m : m.substring(at + 7, m.indexOf('"', at + 7)));
-            }
-        }
+        assertThat(HeadlessChromium.consoleProblems(browser)).as("console errors and warnings").isEmpty();
         // the page itself is the one and only load
-        assertThat(requests).singleElement().asString().startsWith("file:").endsWith("/target/browser/report.html");
+        assertThat(HeadlessChromium.requests(browser)).singleElement().asString().startsWith("file:").endsWith("/target/browser/report.html");
         assertThat(browser.findElements(By.cssSelector("#overview svg.chart")).size()).isGreaterThanOrEqualTo(2);
     }
 

@@ -1,18 +1,24 @@
 package dev.iafbt.maven;
 
 import dev.iafbt.index.BacktestIndex;
-import dev.iafbt.index.IndexException;
+import dev.iafbt.index.Indexes;
+import dev.iafbt.index.TieredLayout;
 import dev.iafbt.rank.EvaluationFocus;
 import dev.iafbt.rank.QueryException;
 import dev.iafbt.report.HtmlReport;
 import dev.iafbt.report.ReportBudgetException;
 import dev.iafbt.report.ReportException;
 import dev.iafbt.report.ReportOptions;
+import dev.iafbt.report.ReportSource;
 import dev.iafbt.report.ReportView.Skipped;
 import dev.iafbt.report.ReportWriteException;
+import dev.iafbt.store.LocalTieredStore;
+import dev.iafbt.store.StoreException;
+import dev.iafbt.store.StoreKind;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,27 +39,31 @@ import org.apache.maven.reporting.MavenReportException;
  * listed in the report and logged as warnings; the build fails on them only with
  * {@code failOnError}.
  *
+ * <p>For large sweeps the report reads an index instead of every bundle: when {@code index} or
+ * {@code where} is set, or {@code <bundles>/index.sqlite} exists, the ranking comes from the
+ * index's summary rows (refreshed first, as {@code rank} does) and only the top {@code topK}
+ * bundles are opened. With {@code store}, the rows and bundles come from a local-dir or
+ * local-tiered store, each bundle opened by its handle.
+ *
  * <p>Also a site report: listed under {@code <reporting>}, {@code mvn site} writes the same file to
  * {@code target/site/iafbt/report.html} and links it from the project reports menu (an
  * <em>external</em> report, like jacoco's: the page is the report's own, not a site-skinned one).
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
-public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
+public class ReportMojo extends AbstractIndexReadingMojo implements MavenReport {
     /** The site's output folder while {@code mvn site} runs this goal as a report; null otherwise. */
     private File reportOutputDirectory;
 
-    /** The bundle folder (searched recursively for {@code *.iafbt}). */
-    @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
-    File bundles;
+    /** The PostgreSQL index a report is reading, open until the report is written; null otherwise. */
+    private BacktestIndex openedIndex;
 
-    /**
-     * Rank the report's bundles in this index — the SQLite file or the
-     * {@code jdbc:postgresql:} index the other goals use (credentials: {@code iafbt.serverId}) —
-     * refreshed from the bundle folder first; unset, a throw-away index ranks them. The order and
-     * scores are the same either way.
-     */
-    @Parameter(property = "iafbt.index")
-    String index;
+    /** Report from this store instead of a folder: its index rows, each bundle opened by handle. */
+    @Parameter(property = "iafbt.store")
+    File store;
+
+    /** The store's kind, {@code local-dir} or {@code local-tiered}; unset: {@code local-tiered} when it has a {@code bundles/} folder. */
+    @Parameter(property = "iafbt.storeKind")
+    String storeKind;
 
     /** Where {@code report.html} is written; default {@code target/iafbt} (of the project, or of the current folder). */
     @Parameter(property = "iafbt.outputDirectory")
@@ -88,7 +98,7 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
     int maxPoints;
 
     /** Trade and order rows per strategy. */
-    @Parameter(property = "iafbt.maxTableRows", defaultValue = "500")
+    @Parameter(property = "iafbt.maxTableRows", defaultValue = "100")
     int maxTableRows;
 
     /** Text shown as the generation time; unset keeps the file byte-for-byte reproducible. */
@@ -109,11 +119,13 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
         produce(outputFolder(outputDirectory).resolve("report.html"));
     }
 
-    private void produce(Path output) throws MojoFailureException {
+    private void produce(Path output) throws MojoExecutionException, MojoFailureException {
         Path folder = resolve(bundles);
         HtmlReport.Result result;
-        try (BacktestIndex ranking = rankingIndex(folder)) {
-            result = write(folder, output, options(), ranking);
+        try {
+            result = write(source(folder), output, options());
+        } finally {
+            closeOpenedIndex();
         }
         Log log = getLog();
         for (Skipped s : result.skipped()) {
@@ -138,7 +150,7 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
         }
         try {
             produce(getReportOutputDirectory().toPath().resolve(getOutputName() + ".html"));
-        } catch (MojoFailureException e) {
+        } catch (MojoExecutionException | MojoFailureException e) {
             throw new MavenReportException(e.getMessage(), e);
         }
     }
@@ -181,33 +193,65 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
     /** Only when there is a bundle folder: a project without backtests gets no empty report page. */
     @Override
     public boolean canGenerateReport() {
-        return !skip && Files.isDirectory(resolve(bundles));
+        return !skip && (store != null ? Files.isDirectory(resolve(store)) : Files.isDirectory(resolve(bundles))
+                || index != null && (Indexes.isJdbcUrl(index.strip()) || Files.isRegularFile(resolve(new File(index.strip())))));
     }
 
-    /** The index named by {@code index}, refreshed and opened read-only; null when unset. */
-    private BacktestIndex rankingIndex(Path folder) throws MojoFailureException {
-        if (index == null || index.isBlank()) {
-            return null;
+    /** The store, the index, or the folder itself: see {@link #index} and {@link #store}. */
+    private ReportSource source(Path folder) throws MojoExecutionException, MojoFailureException {
+        if (store != null) {
+            Path root = resolve(store);
+            if (!Files.isDirectory(root)) {
+                throw new MojoFailureException("iafbt.store " + root + " is not a folder. Set iafbt.store to the root"
+                        + " of a local-dir or local-tiered store.");
+            }
+            try {
+                StoreKind kind = storeKind == null || storeKind.isBlank()
+                        ? Files.isDirectory(root.resolve(LocalTieredStore.BUNDLES_DIR)) ? StoreKind.LOCAL_TIERED
+                        : StoreKind.LOCAL_DIR : StoreKind.of(storeKind.strip());
+                getLog().info("Reporting from the " + kind.id() + " store " + root);
+                return ReportSource.store(kind.open(root));
+            } catch (StoreException e) {
+                throw new MojoFailureException("iafbt:report cannot open the store " + root + ": " + e.getMessage()
+                        + " (iafbt.storeKind)", e);
+            }
         }
-        IndexTarget target = indexTarget(bundles, index);
-        try {
-            IndexRefresh.run(getLog(), folder, target);
-            return target.openReadOnly();
-        } catch (MojoExecutionException | IndexException e) {
-            throw new MojoFailureException("iafbt:report cannot rank in index " + target.display() + ": "
-                    + e.getMessage() + ". Leave iafbt.index unset to rank in a throw-away index.", e);
+        Optional<Path> tiered = index == null ? TieredLayout.storeOf(folder) : Optional.empty();
+        if (tiered.isPresent()) {
+            // a tiered store's bundles/ folder: its own index names handles, so read it as the store
+            getLog().info("Reporting from the local-tiered store " + tiered.get() + " (iafbt.bundles is its bundles folder)");
+            return ReportSource.store(StoreKind.LOCAL_TIERED.open(tiered.get()));
+        }
+        Path beside = IndexLocation.of(folder, null);
+        boolean fromIndex = index != null || (where != null && !where.isBlank()) || Files.isRegularFile(beside);
+        if (!fromIndex) {
+            return ReportSource.folder(folder);
+        }
+        IndexTarget target = readyIndex();
+        getLog().info("Reporting from index " + target.display() + "; only the top " + topK + " bundle(s) are opened");
+        if (!target.isDatabase()) {
+            return ReportSource.index(target.file(), folder);
+        }
+        // a PostgreSQL index stays open while the report is built: rows, ranking and where run there
+        openedIndex = openForReading(target);
+        return ReportSource.index(openedIndex, folder);
+    }
+
+    private void closeOpenedIndex() {
+        if (openedIndex != null) {
+            openedIndex.close();
+            openedIndex = null;
         }
     }
 
-    private HtmlReport.Result write(Path folder, Path output, ReportOptions options, BacktestIndex ranking)
-            throws MojoFailureException {
+    private HtmlReport.Result write(ReportSource source, Path output, ReportOptions options) throws MojoFailureException {
         try {
-            return HtmlReport.write(folder, output, options, ranking);
+            return HtmlReport.write(source, output, options);
         } catch (QueryException e) {
             throw new MojoFailureException("iafbt:report cannot order the strategies: " + e.getMessage()
-                    + ". Check iafbt.by and iafbt.focus.", e);
+                    + ". Check iafbt.by, iafbt.focus and iafbt.where.", e);
         } catch (ReportBudgetException e) {
-            String properties = Stream.of("topK", "maxPoints", "maxTableRows", "sizeBudget")
+            String properties = Stream.of("topK", "maxPoints", "maxTableRows", "where", "sizeBudget")
                     .filter(e.getMessage()::contains).map(o -> "iafbt." + o).collect(Collectors.joining(", "));
             throw new MojoFailureException("iafbt:report failed: " + e.getMessage() + " (properties " + properties + ")", e);
         } catch (ReportWriteException e) {
@@ -215,8 +259,11 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
             throw new MojoFailureException("iafbt:report failed: " + e.getMessage() + ". Free space or grant write"
                     + " access there, or set iafbt.outputDirectory (now " + output.getParent() + ") to another folder.", e);
         } catch (ReportException e) {
-            throw new MojoFailureException("iafbt:report failed: " + e.getMessage() + ". Set iafbt.bundles to a folder"
-                    + " of .iafbt bundles (now " + bundles.getPath() + ").", e);
+            String fix = store != null ? " Set iafbt.store to the root of a local-dir or local-tiered store (now "
+                    + store.getPath() + ")." : index != null ? " Set iafbt.index to an index built by iafbt:index (now "
+                    + index.strip() + ")." : " Set iafbt.bundles to a folder of .iafbt bundles (now "
+                    + bundles.getPath() + ").";
+            throw new MojoFailureException("iafbt:report failed: " + e.getMessage() + "." + fix, e);
         }
     }
 
@@ -224,7 +271,8 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
         try {
             EvaluationFocus preset = focus == null || focus.isBlank() ? EvaluationFocus.BALANCED : EvaluationFocus.parse(focus);
             return ReportOptions.defaults().withTitle(title).withTopK(topK).withOrder(preset, by, ascending)
-                    .withSizeBudget(sizeBudget).withLimits(maxPoints, maxTableRows).withGenerated(generated);
+                    .withSizeBudget(sizeBudget).withLimits(maxPoints, maxTableRows).withGenerated(generated)
+                    .withWhere(where);
         } catch (QueryException | ReportException e) {
             throw new MojoFailureException("iafbt:report has an invalid parameter: " + e.getMessage()
                     + " (iafbt.focus, iafbt.topK, iafbt.sizeBudget, iafbt.maxPoints, iafbt.maxTableRows)", e);

@@ -30,7 +30,7 @@ class StoreAndReportGoalsTest extends GoalTestSupport {
         assertThat(mojo.ascending).isFalse();
         assertThat(mojo.sizeBudget).isEqualTo(10L * 1024 * 1024);
         assertThat(mojo.maxPoints).isEqualTo(400);
-        assertThat(mojo.maxTableRows).isEqualTo(500);
+        assertThat(mojo.maxTableRows).isEqualTo(100);
         assertThat(mojo.generated).isNull();
         assertThat(mojo.failOnError).isFalse();
     }

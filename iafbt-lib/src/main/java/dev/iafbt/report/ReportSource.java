@@ -1,0 +1,149 @@
+package dev.iafbt.report;
+
+import dev.iafbt.index.BacktestIndex;
+import dev.iafbt.index.IndexException;
+import dev.iafbt.index.IndexRow;
+import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.report.ReportView.Skipped;
+import dev.iafbt.store.BacktestStore;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a report's strategies come from. Every source gives one index row per strategy (what the
+ * ranking table shows) and the bundle file of each (opened only for the top-K tear sheets):
+ * <ul>
+ *   <li>{@link #folder}: every bundle of a folder, read summary-only, ranked through a temporary index;</li>
+ *   <li>{@link #index}: the rows of an index (a SQLite file or a PostgreSQL table), ranked in it, the reference's workflow for large
+ *       sweeps (index → rank in SQL → open only the winners); no bundle but the top-K is opened;</li>
+ *   <li>{@link #store}: the rows a store keeps, each bundle found by its handle.</li>
+ * </ul>
+ */
+public abstract class ReportSource {
+    private ReportSource() {
+    }
+
+    /** Every {@code *.iafbt} under {@code bundles}, searched recursively. */
+    public static ReportSource folder(Path bundles) {
+        return new ReportSource() {
+            @Override
+            StrategyLoader.Loaded load(ReportOptions options) {
+                return StrategyLoader.load(bundles, options.topK());
+            }
+        };
+    }
+
+    /**
+     * The rows of the SQLite index {@code index}; a relative {@code bundle_path} is resolved against
+     * {@code bundles} (the folder the index was built over).
+     */
+    public static ReportSource index(Path index, Path bundles) {
+        return new ReportSource() {
+            @Override
+            StrategyLoader.Loaded load(ReportOptions options) {
+                try (SqliteIndex opened = open(index)) {
+                    return rowsOf(opened, bundles);
+                }
+            }
+
+            @Override
+            StrategyOrder.Ordered order(List<Strategy> strategies, ReportOptions options) {
+                try (SqliteIndex opened = open(index)) {
+                    return StrategyOrder.order(opened, strategies, options);
+                }
+            }
+        };
+    }
+
+    /**
+     * The rows of an index already open (a SQLite file or a PostgreSQL table), ranked in it; the
+     * caller keeps it open while the report is built and closes it. A relative {@code bundle_path}
+     * is resolved against {@code bundles}.
+     */
+    public static ReportSource index(BacktestIndex index, Path bundles) {
+        return new ReportSource() {
+            @Override
+            StrategyLoader.Loaded load(ReportOptions options) {
+                try {
+                    return rowsOf(index, bundles);
+                } catch (IndexException e) {
+                    throw new ReportException("cannot read the index " + index.location() + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            StrategyOrder.Ordered order(List<Strategy> strategies, ReportOptions options) {
+                return StrategyOrder.order(index, strategies, options);
+            }
+        };
+    }
+
+    /** One strategy per row of {@code index}; fails when it holds none. */
+    private static StrategyLoader.Loaded rowsOf(BacktestIndex index, Path bundles) {
+        List<Strategy> out = new ArrayList<>();
+        for (IndexRow row : index.rows()) {
+            out.add(Strategy.of(file(bundles, row.bundlePath()), row));
+        }
+        if (out.isEmpty()) {
+            throw new ReportException("the index " + index.location() + " holds no rows; build it with iafbt:index");
+        }
+        return new StrategyLoader.Loaded(out, List.of());
+    }
+
+    /** The backtests a store keeps, each opened by its handle. */
+    public static ReportSource store(BacktestStore store) {
+        return new ReportSource() {
+            @Override
+            StrategyLoader.Loaded load(ReportOptions options) {
+                List<Strategy> out = new ArrayList<>();
+                List<Skipped> skipped = new ArrayList<>();
+                for (IndexRow row : store.indexRows()) {
+                    Path file = store.bundleFile(row.bundlePath()).orElse(null);
+                    out.add(Strategy.of(file, row));
+                }
+                if (out.isEmpty()) {
+                    throw new ReportException("the store holds no backtests (or has no index rows; rebuild its index)");
+                }
+                return new StrategyLoader.Loaded(out, skipped);
+            }
+        };
+    }
+
+    /**
+     * The strategies, each with its index row; unreadable bundles listed with the reason; the
+     * bundles already opened for a tear sheet, if any.
+     */
+    abstract StrategyLoader.Loaded load(ReportOptions options);
+
+    /** The strategies in report order; by default through a temporary index of their rows. */
+    StrategyOrder.Ordered order(List<Strategy> strategies, ReportOptions options) {
+        return StrategyOrder.order(strategies, options);
+    }
+
+    private static SqliteIndex open(Path index) {
+        if (!Files.isRegularFile(index)) {
+            throw new ReportException("the index " + index + " does not exist");
+        }
+        try {
+            return SqliteIndex.openReadOnly(index);
+        } catch (IndexException e) {
+            throw new ReportException("cannot read the index " + index + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bundle a row names; null when the path is not a valid one here. */
+    private static Path file(Path bundles, String bundlePath) {
+        if (bundlePath == null) {
+            return null;
+        }
+        try {
+            Path p = Path.of(bundlePath);
+            return p.isAbsolute() ? p : bundles.resolve(p);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import java.nio.file.*
+
+String log = new File(basedir, "build.log").text
+Path report = basedir.toPath().resolve("target/iafbt/report.html")
+assert Files.isRegularFile(report)
+assert log.contains("[INFO] Reporting from index ") && log.contains("index.sqlite; only the top 3 bundle(s) are opened")
+List<String> csv = basedir.toPath().resolve("target/iafbt/rank.csv").toFile().readLines("UTF-8")
+int ranked = csv.size() - 1
+assert ranked > 0 && ranked < 24 : "the filter keeps some, not all, of the 24 strategies: " + ranked
+assert log =~ /\[INFO\] Wrote .*report\.html \([0-9.]+ KB\): ${ranked} strategies, 3 with a tear sheet, 0 skipped/
+assert !log.contains("[WARNING]")
+String html = report.toFile().getText("UTF-8")
+assert html.contains("balanced focus score, descending; where summary_sharpe_ratio &gt; 0")
+assert (html =~ /<tr data-tag="sample-sweep">/).size() == ranked
+assert html.contains("id=\"s3\"") && !html.contains("id=\"s4\"")
+// the report's order is rank's: the algorithm ids in the same sequence
+int id = csv[0].split(",").toList().indexOf("algorithm_id")
+List<String> rankIds = csv.drop(1).collect { it.split(",")[id] }
+List<String> reportIds = (html =~ /<td class="id">(?:<a href="#s\d+">)?([^<]+)</).collect { it[1] }
+assert reportIds == rankIds
+assert !Files.exists(basedir.toPath().resolve("backtests/index.sqlite")) : "the index went where iafbt.index says"
+return true
