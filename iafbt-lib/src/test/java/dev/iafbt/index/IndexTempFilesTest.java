@@ -34,7 +34,7 @@ class IndexTempFilesTest {
             List<Path> liveTemps = tempFiles();
             assertThat(liveTemps).as("a staged index, its journal and its lock file")
                     .anyMatch(p -> p.getFileName().toString().endsWith(".tmp"))
-                    .anyMatch(p -> p.getFileName().toString().endsWith(".tmp" + ".lock"));
+                    .anyMatch(p -> p.getFileName().toString().endsWith(".tmp" + StagingLock.SUFFIX));
             ageAll(liveTemps, Duration.ofHours(2)); // older than any grace: only the lock may keep them
 
             SqliteIndex.create(index).close();
@@ -75,8 +75,8 @@ class IndexTempFilesTest {
         for (Path p : List.of(old, oldWal, recent, otherIndex)) {
             Files.write(p, new byte[16]);
         }
-        ageAll(List.of(old, oldWal, otherIndex), Duration.ofMinutes(10).plusMinutes(1));
-        ageAll(List.of(recent), Duration.ofMinutes(10).minusMinutes(1));
+        ageAll(List.of(old, oldWal, otherIndex), OrphanIndexTemps.UNLOCKED_AGE.plusMinutes(1));
+        ageAll(List.of(recent), OrphanIndexTemps.UNLOCKED_AGE.minusMinutes(1));
 
         SqliteIndex.create(index).close();
 
