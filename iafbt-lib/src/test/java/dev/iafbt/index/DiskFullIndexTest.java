@@ -51,7 +51,8 @@ class DiskFullIndexTest {
     }
 
     private static Connection connectionOf(SqliteIndex index) throws ReflectiveOperationException {
-        Field field = SqliteIndex.class.getDeclaredField("connection");
+        // the connection lives in the JDBC base class the SQLite and PostgreSQL indexes share
+        Field field = SqliteIndex.class.getSuperclass().getDeclaredField("connection");
         field.setAccessible(true);
         return (Connection) field.get(index);
     }
