@@ -224,7 +224,11 @@ abstract sealed class JdbcIndex implements BacktestIndex permits SqliteIndex, Po
         T read(ResultSet rs) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction, again from the start when {@link #retryable} says so. */
+    /**
+     * Runs {@code work} in one transaction, again from the start when {@link #retryable} says so.
+     * A failure that is not retried is undone with {@link TransactionUndo}, so its cause stays the
+     * error even when the rollback itself fails (SQLite after a full disk).
+     */
     void inTransaction(String action, SqlWork work) {
         try {
             boolean autoCommit = connection.getAutoCommit();
@@ -236,12 +240,12 @@ abstract sealed class JdbcIndex implements BacktestIndex permits SqliteIndex, Po
                     connection.setAutoCommit(autoCommit);
                     return;
                 } catch (SQLException e) {
-                    if (attempt >= MAX_ATTEMPTS || !retryable(e)) {
-                        // after SQLITE_FULL the rollback itself fails: TransactionUndo keeps e the cause
-                        TransactionUndo.undo(connection, autoCommit, e);
-                        throw e;
+                    if (attempt < MAX_ATTEMPTS && retryable(e)) {
+                        connection.rollback();
+                        continue;
                     }
-                    connection.rollback();
+                    TransactionUndo.undo(connection, autoCommit, e);
+                    throw e;
                 } catch (RuntimeException e) {
                     TransactionUndo.undo(connection, autoCommit, e);
                     throw e;

@@ -42,13 +42,6 @@ public abstract class AbstractIafbtMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     File buildDirectory;
 
-    /** The build, for the user properties ({@code -D}) given on the command line. */
-    @Parameter(defaultValue = "${session}", readonly = true)
-    MavenSession session;
-
-    /** This run of the goal, for the configuration Maven merged from the POM and the descriptor. */
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
-    MojoExecution mojoExecution;
     /**
      * The {@code <server>} in settings.xml whose username and password open a
      * {@code jdbc:postgresql:} index; unset, {@code PGUSER}/{@code PGPASSWORD} or {@code ~/.pgpass} apply.
@@ -62,6 +55,14 @@ public abstract class AbstractIafbtMojo extends AbstractMojo {
     /** Maven's own decrypter for {@code mvn --encrypt-password} values (a Plexus component, not JSR-330). */
     @Component
     SettingsDecrypter settingsDecrypter;
+
+    /** The build, for the user properties ({@code -D}) given on the command line. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    /** This run of the goal, for the configuration Maven merged from the POM and the descriptor. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    MojoExecution mojoExecution;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {

@@ -1,7 +1,7 @@
 package dev.iafbt.maven;
 
-import dev.iafbt.index.IndexException;
 import dev.iafbt.index.BacktestIndex;
+import dev.iafbt.index.IndexException;
 import dev.iafbt.index.TieredLayout;
 import dev.iafbt.rank.QueryException;
 import dev.iafbt.rank.ResultFiles;
@@ -89,7 +89,7 @@ abstract class AbstractQueryMojo extends AbstractIafbtMojo {
         IndexTarget file = indexTarget(bundles, index);
         Optional<Path> store = TieredLayout.storeOf(bundleFolder());
         Path storeIndex = store.map(root -> root.resolve(TieredLayout.INDEX_FILE)).orElse(null);
-        if (storeIndex != null && file.file() != null && (index == null || file.file().equals(storeIndex))) {
+        if (storeIndex != null && (index == null || storeIndex.equals(file.file()))) {
             // the store keeps its own index, one row per handle; a folder refresh would double it
             getLog().info("Reading the tiered store " + store.get() + " through its own index " + storeIndex
                     + " (one row per handle; 'mvn iafbt:verify-store -Diafbt.store=" + store.get()
