@@ -170,6 +170,9 @@ public final class Indexer {
         }
         createIndexFolder();
         boolean incremental = !rebuild && Files.isRegularFile(output);
+        if (incremental) {
+            SqliteIndex.removeOrphanedTemps(output); // stage() does so for a rebuild
+        }
         // a new index is filled beside the old one and swapped in only when complete, so a crash
         // or a failure leaves the old index whole and a reader never sees a part of the new one
         try (SqliteIndex index = incremental ? SqliteIndex.open(output) : SqliteIndex.stage(output)) {

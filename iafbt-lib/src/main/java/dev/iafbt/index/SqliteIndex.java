@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 
@@ -28,6 +30,8 @@ public final class SqliteIndex extends JdbcIndex {
     private final Path file;
     /** Where a staged index really is until {@link #publish()} puts it at {@link #file}; else null. */
     private final Path staging;
+    /** Held while {@link #staging} exists, so the next rebuild can tell it from a killed one's. */
+    private StagingLock stagingLock;
     private boolean published;
 
     private SqliteIndex(Path file, Connection connection, Path staging) throws SQLException {
@@ -50,15 +54,34 @@ public final class SqliteIndex extends JdbcIndex {
     /**
      * A new, empty index that will replace the one at {@code path}, built in a temporary file
      * beside it ({@code .<name>.<hex>.tmp}). Fill it, then {@link #publish()} it: until then the
-     * old index stays as it was for every reader, and a crash leaves it whole (plus a temp file
-     * that {@code iafbt:index} reports once it is stale). Closing without publishing deletes it.
+     * old index stays as it was for every reader, and a crash leaves it whole plus temp files,
+     * which the next {@code stage} of the same index removes (see {@link #removeOrphanedTemps}).
+     * Closing without publishing deletes it.
      */
     public static SqliteIndex stage(Path path) {
         Path target = path.toAbsolutePath();
         rejectDirectory(target);
         createFolderOf(target);
+        removeOrphanedTemps(target);
         Path temp = AtomicFiles.tempBeside(target);
-        return connected(target, temp, temp, false, c -> SchemaInitializer.initialise(c, temp));
+        StagingLock lock = StagingLock.acquire(temp, target); // before SQLite creates the temp file
+        try {
+            SqliteIndex staged = connected(target, temp, temp, false, c -> SchemaInitializer.initialise(c, temp));
+            staged.stagingLock = lock;
+            return staged;
+        } catch (RuntimeException e) {
+            lock.close(); // connected() deleted the temp file already
+            throw e;
+        }
+    }
+
+    /**
+     * Removes the temp files that killed rebuilds of the index at {@code path} left beside it and
+     * that no living process is still filling; returns the files removed. {@link #stage} does this
+     * itself; an incremental run calls it to clean up after a killed rebuild as well.
+     */
+    public static List<Path> removeOrphanedTemps(Path path) {
+        return OrphanIndexTemps.removeFor(path, Instant.now());
     }
 
     /**
@@ -84,6 +107,7 @@ public final class SqliteIndex extends JdbcIndex {
             if (!published) {
                 deleteQuietly(staging);
             }
+            releaseStagingLock();
         }
     }
 
@@ -199,6 +223,15 @@ public final class SqliteIndex extends JdbcIndex {
             if (staging != null && !published) {
                 deleteQuietly(staging); // never published: the old index stays the index
             }
+            releaseStagingLock();
+        }
+    }
+
+    /** After the temp file is renamed or deleted; idempotent. */
+    private void releaseStagingLock() {
+        if (stagingLock != null) {
+            stagingLock.close();
+            stagingLock = null;
         }
     }
 
@@ -248,7 +281,7 @@ public final class SqliteIndex extends JdbcIndex {
             deleteJournals(db);
             Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-journal"));
         } catch (IOException ignored) {
-            // best effort: a leftover temp file is reported by iafbt:index once it is stale
+            // best effort: the next rebuild removes a leftover temp file (OrphanIndexTemps)
         }
     }
 }

@@ -19,12 +19,14 @@ import java.util.regex.Pattern;
  * (SQLite adds {@code -wal}, {@code -shm} or {@code -journal} beside a temp index); a process
  * killed in between leaves the temp file. It is never read as a bundle or an index (the walk skips
  * it), but it takes space, so {@code iafbt:index} reports those older than an hour, when no live
- * save can still own them, and removes them on request.
+ * save can still own them, and removes them on request. Staged indexes with a side lock file are
+ * left to the next rebuild, which knows whether their writer is alive ({@code OrphanIndexTemps}).
  */
 public final class StaleTempFiles {
     /** Older than this, no save or rebuild still running can own a temp file. */
     public static final Duration DEFAULT_AGE = Duration.ofHours(1);
 
+    private static final Pattern JOURNAL_SUFFIX = Pattern.compile("(-wal|-shm|-journal)$");
     private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.[0-9a-f]{1,16}\\.tmp(-wal|-shm|-journal)?");
 
     /** A leftover temp file and its size in bytes. */
@@ -57,7 +59,7 @@ public final class StaleTempFiles {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     Instant modified = attrs.lastModifiedTime().toInstant();
                     if (attrs.isRegularFile() && isTempName(file.getFileName().toString())
-                            && modified.isBefore(cutoff)) {
+                            && modified.isBefore(cutoff) && !guardedBySideLock(file)) {
                         found.add(new StaleTempFile(file, attrs.size(), modified));
                     }
                     return FileVisitResult.CONTINUE;
@@ -72,6 +74,15 @@ public final class StaleTempFiles {
             throw new IndexException("cannot look for leftover temp files in " + folder + ": " + e, e);
         }
         return found;
+    }
+
+    /**
+     * A staged index with a {@link StagingLock} side file may belong to a rebuild running longer
+     * than the age; the next rebuild of that index removes it as soon as its lock is free.
+     */
+    private static boolean guardedBySideLock(Path file) {
+        String base = JOURNAL_SUFFIX.matcher(file.getFileName().toString()).replaceFirst("");
+        return Files.exists(file.resolveSibling(base + StagingLock.SUFFIX));
     }
 
     /**

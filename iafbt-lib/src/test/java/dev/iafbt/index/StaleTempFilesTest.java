@@ -45,6 +45,23 @@ class StaleTempFilesTest {
                 .containsExactly(oldIndexJournal);
     }
 
+    /**
+     * A staged index with a side lock file is the next rebuild's business (it removes it once its
+     * lock is free); the hour rule must not delete a rebuild that has run longer than an hour.
+     */
+    @Test
+    void skipsStagedIndexesThatHaveALockFile() throws IOException {
+        Path guarded = file(".index.sqlite.7a.tmp", Duration.ofHours(2));
+        Path guardedWal = file(".index.sqlite.7a.tmp-wal", Duration.ofHours(2));
+        file(".index.sqlite.7a.tmp.lock", Duration.ofHours(2));
+        Path unguarded = file(".index.sqlite.7b.tmp", Duration.ofHours(2));
+
+        List<StaleTempFile> stale = StaleTempFiles.find(dir, 1, StaleTempFiles.DEFAULT_AGE, NOW);
+
+        assertThat(stale).extracting(StaleTempFile::path).containsExactly(unguarded)
+                .doesNotContain(guarded, guardedWal);
+    }
+
     @Test
     void theNamesAtomicWritesUseAreRecognised() {
         Path temp = AtomicFiles.tempBeside(dir.resolve("x.iafbt"));
