@@ -81,6 +81,6 @@ class StoreAndReportGoalsTest extends GoalTestSupport {
         assertThat(mojo.dst).isEqualTo(file("store"));
         assertThat(mojo.handles).isEqualTo("a.iafbt,b.iafbt");
         assertThat(mojo.failOnError).isTrue();
-        assertThat(mojo.progressSeconds).isEqualTo(2);
+        assertThat(mojo.progressSeconds).isEqualTo(10);
     }
 }
