@@ -30,7 +30,8 @@ import java.util.List;
  */
 @AnalyzeClasses(packages = "dev.iafbt", importOptions = ImportOption.DoNotIncludeTests.class)
 class LibraryArchitectureTest {
-    private static final String[] ABOVE_BUNDLE = {"Model", "Index", "Ohlcv", "Rank", "Store", "Report", "Check"};
+    private static final String[] ABOVE_METRICS = {"Model", "Index", "Ohlcv", "Rank", "Store", "Report", "Check", "Recompute"};
+    private static final String[] ABOVE_BUNDLE = {"Model", "Index", "Ohlcv", "Rank", "Store", "Report", "Check", "Recompute"};
 
     @ArchTest
     static final ArchRule capabilitiesAreFreeOfCycles = slices().assignedFrom(new Capabilities())
@@ -42,6 +43,8 @@ class LibraryArchitectureTest {
             .withOptionalLayers(true)
             .layer("Base").definedBy("dev.iafbt", "dev.iafbt.internal.io..", "dev.iafbt.internal.json..",
                     "dev.iafbt.internal.parquet..", "dev.iafbt.internal.chunk..")
+            // pure computation on plain arrays, so that the model can recompute a bundle with it
+            .layer("Metrics").definedBy("dev.iafbt.metrics..")
             .layer("Bundle").definedBy("dev.iafbt.bundle..", "dev.iafbt.internal.bundle..")
             .layer("Model").definedBy("dev.iafbt.model..")
             .layer("Index").definedBy("dev.iafbt.index..", "dev.iafbt.internal.index..")
@@ -50,16 +53,19 @@ class LibraryArchitectureTest {
             .layer("Store").definedBy("dev.iafbt.store..", "dev.iafbt.internal.store..")
             .layer("Report").definedBy("dev.iafbt.report..", "dev.iafbt.internal.report..")
             .layer("Check").definedBy("dev.iafbt.check..", "dev.iafbt.gate..")
+            .layer("Recompute").definedBy("dev.iafbt.recompute..")
             .whereLayer("Base").mayNotAccessAnyLayer()
+            .whereLayer("Metrics").mayOnlyBeAccessedByLayers(ABOVE_METRICS)
             .whereLayer("Bundle").mayOnlyBeAccessedByLayers(ABOVE_BUNDLE)
-            .whereLayer("Model").mayOnlyBeAccessedByLayers("Index", "Ohlcv", "Rank", "Store", "Report", "Check")
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("Index", "Ohlcv", "Rank", "Store", "Report", "Check", "Recompute")
             .whereLayer("Index").mayOnlyBeAccessedByLayers("Rank", "Store", "Report", "Check")
             .whereLayer("Ohlcv").mayOnlyBeAccessedByLayers("Rank", "Store", "Report", "Check")
             // the top tier may use each other (the cycle rule keeps that one-way), nothing below may use it
             .whereLayer("Rank").mayOnlyBeAccessedByLayers("Store", "Report", "Check")
             .whereLayer("Store").mayOnlyBeAccessedByLayers("Rank", "Report", "Check")
             .whereLayer("Report").mayOnlyBeAccessedByLayers("Rank", "Store", "Check")
-            .whereLayer("Check").mayOnlyBeAccessedByLayers("Rank", "Store", "Report");
+            .whereLayer("Check").mayOnlyBeAccessedByLayers("Rank", "Store", "Report")
+            .whereLayer("Recompute").mayOnlyBeAccessedByLayers("Rank", "Store", "Report", "Check", "Index");
 
     @ArchTest
     static final ArchRule libraryKnowsNoMavenOrJUnit = noClasses().should().dependOnClassesThat()

@@ -32,6 +32,11 @@ public final class ProductionShape {
     }
 
     public static Backtest generate(String algorithmId, int runs, long seed) {
+        return generate(algorithmId, runs, seed, Map.of());
+    }
+
+    /** The same, its OHLCV manifest naming {@code ohlcv} (key to chunk name), as a sweep sharing price data. */
+    public static Backtest generate(String algorithmId, int runs, long seed, Map<String, String> ohlcv) {
         SplittableRandom random = new SplittableRandom(seed);
         BacktestBuilder builder = Backtest.builder(algorithmId).riskFreeRate(0.027)
                 .parameter("fast_period", 9).parameter("slow_period", 50).parameter("trend_period", 100)
@@ -50,6 +55,7 @@ public final class ProductionShape {
         for (SummaryField field : SummaryField.values()) {
             summary.put(field, random.nextGaussian());
         }
+        ohlcv.forEach(builder::ohlcv);
         return builder.summary(summary).build();
     }
 

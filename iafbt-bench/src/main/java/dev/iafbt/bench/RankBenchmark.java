@@ -13,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -112,30 +110,11 @@ public final class RankBenchmark {
         write(file, rows);
     }
 
-    private static final Set<SummaryField> CAN_BE_INFINITE = EnumSet.of(SummaryField.PROFIT_FACTOR,
-            SummaryField.CALMAR_RATIO, SummaryField.SORTINO_RATIO, SummaryField.WIN_LOSS_RATIO);
-
     private static void writeRandomRows(Path file, int count, boolean infEverywhere) {
         SplittableRandom random = new SplittableRandom(540);
         List<IndexRow> rows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String id = String.format(Locale.ROOT, "algo_%06d", i);
-            IndexRow.Builder b = IndexRow.builder().bundlePath("sweep/" + id + ".iafbt").algorithmId(id)
-                    .tag(i % 2 == 0 ? "even" : "odd");
-            for (SummaryField f : SummaryField.values()) {
-                double p = random.nextDouble();
-                if (p < 0.05) {
-                    continue; // NULL
-                }
-                if (f.isInteger()) {
-                    b.summary(f, (long) random.nextInt(500));
-                } else if (p > 0.999 && (infEverywhere || CAN_BE_INFINITE.contains(f))) {
-                    b.summary(f, random.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
-                } else {
-                    b.summary(f, random.nextDouble(-2.0, 4.0));
-                }
-            }
-            rows.add(b.build());
+            rows.add(SyntheticRows.random(random, i, infEverywhere));
         }
         write(file, rows);
     }

@@ -43,6 +43,15 @@ public @interface BacktestGate {
     /** Byte-identical re-encode check; DEFAULT uses {@code iafbt.gate.roundTrip}, else ON. */
     Toggle roundTrip() default Toggle.DEFAULT;
 
+    /**
+     * The {@code metricsUpToDate} rule: recompute each bundle's metrics and fail on stored values
+     * that differ from them (stale metrics from older framework versions, hand edits).
+     */
+    boolean metricsUpToDate() default false;
+
+    /** Relative tolerance of {@link #metricsUpToDate()} (absolute for values below 1). */
+    double metricsTolerance() default 1e-9;
+
     /** Pass (as skipped) when nothing matches; DEFAULT uses {@code iafbt.gate.allowEmpty}, else OFF. */
     Toggle allowEmpty() default Toggle.DEFAULT;
 

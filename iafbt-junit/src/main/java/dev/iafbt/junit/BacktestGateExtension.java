@@ -60,6 +60,9 @@ class BacktestGateExtension implements TestTemplateInvocationContextProvider {
             BacktestGates gates = BacktestGates.in(patterns).configuration(context::getConfigurationParameter);
             Optional.ofNullable(gate.roundTrip().asBoolean()).ifPresent(gates::roundTrip);
             Optional.ofNullable(gate.allowEmpty().asBoolean()).ifPresent(gates::allowEmpty);
+            if (gate.metricsUpToDate()) {
+                gates.metricsUpToDate(gate.metricsTolerance());
+            }
             for (Threshold threshold : thresholds(testClass, method)) {
                 RuleBuilder rule = threshold.eachRun() ? gates.requireEachRun(threshold.metric()) : gates.require(threshold.metric());
                 rule.allowing(threshold.allow()).forFiles(threshold.files()).forTag(threshold.tag())

@@ -44,6 +44,7 @@ public final class BacktestGates {
     private Double baselineTolerance;
     private List<String> baselineMetrics = List.of();
     private Boolean roundTrip;
+    private Double metricsTolerance;
     private Boolean allowEmpty;
     private Integer parallelism;
     private Path baseDir;
@@ -116,6 +117,16 @@ public final class BacktestGates {
         return this;
     }
 
+    /**
+     * The {@code metricsUpToDate} rule: every bundle's stored metrics must agree with a fresh
+     * recomputation within {@code tolerance} (relative; absolute below 1), or the bundle fails with
+     * each differing run, field, stored and recomputed value.
+     */
+    public BacktestGates metricsUpToDate(double tolerance) {
+        this.metricsTolerance = tolerance;
+        return this;
+    }
+
     /** Re-encode each bundle and require identical bytes (default: {@value GateConfiguration#ROUND_TRIP}, else true). */
     public BacktestGates roundTrip(boolean enabled) {
         this.roundTrip = enabled;
@@ -167,7 +178,7 @@ public final class BacktestGates {
         base = base.toAbsolutePath().normalize();
         List<MetricRule> summaryRules = CheckSettings.ofScope(rules, MetricRule.Scope.SUMMARY);
         List<MetricRule> runRules = CheckSettings.ofScope(rules, MetricRule.Scope.EACH_RUN);
-        return new CheckSettings(patterns, base, summaryRules, runRules,
+        CheckSettings settings = new CheckSettings(patterns, base, summaryRules, runRules,
                 baselineSettings(config, base, summaryRules),
                 roundTrip != null ? roundTrip : config.bool(GateConfiguration.ROUND_TRIP, true),
                 roundTripCache(config, base),
@@ -175,6 +186,7 @@ public final class BacktestGates {
                 "set allowEmpty, or " + GateConfiguration.ALLOW_EMPTY + "=true",
                 parallelism != null ? parallelism : config.positiveInt(GateConfiguration.PARALLELISM, CheckSettings.defaultParallelism()),
                 gate);
+        return metricsTolerance == null ? settings : settings.withMetricsUpToDate(metricsTolerance);
     }
 
     /** Verified round trips are remembered under the project's target/ unless switched off; same bytes are never re-encoded twice in one JVM. */

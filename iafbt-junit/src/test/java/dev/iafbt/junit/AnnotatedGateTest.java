@@ -3,6 +3,7 @@ package dev.iafbt.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iafbt.junit.samples.AnnotatedGates;
+import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SummaryField;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,15 +21,34 @@ class AnnotatedGateTest {
     }
 
     @Test
+    void metricsUpToDateFailsTheStaleBundleNamingRunFieldAndValues() {
+        Path dir = project.resolve("backtests");
+        // the builder's sample metrics are not what its snapshots give; a recomputed copy's are
+        Path stale = TestBundles.write(dir, "stale", 1.4, 0.12, 40);
+        Backtest.open(stale).recompute().save(dir.resolve("fresh.iafbt"));
+
+        EngineExecutionResults results = GateKit.run(AnnotatedGates.MetricsUpToDate.class, project);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        assertThat(GateKit.names(results.testEvents().failed())).containsExactly("backtests/stale.iafbt (stale)");
+        assertThat(GateKit.messages(results.testEvents().failed())).singleElement().asString()
+                .startsWith("backtests/stale.iafbt (stale): ")
+                .containsPattern("run 0 final_value: stored [^,]+, recomputed 1100.0")
+                .endsWith("Refresh them with: mvn iafbt:recompute -Diafbt.inPlace=true");
+    }
+
+    @Test
     void everyBundleIsOneTestNamedAfterFileAndAlgorithm() {
         TestBundles.write(backtests(), "momentum_fast", 1.4, 0.12, 40);
         TestBundles.write(backtests(), "carry", 1.1, 0.2, 31);
 
         EngineExecutionResults results = GateKit.run(AnnotatedGates.StandardBar.class, project);
 
-        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
+        // the third test is the note on the summary max_drawdown rule (the shallowest window's drawdown)
+        results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(2).aborted(1).failed(0));
         assertThat(GateKit.names(results.testEvents().succeeded()))
                 .containsExactly("backtests/carry.iafbt (carry)", "backtests/momentum_fast.iafbt (momentum_fast)");
+        assertThat(GateKit.names(results.testEvents().aborted())).containsExactly("summary rules mean what they say");
     }
 
     @Test
@@ -105,13 +125,13 @@ class AnnotatedGateTest {
 
         EngineExecutionResults results = GateKit.run(AnnotatedGates.StandardBar.class, project);
 
-        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        results.testEvents().assertStatistics(stats -> stats.started(2).failed(1).aborted(1));
         assertThat(GateKit.messages(results.testEvents().failed())).singleElement().asString()
                 .startsWith("no .iafbt bundles matched [backtests]")
                 .contains("; checking nothing is a failure (set allowEmpty, or iafbt.gate.allowEmpty=true, if that is intended)");
 
         GateKit.run(AnnotatedGates.StandardBar.class, project, GateConfiguration.ALLOW_EMPTY, "true")
-                .testEvents().assertStatistics(stats -> stats.skipped(0).aborted(1).failed(0));
+                .testEvents().assertStatistics(stats -> stats.skipped(0).aborted(2).failed(0));
     }
 
     @Test

@@ -43,13 +43,37 @@ final class BundleHeadReader {
      * any error precisely.
      */
     static Optional<Bundle> read(Path path, ReadOptions options) {
-        String name = path.toString();
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            if (channel.size() < HEAD_READ_MIN_FILE_SIZE) {
+            return read(new RangedBytes() {
+                @Override
+                public long size() throws IOException {
+                    return channel.size();
+                }
+
+                @Override
+                public InputStream openAt(long offset) throws IOException {
+                    return Channels.newInputStream(channel.position(offset));
+                }
+            }, path, path.toString(), options);
+        } catch (IOException e) {
+            return Optional.empty(); // not readable this way: the full reader gives the precise error
+        }
+    }
+
+    /**
+     * Like {@link #read(Path, ReadOptions)} on any source of byte ranges (an object store's ranged
+     * GETs): only as much of the source is asked for as the head needs.
+     *
+     * @param source the file the bundle names as its source, or null
+     */
+    static Optional<Bundle> read(RangedBytes bytes, Path source, String name, ReadOptions options) {
+        try {
+            long size = bytes.size();
+            if (size < HEAD_READ_MIN_FILE_SIZE) {
                 return Optional.empty();
             }
-            byte[] start = new byte[(int) Math.min(channel.size(), BundleContainer.HEADER_SIZE + 18)];
-            channel.read(ByteBuffer.wrap(start), 0);
+            // not closed: for a file it would close the channel the frame is read from next
+            byte[] start = bytes.openAt(0).readNBytes((int) Math.min(size, BundleContainer.HEADER_SIZE + 18));
             int version = BundleContainer.readVersion(start, name);
             if (version < 2 || start.length <= BundleContainer.HEADER_SIZE) {
                 return Optional.empty();
@@ -59,12 +83,11 @@ final class BundleHeadReader {
             if (contentSize < 0) {
                 return Optional.empty(); // the full reader reports what is wrong with the frame
             }
-            BundleContainer.checkDeclaredSize(contentSize, channel.size() - BundleContainer.HEADER_SIZE, name,
+            BundleContainer.checkDeclaredSize(contentSize, size - BundleContainer.HEADER_SIZE, name,
                     options.maxDecompressedBytes());
-            channel.position(BundleContainer.HEADER_SIZE);
             try (ZstdInputStreamNoFinalizer zstd = new ZstdInputStreamNoFinalizer(
-                    new ChunkedInput(Channels.newInputStream(channel)))) {
-                return decodeGrowingPrefix(zstd, (int) contentSize, channel.size(), version, path);
+                    new ChunkedInput(bytes.openAt(BundleContainer.HEADER_SIZE)))) {
+                return decodeGrowingPrefix(zstd, (int) contentSize, size, version, source, name);
             }
         } catch (IOException | ZstdException | BundleFormatException e) {
             return Optional.empty(); // not readable this way: the full reader gives the precise error
@@ -72,14 +95,14 @@ final class BundleHeadReader {
     }
 
     private static Optional<Bundle> decodeGrowingPrefix(InputStream zstd, int contentSize, long fileSize,
-                                                        int version, Path path) throws IOException {
+                                                        int version, Path path, String name) throws IOException {
         byte[] buffer = new byte[Math.min(contentSize, FIRST_PREFIX)];
         int filled = zstd.readNBytes(buffer, 0, buffer.length);
         while (true) {
             boolean[] summarySeen = {false};
             DocMap head;
             try {
-                head = MsgpackDecoder.decodeHead(buffer, filled, path.toString(), RUNS_KEYS::contains, key -> {
+                head = MsgpackDecoder.decodeHead(buffer, filled, name, RUNS_KEYS::contains, key -> {
                     summarySeen[0] |= SUMMARY_KEYS.contains(key);
                     return RUNS_KEYS.contains(key) && !summarySeen[0] || "blobs".equals(key);
                 });
@@ -97,7 +120,7 @@ final class BundleHeadReader {
                 continue; // the prefix ended inside a value: decode again from a longer one
             }
             return Optional.of(head != null ? Bundle.headOnly(version, head, path)
-                    : readRest(zstd, buffer, filled, contentSize, fileSize, version, path));
+                    : readRest(zstd, buffer, filled, contentSize, fileSize, version, path, name));
         }
     }
 
@@ -106,9 +129,9 @@ final class BundleHeadReader {
      * bytes produced, never to a declared size the frame does not deliver.
      */
     private static Bundle readRest(InputStream zstd, byte[] prefix, int filled, int contentSize, long fileSize,
-                                   int version, Path path) throws IOException {
+                                   int version, Path path, String name) throws IOException {
         byte[] whole = FrameInflater.readFully(zstd, prefix, filled, contentSize,
-                FrameInflater.firstStep(fileSize, contentSize), path.toString());
+                FrameInflater.firstStep(fileSize, contentSize), name);
         return BundleReader.decodeDocument(whole, version, path, true);
     }
 

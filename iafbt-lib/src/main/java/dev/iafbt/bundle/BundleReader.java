@@ -57,6 +57,16 @@ public final class BundleReader {
     }
 
     /**
+     * {@link #readHead(Path, ReadOptions)} over ranges fetched on demand: a summary-first bundle in
+     * an object store costs the few kilobytes of its head, not the whole object.
+     *
+     * @param name names the bundle in errors (its URI)
+     */
+    public static Optional<Bundle> readHead(RangedBytes bytes, String name, ReadOptions options) {
+        return BundleHeadReader.read(bytes, null, name, options);
+    }
+
+    /**
      * The whole file, after checking its size: a frame never compresses to more than its content
      * plus a little framing, so a file larger than the decompression limit (plus that slack) cannot
      * be a bundle within it and is refused before a byte is read.

@@ -51,7 +51,8 @@ final class BundleInspector {
                 knownDifference = settings.roundTripCache().get().known(hash);
             }
             // a remembered round trip leaves only the summary to read, unless run rules need the runs
-            boolean fullRead = !settings.runRules().isEmpty() || (settings.roundTrip() && knownDifference.isEmpty());
+            boolean fullRead = !settings.runRules().isEmpty() || settings.metricsTolerance().isPresent()
+                    || (settings.roundTrip() && knownDifference.isEmpty());
             bundle = BundleReader.read(bytes, file, fullRead ? ReadOptions.FULL : ReadOptions.SUMMARY_ONLY);
         } catch (IOException | RuntimeException e) {
             return new BundleVerdict(file, name, null,
@@ -91,6 +92,8 @@ final class BundleInspector {
                     () -> ThresholdCheck.eachRun(prefix, ThresholdCheck.applying(settings.runRules(), name, backtest.tag()),
                             backtest.runs())));
         }
+        settings.metricsTolerance().ifPresent(tolerance -> checks.add(guarded(MetricsUpToDateCheck.NAME, name,
+                () -> MetricsUpToDateCheck.check(prefix, backtest, tolerance))));
         Map<SummaryField, Double> values = baselineValues(summary);
         baseline.ifPresent(check -> checks.add(guarded(BaselineCheck.NAME, name,
                 () -> check.check(name + " (" + algorithmId + ")", algorithmId, values))));

@@ -141,6 +141,7 @@ public final class CheckRun {
         if (gateResult != null && !files.isEmpty()) {
             checks.add(gateResult);
         }
+        checks.addAll(SummaryQuirks.notes(settings.summaryRules()));
         return checks;
     }
 

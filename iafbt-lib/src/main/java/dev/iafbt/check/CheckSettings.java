@@ -14,10 +14,13 @@ import java.util.Optional;
  * @param roundTripCache where verified round trips are remembered; empty re-encodes every time
  * @param allowEmptyHint how the caller lets a check that matches nothing pass, for the failure message
  * @param gate what the sweep as a whole must achieve; {@link SweepGate#every()} by default
+ * @param metricsTolerance when present, the {@value MetricsUpToDateCheck#NAME} rule: every stored
+ *     metric must agree with a fresh recomputation within this relative tolerance
  */
 public record CheckSettings(List<String> patterns, Path baseDir, List<MetricRule> summaryRules, List<MetricRule> runRules,
                             Optional<BaselineSettings> baseline, boolean roundTrip, Optional<RoundTripCache> roundTripCache,
-                            boolean allowEmpty, String allowEmptyHint, int parallelism, SweepGate gate) {
+                            boolean allowEmpty, String allowEmptyHint, int parallelism, SweepGate gate,
+                            Optional<Double> metricsTolerance) {
 
     /** The one switch that rewrites baseline files from the current bundles, for every caller. */
     public static final String BASELINE_UPDATE = "iafbt.baseline.update";
@@ -34,14 +37,32 @@ public record CheckSettings(List<String> patterns, Path baseDir, List<MetricRule
             throw new IllegalArgumentException("parallelism must be >= 1, but is " + parallelism);
         }
         Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(metricsTolerance, "metricsTolerance");
+        if (metricsTolerance.filter(t -> !(t >= 0)).isPresent()) {
+            throw new IllegalArgumentException("the metricsUpToDate tolerance must be 0 or more, but is " + metricsTolerance.get());
+        }
     }
 
-    /** Settings where every bundle must pass. */
+    /** Settings with this sweep gate, without the {@value MetricsUpToDateCheck#NAME} rule. */
+    public CheckSettings(List<String> patterns, Path baseDir, List<MetricRule> summaryRules, List<MetricRule> runRules,
+                         Optional<BaselineSettings> baseline, boolean roundTrip, Optional<RoundTripCache> roundTripCache,
+                         boolean allowEmpty, String allowEmptyHint, int parallelism, SweepGate gate) {
+        this(patterns, baseDir, summaryRules, runRules, baseline, roundTrip, roundTripCache, allowEmpty, allowEmptyHint,
+                parallelism, gate, Optional.empty());
+    }
+
+    /** Settings where every bundle must pass, without the {@value MetricsUpToDateCheck#NAME} rule. */
     public CheckSettings(List<String> patterns, Path baseDir, List<MetricRule> summaryRules, List<MetricRule> runRules,
                          Optional<BaselineSettings> baseline, boolean roundTrip, Optional<RoundTripCache> roundTripCache,
                          boolean allowEmpty, String allowEmptyHint, int parallelism) {
         this(patterns, baseDir, summaryRules, runRules, baseline, roundTrip, roundTripCache, allowEmpty, allowEmptyHint,
-                parallelism, SweepGate.every());
+                parallelism, SweepGate.every(), Optional.empty());
+    }
+
+    /** These settings with the {@value MetricsUpToDateCheck#NAME} rule at {@code tolerance}. */
+    public CheckSettings withMetricsUpToDate(double tolerance) {
+        return new CheckSettings(patterns, baseDir, summaryRules, runRules, baseline, roundTrip, roundTripCache,
+                allowEmpty, allowEmptyHint, parallelism, gate, Optional.of(tolerance));
     }
 
     /** Separates the rules by scope, as they come from a configuration that lists both kinds together. */

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Builds or refreshes the Tier-1 SQLite index over a folder of bundles: the reference's
@@ -47,6 +49,9 @@ public final class Indexer {
 
     private final Path bundles;
     private final Path output;
+    /** A {@code jdbc:postgresql:} index in place of {@link #output}, or null. */
+    private final String database;
+    private final IndexCredentials credentials;
     private final boolean absolutePaths;
     private final boolean rebuild;
     private final boolean pruneMissing;
@@ -60,6 +65,8 @@ public final class Indexer {
         bundles = b.bundles.toAbsolutePath().normalize();
         output = (b.output == null ? bundles.resolve(DEFAULT_INDEX_NAME) : b.output).toAbsolutePath().normalize();
         absolutePaths = b.absolutePaths;
+        database = b.database;
+        credentials = b.credentials;
         rebuild = b.rebuild;
         pruneMissing = b.pruneMissing;
         threads = b.threads > 0 ? b.threads : Runtime.getRuntime().availableProcessors();
@@ -101,7 +108,7 @@ public final class Indexer {
                             + (bundles.getParent() == null ? "" : " (for example " + bundles.getParent() + ")"));
         }
         Optional<Path> store = TieredLayout.storeOf(bundles);
-        if (store.isEmpty() && output.getParent() != null
+        if (store.isEmpty() && output != null && output.getParent() != null
                 && output.getFileName().toString().equals(TieredLayout.INDEX_FILE)
                 && TieredLayout.isStoreRoot(output.getParent())) {
             store = Optional.of(output.getParent());
@@ -109,9 +116,12 @@ public final class Indexer {
         if (store.isPresent()) {
             throw new IndexerConfigurationException(Problem.TIERED_STORE, store.get(), store.get()
                     + " is a tiered store: its index keeps one row per handle, and indexing "
-                    + (store.get().equals(output.getParent()) ? "another folder into it" : "its bundles as a folder")
+                    + (output != null && store.get().equals(output.getParent()) ? "another folder into it" : "its bundles as a folder")
                     + " would add a second row per backtest; use the store (LocalTieredStore.indexRows(),"
                     + " and repair() to bring its index up to date)");
+        }
+        if (database != null) {
+            return; // the server checks the rest when the index is opened
         }
         if (Files.isDirectory(output)) {
             throw new IndexerConfigurationException(Problem.INDEX_IS_A_FOLDER, output,
@@ -155,6 +165,9 @@ public final class Indexer {
         } catch (IOException e) {
             throw new IndexException("cannot resolve bundle folder " + bundles + ": " + e, e);
         }
+        if (database != null) {
+            return runOnServer(root, started);
+        }
         createIndexFolder();
         boolean incremental = !rebuild && Files.isRegularFile(output);
         // a new index is filled beside the old one and swapped in only when complete, so a crash
@@ -171,6 +184,31 @@ public final class Indexer {
             return new IndexResult(output, counts.indexed(), counts.unchanged(), removed,
                     counts.failures(), !incremental, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * The same run into a PostgreSQL index, always in place: other machines read and write the
+     * table meanwhile, so it is never swapped. A rebuild reads every bundle again and then drops
+     * every row the walk did not meet, so readers see the old rows until the new ones replace them.
+     */
+    private IndexResult runOnServer(Path root, long started) {
+        try (PostgresIndex index = PostgresIndex.open(database, credentials)) {
+            Supplier<Map<String, Provenance>> known = rebuild ? () -> neverUpToDate(index.provenance()) : index::provenance;
+            IndexerPipeline pipeline = new IndexerPipeline(root, absolutePaths, index, known, threads, batchSize,
+                    progressInterval, listener, started, decoder);
+            IndexerPipeline.Counts counts = pipeline.run();
+            long removed = rebuild ? index.remove(pipeline.unseen().keySet())
+                    : pruneMissing ? IndexerPruning.removeMissing(index, root, pipeline.unseen().keySet()) : 0;
+            return new IndexResult(null, counts.indexed(), counts.unchanged(), removed, counts.failures(), rebuild,
+                    Duration.ofNanos(System.nanoTime() - started), index.location());
+        }
+    }
+
+    /** The same rows with a provenance that matches nothing, so every bundle is read again. */
+    private static Map<String, Provenance> neverUpToDate(Map<String, Provenance> stored) {
+        Map<String, Provenance> out = new HashMap<>();
+        stored.keySet().forEach(path -> out.put(path, new Provenance(null, null)));
+        return out;
     }
 
     /** The index's folder; a folder that cannot be made (e.g. under {@code /proc}) is a configuration problem. */
@@ -204,6 +242,8 @@ public final class Indexer {
     public static final class Builder {
         private final Path bundles;
         private Path output;
+        private String database;
+        private IndexCredentials credentials = IndexCredentials.NONE;
         private boolean absolutePaths;
         private boolean rebuild;
         private boolean pruneMissing;
@@ -220,6 +260,19 @@ public final class Indexer {
         /** The index file; default {@code <bundles>/index.sqlite}. Parent folders are created. */
         public Builder output(Path value) {
             output = value;
+            return this;
+        }
+
+        /**
+         * Write into a PostgreSQL index ({@code jdbc:postgresql://host:port/db?currentSchema=s})
+         * instead of a SQLite file; {@code credentials} null means the environment's.
+         */
+        public Builder database(String jdbcUrl, IndexCredentials credentials) {
+            if (!PostgresIndex.isPostgresUrl(jdbcUrl)) {
+                throw new IllegalArgumentException("not a jdbc:postgresql: URL: " + PostgresUrl.withoutPassword(jdbcUrl));
+            }
+            database = jdbcUrl;
+            this.credentials = credentials == null ? IndexCredentials.NONE : credentials;
             return this;
         }
 

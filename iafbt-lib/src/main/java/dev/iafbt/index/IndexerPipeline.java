@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  *       queue in walk order;</li>
  *   <li><b>decoder</b> threads (one per core by default) open each bundle summary-only and turn it
  *       into an {@link IndexRow}; the document is garbage as soon as the row exists;</li>
- *   <li>the <b>writer</b>, the calling thread and the only one touching SQLite, takes the futures
+ *   <li>the <b>writer</b>, the calling thread and the only one touching the index, takes the futures
  *       in order and writes rows in transactions of {@code batchSize}.</li>
  * </ol>
  *
@@ -73,7 +73,7 @@ final class IndexerPipeline {
 
     private final Path root;
     private final boolean absolutePaths;
-    private final SqliteIndex index;
+    private final BacktestIndex index;
     private final Supplier<Map<String, Provenance>> provenance;
     private final CompletableFuture<Map<String, Provenance>> known = new CompletableFuture<>();
     private final int threads;
@@ -91,7 +91,7 @@ final class IndexerPipeline {
     private volatile Throwable threadDeath;
     private final RowDecoder decoder;
 
-    IndexerPipeline(Path root, boolean absolutePaths, SqliteIndex index,
+    IndexerPipeline(Path root, boolean absolutePaths, BacktestIndex index,
             Supplier<Map<String, Provenance>> provenance,
             int threads, int batchSize, Duration progressInterval, IndexListener listener, long started,
             RowDecoder decoder) {
@@ -158,7 +158,7 @@ final class IndexerPipeline {
             scanner.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IndexException("indexing into " + index.path() + " was interrupted", e);
+            throw new IndexException("indexing into " + index.location() + " was interrupted", e);
         } finally {
             scanner.interrupt();
             inFlight.clear(); // unblocks a scanner waiting to put, so it sees the interrupt
@@ -168,7 +168,7 @@ final class IndexerPipeline {
             throw fatal(root, error);
         }
         if (scanError != null) {
-            throw new IndexException("indexing into " + index.path() + " failed while scanning "
+            throw new IndexException("indexing into " + index.location() + " failed while scanning "
                     + root + ": " + scanError, scanError);
         }
         return new Counts(indexed, unchanged.get(), failures);
@@ -251,7 +251,7 @@ final class IndexerPipeline {
             } catch (ExecutionException e) {
                 // decode() catches everything it can attribute to a bundle; this is the pool itself
                 Throwable cause = e.getCause();
-                throw new IndexException("indexing into " + index.path() + " stopped: a decoder thread failed with "
+                throw new IndexException("indexing into " + index.location() + " stopped: a decoder thread failed with "
                         + cause + "; no unfinished batch was written", cause);
             }
         }
@@ -267,13 +267,13 @@ final class IndexerPipeline {
         }
         Throwable death = threadDeath;
         if (death != null) {
-            throw new IndexException("indexing into " + index.path() + " stopped: a pipeline thread died with "
+            throw new IndexException("indexing into " + index.location() + " stopped: a pipeline thread died with "
                     + death + "; no unfinished batch was written", death);
         }
     }
 
     private IndexException fatal(Path file, Error error) {
-        return new IndexException("indexing into " + index.path() + " stopped at " + file + ": " + error
+        return new IndexException("indexing into " + index.location() + " stopped at " + file + ": " + error
                 + "; no unfinished batch was written", error);
     }
 

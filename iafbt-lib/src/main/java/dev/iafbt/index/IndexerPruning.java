@@ -21,7 +21,7 @@ final class IndexerPruning {
     }
 
     /** Removes the missing ones among {@code unseen}; returns how many rows were removed. */
-    static long removeMissing(SqliteIndex index, Path root, Collection<String> unseen) {
+    static long removeMissing(BacktestIndex index, Path root, Collection<String> unseen) {
         List<String> missing = new ArrayList<>();
         for (String bundlePath : unseen) {
             if (!exists(root, bundlePath)) {

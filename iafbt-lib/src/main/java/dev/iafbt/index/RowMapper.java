@@ -1,7 +1,6 @@
 package dev.iafbt.index;
 
 import dev.iafbt.model.SummaryField;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -17,11 +16,11 @@ import java.util.Map;
  * unknown non-summary columns are ignored as there.
  */
 final class RowMapper {
-    private final Path file;
+    private final String location;
     private final String[] labels;
 
-    RowMapper(Path file, ResultSetMetaData meta) throws SQLException {
-        this.file = file;
+    RowMapper(String location, ResultSetMetaData meta) throws SQLException {
+        this.location = location;
         this.labels = new String[meta.getColumnCount()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = meta.getColumnLabel(i + 1);
@@ -108,7 +107,7 @@ final class RowMapper {
     }
 
     private IndexException malformed(String bundlePath, String column, IllegalArgumentException e) {
-        return new IndexException(file + ": column " + column + " of row '" + bundlePath
+        return new IndexException(location + ": column " + column + " of row '" + bundlePath
                 + "' is not valid JSON (" + e.getMessage() + "); re-index that bundle to rewrite it", e);
     }
 

@@ -68,7 +68,7 @@ final class SchemaInitializer {
     }
 
     /** Refuses a table without the columns every index has (an empty list: no table at all). */
-    static void requireColumns(List<String> existing, Path file) {
+    static void requireColumns(List<String> existing, Object file) {
         if (existing.isEmpty()) {
             throw new IndexException(file + " has no " + IndexSchema.TABLE + " table, so it is not a"
                     + " backtest index written by iafbt or the Python reference; pass the index file"

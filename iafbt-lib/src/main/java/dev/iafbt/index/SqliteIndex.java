@@ -5,18 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 
@@ -31,21 +21,18 @@ import org.sqlite.SQLiteErrorCode;
  * removing the old file's stale {@code -wal}/{@code -shm}; batches are written in one transaction with their provenance; reading tolerates extra
  * {@code summary_*} columns of newer files; failures are {@link IndexException}s naming the file.
  */
-public final class SqliteIndex implements AutoCloseable {
+public final class SqliteIndex extends JdbcIndex {
     /** How long a statement waits for another connection's write lock before failing. */
     public static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
     private final Path file;
-    private final Connection connection;
-    private final List<String> columns;
     /** Where a staged index really is until {@link #publish()} puts it at {@link #file}; else null. */
     private final Path staging;
     private boolean published;
 
     private SqliteIndex(Path file, Connection connection, Path staging) throws SQLException {
+        super(connection, SqlDialect.SQLITE, SchemaInitializer.tableColumns(connection));
         this.file = file;
-        this.connection = connection;
-        this.columns = List.copyOf(SchemaInitializer.tableColumns(connection));
         this.staging = staging;
     }
 
@@ -175,155 +162,29 @@ public final class SqliteIndex implements AutoCloseable {
         return file;
     }
 
-    /** The table's column names in physical order, including columns of newer schema versions. */
-    public List<String> columns() {
-        return columns;
+    /** The file path, absolute. */
+    @Override
+    public String location() {
+        return file.toString();
     }
 
-    /** Inserts or replaces one row (keyed by bundle_path) in its own transaction. */
-    public void upsert(IndexRow row) {
-        upsertAll(List.of(row));
+    @Override
+    IndexException failure(String action, SQLException e) {
+        return failure(file, action, e);
     }
 
-    /**
-     * Inserts or replaces every row in one transaction with one prepared statement; returns the
-     * number of rows written. Unlike the reference's {@code upsert_many}, each row's provenance is
-     * written and every row's summary is kept. Every bundle_path is checked before writing.
-     */
-    public int upsertAll(Iterable<IndexRow> rows) {
-        List<IndexRow> batch = new ArrayList<>();
-        for (IndexRow row : rows) {
-            if (row.bundlePath() == null || row.bundlePath().isEmpty()) {
-                throw new IndexException("cannot upsert into " + file + ": a row has no bundle_path ("
-                        + row + "); bundle_path is the primary key, set it on every row");
-            }
-            batch.add(row);
-        }
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        inTransaction("upsert rows into", () -> {
-            try (PreparedStatement ps = connection.prepareStatement(RowBinder.UPSERT_SQL)) {
-                for (IndexRow row : batch) {
-                    RowBinder.bind(ps, row);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        });
-        return batch.size();
-    }
-
-    /** Deletes the rows of these bundle paths in one transaction; returns how many existed. */
-    public int remove(Collection<String> bundlePaths) {
-        int[] removed = {0};
-        inTransaction("remove rows from", () -> {
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM "
-                    + IndexSchema.QUOTED_TABLE + " WHERE bundle_path = ?")) {
-                for (String bundlePath : bundlePaths) {
-                    ps.setString(1, bundlePath);
-                    removed[0] += ps.executeUpdate();
-                }
-            }
-        });
-        return removed[0];
-    }
-
-    /** True when a row exists and its provenance equals exactly this mtime and size. */
-    public boolean isUpToDate(String bundlePath, long mtimeNs, long size) {
-        Provenance stored = query("read provenance from", "SELECT bundle_mtime_ns, bundle_size FROM "
-                + IndexSchema.QUOTED_TABLE + " WHERE bundle_path = ?", List.of(bundlePath), rs ->
-                rs.next() ? provenanceOf(rs, 1) : null);
-        return stored != null && stored.matches(mtimeNs, size);
-    }
-
-    /** Every row's provenance in one query, for an incremental indexer to compare in memory. */
-    public Map<String, Provenance> provenance() {
-        return query("read provenance from", "SELECT bundle_path, bundle_mtime_ns, bundle_size FROM "
-                + IndexSchema.QUOTED_TABLE + " ORDER BY rowid", List.of(), rs -> {
-                    Map<String, Provenance> map = new HashMap<>();
-                    while (rs.next()) {
-                        map.put(rs.getString(1), provenanceOf(rs, 2));
-                    }
-                    return map;
-                });
-    }
-
-    /** Every bundle_path, in row (insertion) order. */
-    public List<String> bundlePaths() {
-        return query("list bundle paths of", "SELECT bundle_path FROM " + IndexSchema.QUOTED_TABLE
-                + " ORDER BY rowid", List.of(), rs -> {
-                    List<String> paths = new ArrayList<>();
-                    while (rs.next()) {
-                        paths.add(rs.getString(1));
-                    }
-                    return paths;
-                });
-    }
-
-    public long count() {
-        return query("count rows of", "SELECT COUNT(*) FROM " + IndexSchema.QUOTED_TABLE, List.of(),
-                rs -> rs.next() ? rs.getLong(1) : 0L);
-    }
-
-    /**
-     * Streams every row in insertion (rowid) order, as the reference's {@code iter_rows}. The
-     * stream holds an open statement: close it (try-with-resources) when not fully consumed.
-     */
-    public Stream<IndexRow> iterRows() {
-        String sql = "SELECT * FROM " + IndexSchema.QUOTED_TABLE + " ORDER BY rowid";
-        try {
-            PreparedStatement ps = connection.prepareStatement(sql);
-            ResultSet rs = ps.executeQuery();
-            RowMapper mapper = new RowMapper(file, rs.getMetaData());
-            return ResultSetSpliterator.stream(rs, mapper::map, () -> {
-                rs.close();
-                ps.close();
-            }, e -> failure(file, "read rows of", e));
-        } catch (SQLException e) {
-            throw failure(file, "read rows of", e);
-        }
-    }
-
-    /** All rows in insertion order. */
-    public List<IndexRow> rows() {
-        try (Stream<IndexRow> rows = iterRows()) {
-            return rows.toList();
-        }
-    }
-
-    /**
-     * Runs one SELECT with {@code PRAGMA query_only=ON}, so that even a statement that slipped
-     * past the caller's validation cannot change the file; returns each row as a map from column
-     * label to value (Long, Double, String, byte[] or null). Used by {@code dev.iafbt.rank}.
-     */
-    public List<LinkedHashMap<String, Object>> selectReadOnly(String sql, List<?> params) {
+    /** Runs one SELECT with {@code PRAGMA query_only=ON}: the file cannot change through it. */
+    @Override
+    void beginReadOnly() throws SQLException {
         try (Statement guard = connection.createStatement()) {
             guard.execute("PRAGMA query_only=ON");
-            try {
-                return query("query", sql, params, rs -> {
-                    ResultSetMetaData meta = rs.getMetaData();
-                    int n = meta.getColumnCount();
-                    String[] labels = new String[n];
-                    for (int i = 0; i < n; i++) {
-                        labels[i] = meta.getColumnLabel(i + 1);
-                    }
-                    List<LinkedHashMap<String, Object>> out = new ArrayList<>();
-                    while (rs.next()) {
-                        LinkedHashMap<String, Object> row = new LinkedHashMap<>(n * 2);
-                        for (int i = 0; i < n; i++) {
-                            Object value = rs.getObject(i + 1);
-                            row.put(labels[i], value instanceof Number num ? SqliteNumbers.normalise(num) : value);
-                        }
-                        out.add(row);
-                    }
-                    return out;
-                });
-            } finally {
-                guard.execute("PRAGMA query_only=OFF");
-            }
-        } catch (SQLException e) {
-            throw failure(file, "query", e);
+        }
+    }
+
+    @Override
+    void endReadOnly() throws SQLException {
+        try (Statement guard = connection.createStatement()) {
+            guard.execute("PRAGMA query_only=OFF");
         }
     }
 
@@ -342,53 +203,6 @@ public final class SqliteIndex implements AutoCloseable {
     }
 
     // ---- plumbing ----
-
-    @FunctionalInterface
-    private interface SqlWork {
-        void run() throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface ResultReader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private void inTransaction(String action, SqlWork work) {
-        try {
-            connection.setAutoCommit(false);
-            try {
-                work.run();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                TransactionUndo.undo(connection, true, e);
-                throw e;
-            }
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw failure(file, action, e);
-        }
-    }
-
-    private <T> T query(String action, String sql, List<?> params, ResultReader<T> reader) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return reader.read(rs);
-            }
-        } catch (SQLException e) {
-            throw failure(file, action, e);
-        }
-    }
-
-    /** The (mtime_ns, size) pair at columns {@code first} and {@code first + 1}; NULLs stay null. */
-    private static Provenance provenanceOf(ResultSet rs, int first) throws SQLException {
-        long mtime = rs.getLong(first);
-        Long mtimeOrNull = rs.wasNull() ? null : mtime;
-        long size = rs.getLong(first + 1);
-        return new Provenance(mtimeOrNull, rs.wasNull() ? null : size);
-    }
 
     private static Connection connect(Path path, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
@@ -435,16 +249,6 @@ public final class SqliteIndex implements AutoCloseable {
             Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-journal"));
         } catch (IOException ignored) {
             // best effort: a leftover temp file is reported by iafbt:index once it is stale
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // already failing; the original error is the one worth reporting
-            }
         }
     }
 }

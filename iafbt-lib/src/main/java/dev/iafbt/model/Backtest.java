@@ -7,8 +7,14 @@ import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
 import dev.iafbt.bundle.RawMsgpack;
 import dev.iafbt.bundle.ReadOptions;
+import dev.iafbt.metrics.MetricsException;
+import dev.iafbt.metrics.RunMetrics;
+import dev.iafbt.metrics.RunMetricsCalculator;
+import dev.iafbt.metrics.SummaryMetricsCalculator;
+import dev.iafbt.metrics.TimeSeries;
 import dev.iafbt.internal.bundle.Docs;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +206,86 @@ public final class Backtest extends DocView {
                 ? BacktestDocuments.toV2Envelope(flat, ohlcvManifestMap().orElse(null), options.write().summaryFirst())
                 : BacktestDocuments.toV1Document(flat, ohlcvManifestMap().orElse(null));
         return new Bundle(version, document, bundle.source().orElse(null), false);
+    }
+
+    /**
+     * The risk-free rate a recompute uses when none is given, as the reference's recalculation:
+     * the stored rate, else 0.0.
+     */
+    public double recomputeRiskFreeRate() {
+        Double stored = riskFreeRate();
+        return stored == null ? 0.0 : stored;
+    }
+
+    /** {@link #recompute(double)} at {@link #recomputeRiskFreeRate()}. */
+    public Backtest recompute() {
+        return recompute(recomputeRiskFreeRate());
+    }
+
+    /**
+     * This backtest with every run's metrics and the summary recomputed from its snapshots and
+     * trades, as the reference's {@code recalculate_backtests_in_directory} does: a v2 bundle in
+     * the engine slot, series as blobs, the summary rebuilt from the fresh metrics. Everything
+     * else — runs, trades, orders, parameters, metadata, the stored risk-free rate, permutation
+     * tests and the OHLCV manifest (which the reference's recalculation drops by default) — is
+     * carried over untouched. This backtest itself is not changed.
+     *
+     * @throws dev.iafbt.metrics.MetricsException naming the file and run when a run cannot be
+     *     computed (no snapshots, a first value of 0), as the reference refuses it too
+     */
+    public Backtest recompute(double riskFreeRate) {
+        DocMap flat = BacktestDocuments.toBacktestDict(this, false);
+        DocList runs = new DocList();
+        List<RunMetrics> computed = new ArrayList<>();
+        List<BacktestRun> typedRuns = runs();
+        for (int i = 0; i < typedRuns.size(); i++) {
+            BacktestRun run = typedRuns.get(i);
+            RunMetrics metrics;
+            try {
+                metrics = RunMetricsCalculator.compute(run.metricsInput(), riskFreeRate);
+            } catch (MetricsException e) {
+                throw new MetricsException(bundle.sourceName() + ": run " + i + " ("
+                        + run.dateRangeName() + "): " + e.getMessage());
+            }
+            computed.add(metrics);
+            DocMap runCopy = new DocMap(run.raw());
+            runCopy.put("backtest_metrics", MetricDocuments.runMetrics(run, metrics));
+            runs.add(runCopy);
+        }
+        flat.put("backtest_runs", runs.isEmpty() ? null : runs);
+        flat.put("backtest_summary", computed.isEmpty() ? null
+                : MetricDocuments.summary(SummaryMetricsCalculator.compute(computed)));
+        DocMap document = BacktestDocuments.toV2Envelope(flat, ohlcvManifestMap().orElse(null), false);
+        keepUnchangedBlobs(document, typedRuns, computed);
+        Backtest result = of(new Bundle(2, document, bundle.source().orElse(null), false));
+        result.decodeAllBlobs();
+        return result;
+    }
+
+    /**
+     * Puts back the stored blob bytes of every series the recompute left unchanged: the reference's
+     * Parquet writer and ours encode the same columns differently, and a series that did not change
+     * should not change its bytes either.
+     */
+    private void keepUnchangedBlobs(DocMap document, List<BacktestRun> oldRuns, List<RunMetrics> computed) {
+        if (!(document.get("blobs") instanceof DocMap newBlobs) || !(bundle.document().get("blobs") instanceof DocMap oldBlobs)) {
+            return;
+        }
+        for (int i = 0; i < oldRuns.size(); i++) {
+            BacktestMetrics old = oldRuns.get(i).metrics();
+            if (old == null) {
+                continue;
+            }
+            for (String field : MetricSeries.BLOB_FIELDS) {
+                String key = "runs/" + i + "/metrics/" + field + ".parquet";
+                Object stored = oldBlobs.get(key);
+                TimeSeries fresh = computed.get(i).series(field);
+                if (stored != null && newBlobs.containsKey(key) && old.blobKey(field).filter(key::equals).isPresent()
+                        && old.series(field).equals(MetricSeries.wrap(fresh.epochMillis(), fresh.values()))) {
+                    newBlobs.put(key, stored);
+                }
+            }
+        }
     }
 
     /** Decodes every blob a run refers to, so series reads are plain array access afterwards. */

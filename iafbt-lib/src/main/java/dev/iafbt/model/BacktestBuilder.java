@@ -30,6 +30,7 @@ public final class BacktestBuilder {
     private final DocList runs = new DocList();
     private DocMap summary;
     private DocMap ohlcvManifest;
+    private Double computeRate;
 
     BacktestBuilder(String algorithmId) {
         this.algorithmId = algorithmId;
@@ -127,6 +128,21 @@ public final class BacktestBuilder {
     }
 
     /**
+     * Computes every run's metrics and series and the summary from the runs' snapshots and trades
+     * at {@code riskFreeRate} (an annual decimal, 0.027 = 2.7%) when the backtest is built, as the
+     * reference does for its own backtests; metrics set on runs and a summary set here are replaced.
+     * The rate is also stored as the backtest's {@code risk_free_rate}, so a later recompute (which
+     * defaults to the stored rate) gives the same numbers. There is deliberately no default: the
+     * reference's runners assume 0.027, its recalculation 0.0, and a Sharpe ratio means little
+     * without knowing which.
+     */
+    public BacktestBuilder computeMetrics(double riskFreeRate) {
+        this.computeRate = riskFreeRate;
+        this.riskFreeRate = riskFreeRate;
+        return this;
+    }
+
+    /**
      * A v2 backtest, series extracted into blobs.
      *
      * @throws IncompleteBacktestException when an order, trade, snapshot or run's metrics lacks
@@ -134,6 +150,7 @@ public final class BacktestBuilder {
      */
     public Backtest build() {
         ReferenceRequirements.check(algorithmId, runs);
-        return Backtest.of(Bundle.of(2, BacktestDocuments.toV2Envelope(toBacktestDict(), ohlcvManifest, false)));
+        Backtest built = Backtest.of(Bundle.of(2, BacktestDocuments.toV2Envelope(toBacktestDict(), ohlcvManifest, false)));
+        return computeRate == null ? built : built.recompute(computeRate);
     }
 }

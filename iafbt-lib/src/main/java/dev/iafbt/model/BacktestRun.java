@@ -3,6 +3,7 @@ package dev.iafbt.model;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
+import dev.iafbt.metrics.RunInput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,5 +113,15 @@ public final class BacktestRun extends DocView {
 
     public DocMap recordedValues() {
         return mapOrNull("recorded_values");
+    }
+
+    /**
+     * What {@code dev.iafbt.metrics} computes this run's metrics from: the snapshots in stored
+     * order, the trades, the run dates and the initial balance.
+     *
+     * @throws dev.iafbt.metrics.MetricsException when a date the metrics need is missing
+     */
+    public RunInput metricsInput() {
+        return MetricInputs.of(this);
     }
 }

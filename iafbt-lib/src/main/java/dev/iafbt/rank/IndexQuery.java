@@ -1,7 +1,8 @@
 package dev.iafbt.rank;
 
+import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.index.IndexSchema;
-import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.SqlDialect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -92,8 +93,8 @@ public final class IndexQuery {
     }
 
     /** Runs the query; each row maps projected column name to value, in projection order. */
-    public List<LinkedHashMap<String, Object>> run(SqliteIndex index) {
-        Compiled compiled = compile(index.columns());
+    public List<LinkedHashMap<String, Object>> run(BacktestIndex index) {
+        Compiled compiled = compile(index.columns(), index.dialect());
         return index.selectReadOnly(compiled.sql(), parameters);
     }
 
@@ -101,7 +102,7 @@ public final class IndexQuery {
      * The table columns each result row holds, in order, as {@link #run} would project them; for
      * writing a header when the result is empty. Unknown names are refused as in {@link #run}.
      */
-    public List<String> projection(SqliteIndex index) {
+    public List<String> projection(BacktestIndex index) {
         return projection(index.columns());
     }
 
@@ -122,13 +123,13 @@ public final class IndexQuery {
     record Compiled(String sql, List<String> projection) {
     }
 
-    Compiled compile(List<String> tableColumns) {
+    Compiled compile(List<String> tableColumns, SqlDialect dialect) {
         ColumnResolver resolver = new ColumnResolver(tableColumns);
         List<String> projection = projection(tableColumns);
         StringBuilder sql = new StringBuilder("SELECT ")
                 .append(projection.stream().map(IndexSchema::quote).collect(Collectors.joining(", ")))
                 .append(" FROM ").append(IndexSchema.QUOTED_TABLE);
-        String condition = condition(resolver);
+        String condition = condition(resolver, dialect);
         if (condition != null) {
             sql.append(" WHERE (").append(condition).append(')');
         }
@@ -136,9 +137,9 @@ public final class IndexQuery {
         if (sortBy != null) {
             String quoted = IndexSchema.quote(resolver.resolve(sortBy.strip(), "sort"));
             // NULLs last in either direction, as the reference
-            sql.append(quoted).append(" IS NULL, ").append(quoted).append(ascending ? " ASC, " : " DESC, ");
+            sql.append(dialect.orderNullsLast(quoted, ascending)).append(", ");
         }
-        sql.append("rowid");
+        sql.append(dialect.rowOrder());
         if (limit != null) {
             sql.append(" LIMIT ").append(limit);
         }
@@ -149,9 +150,9 @@ public final class IndexQuery {
      * The validated filter as SQL (to be wrapped in parentheses), or null when there is none; its
      * {@code ?} placeholders bind {@link #parameters()} in order.
      */
-    String condition(ColumnResolver resolver) {
+    String condition(ColumnResolver resolver, SqlDialect dialect) {
         if (where != null) {
-            FilterValidator.ValidatedFilter filter = FilterValidator.validate(where, resolver);
+            FilterValidator.ValidatedFilter filter = FilterValidator.validate(where, resolver, dialect);
             if (filter.parameterCount() != parameters.size()) {
                 throw new QueryException("filter \"" + where + "\" has " + filter.parameterCount()
                         + " '?' placeholder(s) but " + parameters.size() + " parameter(s) were given");

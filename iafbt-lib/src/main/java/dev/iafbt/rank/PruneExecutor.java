@@ -1,7 +1,7 @@
 package dev.iafbt.rank;
 
 import dev.iafbt.bundle.Bundle;
-import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.BacktestIndex;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ final class PruneExecutor {
         this.plan = plan;
     }
 
-    PruneResult run(SqliteIndex index) {
+    PruneResult run(BacktestIndex index) {
         List<PruneResult.PrunedBundle> done = new ArrayList<>();
         PruneException failure = null;
         for (Path relative : plan.remove()) {
@@ -61,7 +61,7 @@ final class PruneExecutor {
     }
 
     /** Removes the rows whose bundle_path (relative or absolute) points at a pruned file. */
-    private int removeRows(SqliteIndex index, List<PruneResult.PrunedBundle> done) {
+    private int removeRows(BacktestIndex index, List<PruneResult.PrunedBundle> done) {
         Set<Path> pruned = new HashSet<>();
         done.forEach(b -> pruned.add(b.source().toAbsolutePath().normalize()));
         List<String> rows = new ArrayList<>();

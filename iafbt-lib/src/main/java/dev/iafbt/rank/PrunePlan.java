@@ -1,6 +1,6 @@
 package dev.iafbt.rank;
 
-import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.BacktestIndex;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,7 +36,7 @@ public record PrunePlan(Path bundleFolder, Path archiveDir, List<Path> keep, Lis
      * in the archive gets a numeric suffix ({@code x-1.iafbt}). On a failure the bundles already
      * handled are still removed from the index before the {@link PruneException} is thrown.
      */
-    public PruneResult execute(SqliteIndex index) {
+    public PruneResult execute(BacktestIndex index) {
         return new PruneExecutor(this).run(index);
     }
 }

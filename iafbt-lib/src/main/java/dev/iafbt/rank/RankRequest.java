@@ -1,7 +1,7 @@
 package dev.iafbt.rank;
 
 import dev.iafbt.index.IndexSchema;
-import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.BacktestIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ public final class RankRequest {
      * Ranks the index. Unknown columns, a malformed filter or weight are {@link QueryException}s
      * naming the input and what is accepted.
      */
-    public RankResult run(SqliteIndex index) {
+    public RankResult run(BacktestIndex index) {
         List<LinkedHashMap<String, Object>> rows;
         List<String> fallback;
         if (weighted()) {

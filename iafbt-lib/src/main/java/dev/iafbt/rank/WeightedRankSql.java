@@ -1,7 +1,8 @@
 package dev.iafbt.rank;
 
+import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.index.IndexSchema;
-import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.SqlDialect;
 import dev.iafbt.model.SummaryField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The SQL side of {@link WeightedRanker#rank}, in its three steps: the min/max pass over the
  * filtered rows, the score expression built from those ranges, and the shortlist query that
- * fetches only the rows whose rounded score can reach the limit. The work stays in SQLite, so
+ * fetches only the rows whose rounded score can reach the limit. The work stays in the database
+ * (the same statements on SQLite and PostgreSQL, the differing pieces from the {@link SqlDialect}), so
  * 100,000 rows rank in a few hundred milliseconds instead of reading every weighted value
  * through JDBC.
  */
@@ -48,14 +50,16 @@ final class WeightedRankSql {
     record Score(String sql, List<Object> params) {
     }
 
-    private final SqliteIndex index;
+    private final BacktestIndex index;
+    private final SqlDialect dialect;
     private final String condition;
     private final String from;
     private final List<Object> filterParams;
 
     /** @param condition the query's WHERE condition, or null for every row */
-    WeightedRankSql(SqliteIndex index, String condition, List<Object> filterParams) {
+    WeightedRankSql(BacktestIndex index, String condition, List<Object> filterParams) {
         this.index = index;
+        this.dialect = index.dialect();
         this.condition = condition;
         this.from = " FROM " + IndexSchema.QUOTED_TABLE + (condition == null ? "" : " WHERE (" + condition + ")");
         this.filterParams = filterParams;
@@ -124,7 +128,7 @@ final class WeightedRankSql {
             }
             String column = IndexSchema.quote(columns.get(i));
             String term = "? * ((" + column + " - ?) / ?)"; // REAL arithmetic: ? is a bound double
-            score.append(ranges.clean()[i] ? " + IFNULL(" + term + ", 0.0)"
+            score.append(ranges.clean()[i] ? " + COALESCE(" + term + ", 0.0)"
                     : " + CASE WHEN " + counted(columns.get(i)) + " THEN " + term + " ELSE 0.0 END");
             params.add(columnWeights.get(columns.get(i)));
             params.add(min);
@@ -150,10 +154,10 @@ final class WeightedRankSql {
         String rowid = IndexSchema.quote(ROWID_KEY);
         String scoreKey = IndexSchema.quote(WeightedRanker.SCORE_KEY);
         if (limit != null && limit < rowCount) {
-            String sql = "WITH sc AS MATERIALIZED (SELECT rowid AS r, " + score.sql() + " AS s" + from + "), "
+            String sql = "WITH sc AS MATERIALIZED (SELECT " + dialect.rowOrder() + " AS r, " + score.sql() + " AS s" + from + "), "
                     + "th AS (SELECT s FROM sc ORDER BY s " + (ascending ? "ASC" : "DESC") + " LIMIT 1 OFFSET " + (limit - 1) + ") "
                     + "SELECT " + projected + ", sc.r AS " + rowid + ", sc.s AS " + scoreKey
-                    + " FROM sc JOIN " + IndexSchema.QUOTED_TABLE + " t ON t.rowid = sc.r WHERE sc.s "
+                    + " FROM sc JOIN " + IndexSchema.QUOTED_TABLE + " t ON t." + dialect.rowOrder() + " = sc.r WHERE sc.s "
                     + (ascending ? "<= (SELECT s + " : ">= (SELECT s - ") + "(2e-6 + abs(s) * 1e-15) FROM th)"
                     + " ORDER BY sc.r";
             List<LinkedHashMap<String, Object>> rows = index.selectReadOnly(sql, params);
@@ -161,9 +165,9 @@ final class WeightedRankSql {
                 return rows;
             }
         }
-        return index.selectReadOnly("SELECT " + projected + ", t.rowid AS " + rowid + ", " + score.sql() + " AS "
-                + scoreKey + " FROM " + IndexSchema.QUOTED_TABLE + " t"
-                + (condition == null ? "" : " WHERE (" + condition + ")") + " ORDER BY t.rowid", params);
+        return index.selectReadOnly("SELECT " + projected + ", t." + dialect.rowOrder() + " AS " + rowid + ", "
+                + score.sql() + " AS " + scoreKey + " FROM " + IndexSchema.QUOTED_TABLE + " t"
+                + (condition == null ? "" : " WHERE (" + condition + ")") + " ORDER BY t." + dialect.rowOrder(), params);
     }
 
     private static String plainMinMax(String column, int i) {
@@ -176,16 +180,16 @@ final class WeightedRankSql {
      * number to text, and {@code 'text' < 9e999} is false; a result that is still ±inf or text
      * means the column has no finite value.
      */
-    private static String finiteMinMax(String column, int i) {
+    private String finiteMinMax(String column, int i) {
         String quoted = IndexSchema.quote(column);
-        return "MIN(CASE WHEN " + quoted + " > -9e999 THEN " + quoted + " END) AS lo" + i
-                + ", MAX(CASE WHEN " + quoted + " < 9e999 THEN " + quoted + " END) AS hi" + i;
+        return "MIN(CASE WHEN " + quoted + " > " + dialect.negativeInfinity() + " THEN " + quoted + " END) AS lo" + i
+                + ", MAX(CASE WHEN " + quoted + " < " + dialect.positiveInfinity() + " THEN " + quoted + " END) AS hi" + i;
     }
 
     /** SQL for "the value counts": a finite number. NULL and text fail both comparisons, ±inf one. */
-    private static String counted(String column) {
+    private String counted(String column) {
         String quoted = IndexSchema.quote(column);
-        return "(" + quoted + " > -9e999 AND " + quoted + " < 9e999)";
+        return "(" + quoted + " > " + dialect.negativeInfinity() + " AND " + quoted + " < " + dialect.positiveInfinity() + ")";
     }
 
     private static boolean isFinite(Object value) {

@@ -1,6 +1,6 @@
 package dev.iafbt.rank;
 
-import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.BacktestIndex;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ public final class WeightedRanker {
      * rounded score can reach the shortlist are fetched, then rounded as Python does and stably
      * ordered in Java. The result is exactly that of scoring all filtered rows in memory.
      */
-    public List<LinkedHashMap<String, Object>> rank(SqliteIndex index, IndexQuery query) {
+    public List<LinkedHashMap<String, Object>> rank(BacktestIndex index, IndexQuery query) {
         if (query.sortBy() != null) {
             throw new QueryException("a weighted ranking is ordered by its score; remove sortBy('"
                     + query.sortBy() + "') from the query");
@@ -74,7 +74,7 @@ public final class WeightedRanker {
         IndexQuery shown = query.columns().isEmpty()
                 ? query.toBuilder().columns(IndexQuery.DEFAULT_RANK_COLUMNS).build() : query;
         List<String> projection = shown.projection(index.columns());
-        WeightedRankSql sql = new WeightedRankSql(index, shown.condition(resolver), shown.parameters());
+        WeightedRankSql sql = new WeightedRankSql(index, shown.condition(resolver, index.dialect()), shown.parameters());
 
         WeightedRankSql.Ranges ranges = sql.minMaxPass(new ArrayList<>(columnWeights.keySet()));
         Integer limit = query.limit();

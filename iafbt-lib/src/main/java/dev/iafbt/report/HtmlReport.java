@@ -1,5 +1,6 @@
 package dev.iafbt.report;
 
+import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.IafbtException;
 import dev.iafbt.model.SummaryField;
 import dev.iafbt.rank.EvaluationFocus;
@@ -33,7 +34,16 @@ public final class HtmlReport {
 
     /** Builds the report of {@code bundles} and writes it atomically to {@code output}. */
     public static Result write(Path bundles, Path output, ReportOptions options) {
-        Report report = build(bundles, options);
+        return write(bundles, output, options, null);
+    }
+
+    /**
+     * The same report, ordered by ranking the rows of {@code index} (a SQLite file or a shared
+     * PostgreSQL index that holds the folder's bundles under their relative paths) instead of a
+     * throw-away index; null means the throw-away one. The order and scores are the same either way.
+     */
+    public static Result write(Path bundles, Path output, ReportOptions options, BacktestIndex index) {
+        Report report = build(bundles, options, index);
         byte[] html = ReportRenderer.render(report);
         ReportRenderer.checkBudget(html, options);
         ReportRenderer.write(output, html);
@@ -43,10 +53,15 @@ public final class HtmlReport {
 
     /** The report model of {@code bundles}, not yet rendered. */
     public static Report build(Path bundles, ReportOptions options) {
+        return build(bundles, options, null);
+    }
+
+    /** The report model, ordered through {@code index} when it is not null (see {@link #write(Path, Path, ReportOptions, BacktestIndex)}). */
+    public static Report build(Path bundles, ReportOptions options, BacktestIndex index) {
         StrategyLoader.Loaded loaded = StrategyLoader.load(bundles);
         List<Skipped> skipped = new ArrayList<>(loaded.skipped());
         List<Strategy> ordered = loaded.strategies().isEmpty() ? List.of()
-                : StrategyOrder.order(loaded.strategies(), options);
+                : StrategyOrder.order(loaded.strategies(), options, index);
         int k = Math.min(options.topK(), ordered.size());
         TearSheetBuilder sheets = new TearSheetBuilder(options);
         Object[] built = new Object[k];

@@ -35,9 +35,15 @@ final class MetricCatalog {
             m(NUMBER_OF_WINDOWS, "Windows", Kind.COUNT), m(CONSISTENCY_SCORE, "Consistency", Kind.RATIO),
             m(STABILITY_SCORE, "Stability", Kind.RATIO));
 
+    /**
+     * The summary's {@code max_drawdown} is the reference's: the shallowest window's drawdown, not the
+     * deepest (docs/metrics.md); the label must not let it pass for the worst case.
+     */
+    static final String SHALLOWEST_WINDOW_DRAWDOWN = "Max drawdown (shallowest window)";
+
     static final List<Metric> KPIS = List.of(m(CAGR, "CAGR", Kind.PCT), m(SHARPE_RATIO, "Sharpe", Kind.RATIO),
-            m(SORTINO_RATIO, "Sortino", Kind.RATIO), m(MAX_DRAWDOWN, "Max drawdown", Kind.PCT),
-            m(TOTAL_NET_GAIN_PERCENTAGE, "Net gain", Kind.PCT), m(WIN_RATE, "Win rate", Kind.PCT),
+            m(SORTINO_RATIO, "Sortino", Kind.RATIO), m(MAX_DRAWDOWN, SHALLOWEST_WINDOW_DRAWDOWN, Kind.PCT),
+            m(TOTAL_NET_GAIN_PERCENTAGE, "Net gain (windows compounded)", Kind.PCT), m(WIN_RATE, "Win rate", Kind.PCT),
             m(PROFIT_FACTOR, "Profit factor", Kind.RATIO), m(NUMBER_OF_TRADES, "Trades", Kind.COUNT));
 
     static final Map<String, List<Metric>> GROUPS = new java.util.LinkedHashMap<>();
@@ -46,7 +52,7 @@ final class MetricCatalog {
         GROUPS.put("Returns", List.of(m(TOTAL_NET_GAIN, "Net gain", Kind.RATIO), m(TOTAL_NET_GAIN_PERCENTAGE, "Net gain %", Kind.PCT),
                 m(CAGR, "CAGR", Kind.PCT), m(TOTAL_GROWTH_PERCENTAGE, "Growth", Kind.PCT),
                 m(AVERAGE_NET_GAIN_PERCENTAGE, "Average net gain per window", Kind.PCT)));
-        GROUPS.put("Risk", List.of(m(MAX_DRAWDOWN, "Max drawdown", Kind.PCT),
+        GROUPS.put("Risk", List.of(m(MAX_DRAWDOWN, SHALLOWEST_WINDOW_DRAWDOWN, Kind.PCT),
                 m(MAX_DRAWDOWN_DURATION, "Max drawdown duration", Kind.DAYS), m(ANNUAL_VOLATILITY, "Annual volatility", Kind.PCT),
                 m(VAR_95, "VaR 95% (monthly)", Kind.PCT), m(CVAR_95, "CVaR 95% (monthly)", Kind.PCT)));
         GROUPS.put("Risk-adjusted", List.of(m(SHARPE_RATIO, "Sharpe", Kind.RATIO), m(SORTINO_RATIO, "Sortino", Kind.RATIO),

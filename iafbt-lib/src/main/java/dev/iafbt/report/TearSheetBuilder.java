@@ -94,6 +94,7 @@ final class TearSheetBuilder {
                 ActivityTables.trades(runs, options.maxTableRows()), ActivityTables.orders(runs, options.maxTableRows()));
         note(notes, strategy, sheet.trades());
         note(notes, strategy, sheet.orders());
+        StaleMetricsNote.of(strategy, backtest).ifPresent(notes::add);
         List<Window> windowRefs = runs.stream().map(r -> new Window(r.name(),
                 r.run().startDate() == null ? Long.MAX_VALUE : r.run().startDate().toEpochMilli())).toList();
         return new Detailed(strategy, sheet, windowRefs, growth, underwater, DailyReturns.of(equity), notes);

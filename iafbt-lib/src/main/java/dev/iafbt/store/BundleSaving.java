@@ -36,11 +36,11 @@ final class BundleSaving {
     /**
      * The file to save for {@code bundle}: the bytes of the file it was read from when they are
      * checked to hold the same document (a migration of a bundle whose document needs no change),
-     * else the document encoded afresh at zstd 19.
+     * else the document encoded afresh at zstd 19. Every store writes what this returns.
      *
      * @param target names the file in errors
      */
-    static byte[] bytes(Bundle bundle, Path target) {
+    static byte[] bytes(Bundle bundle, String target) {
         return SourceBytes.holding(bundle, SourceBytes.document(bundle)).orElseGet(() -> {
             try {
                 return BundleWriter.encode(bundle, WriteOptions.DEFAULT);
@@ -61,7 +61,7 @@ final class BundleSaving {
             ChunkPlacement placement = place(backtest, target, chunkSource, chunkDir);
             Path file = BundleWriter.resolveTarget(target, backtest.algorithmId());
             try {
-                AtomicFiles.write(file, bytes(placement.bundle(), file));
+                AtomicFiles.write(file, bytes(placement.bundle(), file.toString()));
             } catch (IOException e) {
                 throw new StoreException(file + ": cannot write the bundle (" + e + "); any earlier file there"
                         + " is unchanged", e);

@@ -40,32 +40,56 @@ final class ChunkPlacement {
      * @param bundleName names the bundle in messages
      */
     static ChunkPlacement place(Backtest backtest, Path source, OhlcvStore target, String storeDir, String bundleName) {
-        Bundle bundle = backtest.bundle();
+        Map<String, byte[]> placed = readChunks(backtest, source, target.dir(), bundleName);
+        // writes each chunk, or refreshes the time of the copy already there
+        placed.values().forEach(target::putBytes);
+        return new ChunkPlacement(relocate(backtest, storeDir), target, placed);
+    }
+
+    /** The backtest's manifest: an empty map when it has none. */
+    static DocMap manifest(Backtest backtest) {
         DocMap ohlcv = backtest.ohlcvManifestMap().orElse(null);
-        if (!hasChunks(backtest)) {
-            return new ChunkPlacement(bundle, target, Map.of());
+        return ohlcv != null && ohlcv.get("manifest") instanceof DocMap manifest ? manifest : new DocMap();
+    }
+
+    /**
+     * The bytes of each distinct chunk the backtest's manifest names, by name, read from
+     * {@code source} (or where its bundle file's {@code store_dir} points, else {@code fallback})
+     * and checked against their names' SHA-256.
+     */
+    static Map<String, byte[]> readChunks(Backtest backtest, Path source, Path fallback, String bundleName) {
+        DocMap manifest = manifest(backtest);
+        Map<String, byte[]> chunks = new LinkedHashMap<>();
+        if (manifest.isEmpty()) {
+            return chunks;
         }
-        DocMap manifest = (DocMap) ohlcv.get("manifest");
-        Path from = source != null ? source : defaultSource(backtest, ohlcv, target);
-        Map<String, byte[]> placed = new LinkedHashMap<>();
+        Path from = source != null ? source : defaultSource(backtest, backtest.ohlcvManifestMap().orElseThrow(), fallback);
         for (Map.Entry<String, Object> entry : manifest.entrySet()) {
             String name = chunkName(entry, bundleName);
-            if (!placed.containsKey(name)) {
-                placed.put(name, copy(from.resolve(name), target, name, entry.getKey(), bundleName));
+            if (!chunks.containsKey(name)) {
+                chunks.put(name, read(from.resolve(name), name, entry.getKey(), bundleName));
             }
+        }
+        return chunks;
+    }
+
+    /** The bundle to save: {@code ohlcv.store_dir} set to {@code storeDir} when there is a manifest. */
+    static Bundle relocate(Backtest backtest, String storeDir) {
+        Bundle bundle = backtest.bundle();
+        DocMap ohlcv = backtest.ohlcvManifestMap().orElse(null);
+        if (manifest(backtest).isEmpty()) {
+            return bundle;
         }
         DocMap rewritten = new DocMap(ohlcv);
         rewritten.put("store_dir", storeDir);
         DocMap document = new DocMap(bundle.document());
         document.put("ohlcv", rewritten);
-        Bundle relocated = new Bundle(bundle.formatVersion(), document, bundle.source().orElse(null), false);
-        return new ChunkPlacement(relocated, target, placed);
+        return new Bundle(bundle.formatVersion(), document, bundle.source().orElse(null), false);
     }
 
     /** Whether the backtest's OHLCV manifest names any chunk. */
     static boolean hasChunks(Backtest backtest) {
-        DocMap ohlcv = backtest.ohlcvManifestMap().orElse(null);
-        return ohlcv != null && ohlcv.get("manifest") instanceof DocMap manifest && !manifest.isEmpty();
+        return !manifest(backtest).isEmpty();
     }
 
     /** The bundle to save. */
@@ -85,10 +109,10 @@ final class ChunkPlacement {
         });
     }
 
-    private static Path defaultSource(Backtest backtest, DocMap ohlcv, OhlcvStore target) {
+    private static Path defaultSource(Backtest backtest, DocMap ohlcv, Path fallback) {
         Path file = backtest.bundle().source().orElse(null);
         if (file == null || !(ohlcv.get("store_dir") instanceof String dir)) {
-            return target.dir();
+            return fallback;
         }
         return file.toAbsolutePath().getParent().resolve(dir).normalize();
     }
@@ -102,7 +126,7 @@ final class ChunkPlacement {
         return name;
     }
 
-    private static byte[] copy(Path from, OhlcvStore target, String name, String key, String bundleName) {
+    private static byte[] read(Path from, String name, String key, String bundleName) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(from);
@@ -115,7 +139,6 @@ final class ChunkPlacement {
             throw new StoreException(bundleName + ": OHLCV chunk " + from + " for '" + key
                     + "' does not match its name (its content changed); not copied");
         }
-        target.putBytes(bytes); // writes it, or refreshes the time of the copy already there
         return bytes;
     }
 }

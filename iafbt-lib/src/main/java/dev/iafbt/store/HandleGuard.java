@@ -36,14 +36,8 @@ final class HandleGuard {
      * @throws StoreException naming the handle and the folder when it would leave the folder
      */
     Path resolve(String handle, String relative) {
-        if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\")
-                || relative.matches("^[A-Za-z]:.*")) {
+        if (!namesOnePlace(relative)) {
             throw outside(handle);
-        }
-        for (String segment : relative.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw outside(handle);
-            }
         }
         Path candidate;
         try {
@@ -53,6 +47,24 @@ final class HandleGuard {
         }
         requireNoLinkOut(handle, candidate);
         return candidate;
+    }
+
+    /**
+     * Whether a handle's relative path names exactly one place below a root: not empty, not
+     * absolute, no drive letter or backslash, no empty, {@code .} or {@code ..} segment. An object
+     * store's keys have no links, so this is its whole check.
+     */
+    static boolean namesOnePlace(String relative) {
+        if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\")
+                || relative.matches("^[A-Za-z]:.*")) {
+            return false;
+        }
+        for (String segment : relative.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Like {@link #resolve}, but {@code null} instead of an exception (for exists and delete). */

@@ -7,7 +7,9 @@ import java.util.Locale;
 /** The store kinds {@code migrate-store} knows, by the names the reference's CLI uses. */
 public enum StoreKind {
     LOCAL_DIR("local-dir"),
-    LOCAL_TIERED("local-tiered");
+    LOCAL_TIERED("local-tiered"),
+    /** {@link ObjectTieredStore} under {@code s3://bucket/prefix}; opened from its S3 settings, not a folder. */
+    S3_TIERED("s3-tiered");
 
     private final String id;
 
@@ -30,8 +32,22 @@ public enum StoreKind {
                 + Arrays.stream(values()).map(StoreKind::id).toList());
     }
 
-    /** Opens (creating folders as needed) the store of this kind at {@code root}. */
+    /** Whether the store lives in a local folder (else on object storage). */
+    public boolean isLocal() {
+        return this != S3_TIERED;
+    }
+
+    /**
+     * Opens (creating folders as needed) the local store of this kind at {@code root}.
+     *
+     * @throws StoreException for {@link #S3_TIERED}, which needs an {@code s3://} location
+     */
     public BacktestStore open(Path root) {
-        return this == LOCAL_DIR ? new LocalDirStore(root) : new LocalTieredStore(root);
+        return switch (this) {
+            case LOCAL_DIR -> new LocalDirStore(root);
+            case LOCAL_TIERED -> new LocalTieredStore(root);
+            case S3_TIERED -> throw new StoreException("an s3-tiered store is opened from an s3://bucket/prefix"
+                    + " location and its S3 settings, not from the folder " + root);
+        };
     }
 }

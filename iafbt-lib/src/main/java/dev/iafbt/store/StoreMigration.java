@@ -56,33 +56,75 @@ public final class StoreMigration {
 
     /** @param handles the handles to copy, or null for every handle of the source */
     public Result run(Collection<String> handles, Listener listener) {
-        List<String> copied = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        for (String handle : handles == null ? source.handles() : handles) {
-            Outcome outcome;
-            String detail = null;
-            try {
-                if (!source.exists(handle)) {
-                    outcome = Outcome.MISSING;
-                    missing.add(handle);
-                } else if (alreadyThere(handle)) {
-                    outcome = Outcome.UNCHANGED;
-                    unchanged.add(handle);
-                } else {
-                    StoreCopy.copy(source, handle, destination);
-                    outcome = Outcome.COPIED;
-                    copied.add(handle);
-                }
-            } catch (RuntimeException e) {
-                outcome = Outcome.FAILED;
-                detail = e.getMessage();
-                failed.add(handle + ": " + detail);
+        return run(handles, listener, 1);
+    }
+
+    /**
+     * Like {@link #run(Collection, Listener)} with {@code writers} handles copied at a time (an
+     * object store's requests wait on the network, not the CPU). The listener is called by one
+     * thread at a time; the result lists handles in the order given.
+     */
+    public Result run(Collection<String> handles, Listener listener, int writers) {
+        List<String> all = List.copyOf(handles == null ? source.handles() : handles);
+        List<java.util.concurrent.Future<Done>> pending = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, writers));
+        try {
+            for (String handle : all) {
+                pending.add(pool.submit(() -> {
+                    Done done = migrate(handle);
+                    synchronized (listener) {
+                        listener.onHandle(handle, done.outcome(), done.detail());
+                    }
+                    return done;
+                }));
             }
-            listener.onHandle(handle, outcome, detail);
+            List<String> copied = new ArrayList<>();
+            List<String> unchanged = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                Done done = await(pending.get(i));
+                String handle = all.get(i);
+                switch (done.outcome()) {
+                    case COPIED -> copied.add(handle);
+                    case UNCHANGED -> unchanged.add(handle);
+                    case MISSING -> missing.add(handle);
+                    default -> failed.add(handle + ": " + done.detail());
+                }
+            }
+            return new Result(copied, unchanged, missing, failed);
+        } finally {
+            pool.shutdownNow();
         }
-        return new Result(copied, unchanged, missing, failed);
+    }
+
+    private record Done(Outcome outcome, String detail) {
+    }
+
+    private Done migrate(String handle) {
+        try {
+            if (!source.exists(handle)) {
+                return new Done(Outcome.MISSING, null);
+            }
+            if (alreadyThere(handle)) {
+                return new Done(Outcome.UNCHANGED, null);
+            }
+            StoreCopy.copy(source, handle, destination);
+            return new Done(Outcome.COPIED, null);
+        } catch (RuntimeException e) {
+            return new Done(Outcome.FAILED, e.getMessage());
+        }
+    }
+
+    private static Done await(java.util.concurrent.Future<Done> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("migration interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new StoreException("migration failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** Parses {@code "a, b,,c"} into {@code [a, b, c]}, as the reference's {@code --handles}. */
@@ -99,7 +141,8 @@ public final class StoreMigration {
         if (target.isEmpty() || origin.isEmpty()) {
             return false;
         }
-        if (destination instanceof LocalTieredStore tiered && !tiered.hasIndexRow(handle)) {
+        if (destination instanceof LocalTieredStore tiered && !tiered.hasIndexRow(handle)
+                || destination instanceof ObjectTieredStore objects && !objects.hasIndexRow(handle)) {
             return false;
         }
         Bundle have;
@@ -113,12 +156,11 @@ public final class StoreMigration {
                 || !Arrays.equals(encodeWithoutStoreDir(have), encodeWithoutStoreDir(want))) {
             return false;
         }
-        Path chunks = destination.ohlcvDirectory(handle);
-        return Backtest.of(have).ohlcvManifestMap()
-                .map(ohlcv -> ohlcv.get("manifest") instanceof DocMap m ? m : new DocMap())
-                .map(manifest -> manifest.values().stream().allMatch(name -> name instanceof String s
-                        && Files.isRegularFile(chunks.resolve(s))))
-                .orElse(true);
+        // an object store is asked (a HEAD each): its ohlcvDirectory would fetch every chunk
+        java.util.function.Predicate<String> stored = destination instanceof ObjectTieredStore objects
+                ? objects::hasChunk : name -> Files.isRegularFile(destination.ohlcvDirectory(handle).resolve(name));
+        return ChunkPlacement.manifest(Backtest.of(have)).values().stream()
+                .allMatch(name -> name instanceof String s && stored.test(s));
     }
 
     /** The document's msgpack with {@code ohlcv.store_dir} left out: the one field a copy may change. */

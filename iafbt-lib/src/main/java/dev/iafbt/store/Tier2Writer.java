@@ -37,6 +37,11 @@ final class Tier2Writer {
         return parquetRoot.resolve(dataset.folderName()).resolve("run_id=" + PartitionNames.encode(handle));
     }
 
+    /** The partition file's key below the Tier-2 root, {@code <dataset>/run_id=<handle>/part-0.parquet}. */
+    static String partitionKey(Tier2Dataset dataset, String handle) {
+        return dataset.folderName() + "/run_id=" + PartitionNames.encode(handle) + "/" + PART_FILE;
+    }
+
     /**
      * Writes a backtest's partitions in place, each atomically (not the three together: a store
      * write stages them and commits through {@link TieredCommit}); for benchmarks and tools.

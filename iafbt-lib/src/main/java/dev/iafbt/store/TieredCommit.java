@@ -75,7 +75,7 @@ final class TieredCommit {
                 hook.reached("partitions-staged");
                 Path bundle = stagedBundle(target, generation);
                 staged.add(bundle);
-                write(bundle, BundleSaving.bytes(placement.bundle(), target), "bundle");
+                write(bundle, BundleSaving.bytes(placement.bundle(), target.toString()), "bundle");
                 hook.reached("bundle-staged");
                 WriteIntent intent = new WriteIntent(handle, generation, false, partitions);
                 write(intentFile(handle), intent.encode(), "write intent");

@@ -3,7 +3,6 @@ package dev.iafbt.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -50,9 +49,8 @@ class DiskFullIndexTest {
         }
     }
 
-    private static Connection connectionOf(SqliteIndex index) throws ReflectiveOperationException {
-        Field field = SqliteIndex.class.getDeclaredField("connection");
-        field.setAccessible(true);
-        return (Connection) field.get(index);
+    /** The index's connection, which now lives in JdbcIndex (same package). */
+    private static Connection connectionOf(SqliteIndex index) {
+        return index.connection;
     }
 }

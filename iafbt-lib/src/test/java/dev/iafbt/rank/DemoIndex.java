@@ -1,8 +1,9 @@
 package dev.iafbt.rank;
 
 import dev.iafbt.index.IndexRow;
-import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.model.SummaryField;
+import dev.iafbt.testing.IndexBackend;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,7 +18,11 @@ final class DemoIndex {
     }
 
     /** The storage-layer demo: six bundles tagged demo, with derived calmar and total_net_gain_percentage. */
-    static SqliteIndex storageLayerDemo(Path folder) throws IOException {
+    static BacktestIndex storageLayerDemo(Path folder) throws IOException {
+        return storageLayerDemo(IndexBackend.SQLITE, folder);
+    }
+
+    static BacktestIndex storageLayerDemo(IndexBackend backend, Path folder) throws IOException {
         Object[][] table = {
             {"momentum_v1", 1.85, 2.40, -0.08, 145L, 0.61},
             {"momentum_v2", 1.42, 1.91, -0.12, 132L, 0.58},
@@ -37,11 +42,15 @@ final class DemoIndex {
                     .summary(SummaryField.CALMAR_RATIO, round(Math.abs(sharpe / mdd), 3))
                     .summary(SummaryField.TOTAL_NET_GAIN_PERCENTAGE, round(sharpe * 0.12, 4)).build());
         }
-        return write(folder, rows);
+        return write(backend, folder, rows);
     }
 
     /** The index command tests: algo_0..2 with sharpe 0.5 / 1.5 / 1.0 and every other metric equal. */
-    static SqliteIndex threeAlgos(Path folder) throws IOException {
+    static BacktestIndex threeAlgos(Path folder) throws IOException {
+        return threeAlgos(IndexBackend.SQLITE, folder);
+    }
+
+    static BacktestIndex threeAlgos(IndexBackend backend, Path folder) throws IOException {
         double[] sharpe = {0.5, 1.5, 1.0};
         List<IndexRow> rows = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -51,16 +60,16 @@ final class DemoIndex {
             }
             rows.add(b.summary(SummaryField.SHARPE_RATIO, sharpe[i]).build());
         }
-        return write(folder, rows);
+        return write(backend, folder, rows);
     }
 
-    /** Writes the rows to {@code folder/index.sqlite} and a placeholder file per bundle. */
-    private static SqliteIndex write(Path folder, List<IndexRow> rows) throws IOException {
+    /** Writes the rows to a new index of {@code backend} and a placeholder file per bundle in {@code folder}. */
+    private static BacktestIndex write(IndexBackend backend, Path folder, List<IndexRow> rows) throws IOException {
         Files.createDirectories(folder);
         for (IndexRow row : rows) {
             Files.writeString(folder.resolve(row.bundlePath()), "IAFB placeholder " + row.algorithmId());
         }
-        SqliteIndex index = SqliteIndex.create(folder.resolve("index.sqlite"));
+        BacktestIndex index = backend.create(folder);
         index.upsertAll(rows);
         return index;
     }

@@ -3,6 +3,7 @@ package dev.iafbt.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.index.SqliteIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ class PrunePlannerTest {
     @TempDir
     Path tmp;
 
-    private static List<LinkedHashMap<String, Object>> top1(SqliteIndex index) {
+    private static List<LinkedHashMap<String, Object>> top1(BacktestIndex index) {
         return IndexQuery.builder().sortBy("sharpe_ratio").limit(1).columns(IndexQuery.DEFAULT_RANK_COLUMNS).build().run(index);
     }
 
@@ -31,7 +32,7 @@ class PrunePlannerTest {
     @Test
     void deletesBundlesNotKeptAndRefreshesTheIndex() throws Exception {
         Path folder = tmp.resolve("bundles");
-        try (SqliteIndex index = DemoIndex.threeAlgos(folder)) {
+        try (BacktestIndex index = DemoIndex.threeAlgos(folder)) {
             List<LinkedHashMap<String, Object>> keep = top1(index);
             assertThat(keep.get(0)).containsEntry("algorithm_id", "algo_1");
             PrunePlan plan = PrunePlanner.plan(folder, keep, null);
@@ -50,7 +51,7 @@ class PrunePlannerTest {
     void archivesWithoutOverwritingAndSkipsTheArchiveNextTime() throws Exception {
         Path folder = tmp.resolve("bundles");
         Path archive = folder.resolve("_archive");
-        try (SqliteIndex index = DemoIndex.threeAlgos(folder)) {
+        try (BacktestIndex index = DemoIndex.threeAlgos(folder)) {
             Files.createDirectories(archive);
             Files.writeString(archive.resolve("algo_0.iafbt"), "an earlier archived bundle");
             PruneResult result = PrunePlanner.plan(folder, top1(index), archive).execute(index);
@@ -67,7 +68,7 @@ class PrunePlannerTest {
     @Test
     void dryRunIsThePlanAndTouchesNothing() throws Exception {
         Path folder = tmp.resolve("bundles");
-        try (SqliteIndex index = DemoIndex.threeAlgos(folder)) {
+        try (BacktestIndex index = DemoIndex.threeAlgos(folder)) {
             PrunePlan plan = PrunePlanner.plan(folder, top1(index), tmp.resolve("archive"));
             assertThat(plan.keep()).hasSize(1);
             assertThat(plan.remove()).hasSize(2);
@@ -81,7 +82,7 @@ class PrunePlannerTest {
     @Test
     void refusesRowsWithoutBundlePath() throws Exception {
         Path folder = tmp.resolve("bundles");
-        try (SqliteIndex index = DemoIndex.threeAlgos(folder)) {
+        try (BacktestIndex index = DemoIndex.threeAlgos(folder)) {
             List<LinkedHashMap<String, Object>> keep = IndexQuery.builder().sortBy("sharpe_ratio").limit(1)
                     .columns("algorithm_id").build().run(index);
             assertThatThrownBy(() -> PrunePlanner.plan(folder, keep, null)).isInstanceOf(PruneException.class)

@@ -3,11 +3,15 @@ package dev.iafbt.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.testing.IndexBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class RankRequestTest {
@@ -28,9 +32,10 @@ class RankRequestTest {
                 .hasMessageContaining("balanced, profit, frequency, risk_adjusted");
     }
 
-    @Test
-    void oneMetricRanksByItWithTheDefaultRankColumns() throws Exception {
-        try (SqliteIndex index = DemoIndex.storageLayerDemo(tmp)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(IndexBackend.class)
+    void oneMetricRanksByItWithTheDefaultRankColumns(IndexBackend backend) throws Exception {
+        try (BacktestIndex index = DemoIndex.storageLayerDemo(backend, tmp)) {
             RankRequest request = RankRequest.builder().by("sharpe_ratio").limit(2).build();
             RankRequest.RankResult result = request.run(index);
             assertThat(result.orderedBy()).isEqualTo("sharpe_ratio");
@@ -39,9 +44,10 @@ class RankRequestTest {
         }
     }
 
-    @Test
-    void aWeightedScoreAddsTheScoreColumnAndKeepBundlePathAddsThePath() throws Exception {
-        try (SqliteIndex index = DemoIndex.storageLayerDemo(tmp)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(IndexBackend.class)
+    void aWeightedScoreAddsTheScoreColumnAndKeepBundlePathAddsThePath(IndexBackend backend) throws Exception {
+        try (BacktestIndex index = DemoIndex.storageLayerDemo(backend, tmp)) {
             RankRequest request = RankRequest.builder().focus("risk-adjusted").weights("sharpe_ratio=2")
                     .columns(List.of("algorithm_id", " ")).keepBundlePath(true).where("tag = 'nope'").build();
             RankRequest.RankResult empty = request.run(index);
@@ -56,9 +62,10 @@ class RankRequestTest {
         }
     }
 
-    @Test
-    void writeFilesWritesTheSameBytesAsResultFiles() throws Exception {
-        try (SqliteIndex index = DemoIndex.storageLayerDemo(tmp.resolve("db"))) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(IndexBackend.class)
+    void writeFilesWritesTheSameBytesAsResultFiles(IndexBackend backend) throws Exception {
+        try (BacktestIndex index = DemoIndex.storageLayerDemo(backend, tmp.resolve("db"))) {
             RankRequest.RankResult result = RankRequest.builder().by("max_drawdown").ascending(true).build().run(index);
             List<Path> files = result.writeFiles(tmp.resolve("out"), "rank");
             assertThat(files).containsExactly(tmp.resolve("out/rank.csv"), tmp.resolve("out/rank.json"));

@@ -3,8 +3,9 @@ package dev.iafbt.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iafbt.index.IndexRow;
-import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.model.SummaryField;
+import dev.iafbt.testing.IndexBackend;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The SQL-side ranking ({@link WeightedRanker#rank}) must give exactly what the plain Java
@@ -30,7 +33,7 @@ class WeightedRankerEquivalenceTest {
     private static final List<SummaryField> FIELDS = List.of(SummaryField.SHARPE_RATIO, SummaryField.MAX_DRAWDOWN,
             SummaryField.NUMBER_OF_TRADES, SummaryField.WIN_RATE, SummaryField.CAGR, SummaryField.CALMAR_RATIO, SummaryField.PROFIT_FACTOR);
 
-    private SqliteIndex randomIndex(long seed, int count) {
+    private BacktestIndex randomIndex(IndexBackend backend, long seed, int count) {
         SplittableRandom random = new SplittableRandom(seed);
         List<IndexRow> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -53,12 +56,12 @@ class WeightedRankerEquivalenceTest {
             }
             rows.add(b.build());
         }
-        SqliteIndex index = SqliteIndex.create(tmp.resolve("r" + seed + ".sqlite"));
+        BacktestIndex index = backend.create(tmp.resolve("r" + seed));
         index.upsertAll(rows);
         return index;
     }
 
-    private static List<LinkedHashMap<String, Object>> expected(SqliteIndex index, WeightedRanker ranker,
+    private static List<LinkedHashMap<String, Object>> expected(BacktestIndex index, WeightedRanker ranker,
             IndexQuery query) {
         ColumnResolver resolver = new ColumnResolver(index.columns());
         Map<String, Double> byColumn = new LinkedHashMap<>();
@@ -78,8 +81,9 @@ class WeightedRankerEquivalenceTest {
         return out;
     }
 
-    @Test
-    void sqlRankingEqualsTheJavaReferenceImplementation() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(IndexBackend.class)
+    void sqlRankingEqualsTheJavaReferenceImplementation(IndexBackend backend) {
         List<WeightedRanker> rankers = List.of(
                 WeightedRanker.forFocus(EvaluationFocus.BALANCED),
                 WeightedRanker.forFocus(EvaluationFocus.RISK_ADJUSTED),
@@ -87,7 +91,7 @@ class WeightedRankerEquivalenceTest {
                 WeightedRanker.forFocus(EvaluationFocus.FREQUENCY, Map.of("win_rate", -1e-7)));
         int checked = 0;
         for (long seed = 1; seed <= 4; seed++) {
-            try (SqliteIndex index = randomIndex(seed, 400)) {
+            try (BacktestIndex index = randomIndex(backend, seed, 400)) {
                 for (WeightedRanker ranker : rankers) {
                     for (Integer limit : new Integer[] {null, 0, 1, 7, 50, 399, 400, 1000}) {
                         for (boolean ascending : new boolean[] {false, true}) {

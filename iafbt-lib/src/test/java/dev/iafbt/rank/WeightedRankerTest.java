@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iafbt.index.IndexRow;
+import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.testing.IndexBackend;
 import dev.iafbt.model.SummaryField;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class WeightedRankerTest {
@@ -23,9 +27,10 @@ class WeightedRankerTest {
         return rows.stream().map(r -> r.get(key)).toList();
     }
 
-    @Test
-    void riskAdjustedPresetGivesTheVerifiedScores() throws Exception {
-        try (SqliteIndex index = DemoIndex.threeAlgos(tmp)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(IndexBackend.class)
+    void riskAdjustedPresetGivesTheVerifiedScores(IndexBackend backend) throws Exception {
+        try (BacktestIndex index = DemoIndex.threeAlgos(backend, tmp)) {
             List<LinkedHashMap<String, Object>> rows = WeightedRanker.forFocus(EvaluationFocus.parse("RISK_ADJUSTED"))
                     .rank(index, IndexQuery.builder().build());
             assertThat(column(rows, "algorithm_id")).containsExactly("algo_1", "algo_2", "algo_0");
@@ -34,9 +39,10 @@ class WeightedRankerTest {
         }
     }
 
-    @Test
-    void customWeightsMergeOntoBalancedAndGiveTheVerifiedScores() throws Exception {
-        try (SqliteIndex index = DemoIndex.threeAlgos(tmp)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(IndexBackend.class)
+    void customWeightsMergeOntoBalancedAndGiveTheVerifiedScores(IndexBackend backend) throws Exception {
+        try (BacktestIndex index = DemoIndex.threeAlgos(backend, tmp)) {
             List<LinkedHashMap<String, Object>> up = WeightedRanker.forFocus(null, Map.of("sharpe_ratio", 1.0))
                     .rank(index, IndexQuery.builder().build());
             assertThat(column(up, "algorithm_id")).containsExactly("algo_1", "algo_2", "algo_0");
@@ -75,9 +81,10 @@ class WeightedRankerTest {
         assertThat(List.copyOf(merged.keySet()).indexOf("cagr")).isEqualTo(2); // keeps the preset position
     }
 
-    @Test
-    void unknownCustomMetricIsRefusedButPresetOnlyMetricsAreSkipped() throws Exception {
-        try (SqliteIndex index = DemoIndex.threeAlgos(tmp)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(IndexBackend.class)
+    void unknownCustomMetricIsRefusedButPresetOnlyMetricsAreSkipped(IndexBackend backend) throws Exception {
+        try (BacktestIndex index = DemoIndex.threeAlgos(backend, tmp)) {
             assertThatThrownBy(() -> WeightedRanker.forFocus(null, Map.of("sharp_ratio", 1.0)).rank(index, IndexQuery.builder().build()))
                     .isInstanceOf(QueryException.class).hasMessageContaining("unknown weight column 'sharp_ratio'");
             assertThat(WeightedRanker.forFocus(EvaluationFocus.PROFIT).rank(index, IndexQuery.builder().build())).hasSize(3);

@@ -23,5 +23,12 @@ class FixtureReportTest {
         byte[] html = ReportRenderer.render(report);
         assertThat(ReportRenderer.render(HtmlReport.build(dir, ReportOptions.defaults()))).isEqualTo(html);
         assertThat(new String(html, StandardCharsets.UTF_8)).contains("Content-Security-Policy");
+        // the summary's max_drawdown is the shallowest window's: the KPI strip says so
+        assertThat(report.sheets()).allSatisfy(sheet -> assertThat(sheet.kpis()).extracting(ReportView.KeyValue::key)
+                .contains("Max drawdown (shallowest window)", "Net gain (windows compounded)").doesNotContain("Max drawdown"));
+        // bundles written by an older framework version are flagged; the reference's own irregular-* bundles are not
+        // (every fixture but the two irregular-* ones, which v8.10.0 wrote itself)
+        assertThat(report.notes()).filteredOn(n -> n.contains(": stale metrics: ")).hasSize(bundles - 2)
+                .allSatisfy(n -> assertThat(n).contains("differ from a fresh recomputation", "mvn iafbt:recompute"));
     }
 }

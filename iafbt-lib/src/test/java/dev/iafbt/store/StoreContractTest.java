@@ -3,6 +3,7 @@ package dev.iafbt.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iafbt.testing.S3Server;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -12,7 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Port of the reference's tests/services/backtest_store/test_store_contract.py: both stores, one contract. */
+/**
+ * Port of the reference's tests/services/backtest_store/test_store_contract.py: every store, one
+ * contract (the s3-tiered store against an in-process S3 server).
+ */
 class StoreContractTest {
     @TempDir
     Path temp;
@@ -20,7 +24,9 @@ class StoreContractTest {
     static Stream<Arguments> stores() {
         return Stream.of(
                 Arguments.of("local-dir", (Function<Path, BacktestStore>) LocalDirStore::new),
-                Arguments.of("local-tiered", (Function<Path, BacktestStore>) LocalTieredStore::new));
+                Arguments.of("local-tiered", (Function<Path, BacktestStore>) LocalTieredStore::new),
+                Arguments.of("s3-tiered", (Function<Path, BacktestStore>) dir -> S3Server.shared()
+                        .newStore(dir.resolve("tier1.sqlite").toString())));
     }
 
     private static String bare(String handle) {

@@ -68,8 +68,11 @@ class StoreMigrationTest {
     @Test
     void unknownKindIsATypedError() {
         assertThatThrownBy(() -> StoreKind.of("bogus")).isInstanceOf(StoreException.class)
-                .hasMessage("unknown store kind 'bogus'; expected one of [local-dir, local-tiered]");
+                .hasMessage("unknown store kind 'bogus'; expected one of [local-dir, local-tiered, s3-tiered]");
         assertThat(StoreKind.of("local-tiered")).isEqualTo(StoreKind.LOCAL_TIERED);
+        assertThat(StoreKind.of("S3-Tiered")).isEqualTo(StoreKind.S3_TIERED);
+        assertThatThrownBy(() -> StoreKind.S3_TIERED.open(temp)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("s3://bucket/prefix");
     }
 
     @Test

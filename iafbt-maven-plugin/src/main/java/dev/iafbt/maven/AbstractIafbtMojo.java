@@ -1,5 +1,6 @@
 package dev.iafbt.maven;
 
+import dev.iafbt.index.Indexes;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
@@ -7,7 +8,10 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Base of every iafbt goal (after jacoco's {@code AbstractJacocoMojo}): the shared
@@ -37,6 +41,20 @@ public abstract class AbstractIafbtMojo extends AbstractMojo {
      */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     File buildDirectory;
+
+    /**
+     * The {@code <server>} in settings.xml whose username and password open a
+     * {@code jdbc:postgresql:} index; unset, {@code PGUSER}/{@code PGPASSWORD} or {@code ~/.pgpass} apply.
+     */
+    @Parameter(property = "iafbt.serverId")
+    String serverId;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    Settings settings;
+
+    /** Maven's own decrypter for {@code mvn --encrypt-password} values (a Plexus component, not JSR-330). */
+    @Component
+    SettingsDecrypter settingsDecrypter;
 
     /** The build, for the user properties ({@code -D}) given on the command line. */
     @Parameter(defaultValue = "${session}", readonly = true)
@@ -77,6 +95,17 @@ public abstract class AbstractIafbtMojo extends AbstractMojo {
     /** The index file of {@code bundles}, or {@code index} when set: the rule of {@link IndexLocation}. */
     protected Path indexFile(File bundles, File index) throws MojoFailureException {
         return IndexLocation.of(resolve(bundles), index == null ? null : resolve(index));
+    }
+
+    /**
+     * The index of {@code bundles}, or {@code index} when set — a file path, or a
+     * {@code jdbc:postgresql:} URL opened with the credentials of {@link #serverId}.
+     */
+    IndexTarget indexTarget(File bundles, String index) throws MojoFailureException {
+        if (index != null && Indexes.isJdbcUrl(index.strip())) {
+            return IndexLocation.database(index.strip(), ServerCredentials.of(serverId, settings, settingsDecrypter));
+        }
+        return IndexTarget.file(indexFile(bundles, index == null || index.isBlank() ? null : new File(index.strip())));
     }
 
     /**

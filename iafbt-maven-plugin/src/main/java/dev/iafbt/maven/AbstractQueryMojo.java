@@ -1,7 +1,7 @@
 package dev.iafbt.maven;
 
+import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.index.IndexException;
-import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.index.TieredLayout;
 import dev.iafbt.rank.QueryException;
 import dev.iafbt.rank.ResultFiles;
@@ -29,9 +29,13 @@ abstract class AbstractQueryMojo extends AbstractIafbtMojo {
     @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
     File bundles;
 
-    /** The SQLite index file, in every goal; default {@code <bundles>/index.sqlite}. */
+    /**
+     * The index, in every goal: a SQLite file (default {@code <bundles>/index.sqlite}) or a shared
+     * PostgreSQL table, {@code jdbc:postgresql://host:port/db?currentSchema=schema} (credentials:
+     * {@code iafbt.serverId}).
+     */
     @Parameter(property = "iafbt.index")
-    File index;
+    String index;
 
     /**
      * Bring the index up to date with the bundle folder before reading it (incremental: unchanged
@@ -81,11 +85,11 @@ abstract class AbstractQueryMojo extends AbstractIafbtMojo {
      * The index to read, refreshed first unless {@code refresh} is off; fails with the command that
      * builds it when there is none.
      */
-    Path readyIndex() throws MojoExecutionException, MojoFailureException {
-        Path file = indexFile(bundles, index);
+    IndexTarget readyIndex() throws MojoExecutionException, MojoFailureException {
+        IndexTarget file = indexTarget(bundles, index);
         Optional<Path> store = TieredLayout.storeOf(bundleFolder());
         Path storeIndex = store.map(root -> root.resolve(TieredLayout.INDEX_FILE)).orElse(null);
-        if (storeIndex != null && (index == null || file.equals(storeIndex))) {
+        if (storeIndex != null && (index == null || storeIndex.equals(file.file()))) {
             // the store keeps its own index, one row per handle; a folder refresh would double it
             getLog().info("Reading the tiered store " + store.get() + " through its own index " + storeIndex
                     + " (one row per handle; 'mvn iafbt:verify-store -Diafbt.store=" + store.get()
@@ -95,41 +99,44 @@ abstract class AbstractQueryMojo extends AbstractIafbtMojo {
                         + " from the bundles with 'mvn iafbt:verify-store -Diafbt.store=" + store.get()
                         + " -Diafbt.repair=true'.");
             }
-            return storeIndex;
+            return IndexTarget.file(storeIndex);
         }
         if (refresh) {
             IndexRefresh.run(getLog(), bundleFolder(), file);
-        } else if (!Files.isRegularFile(file)) {
-            throw new MojoFailureException("No index at " + file + ". Build it with 'mvn iafbt:index -Diafbt.bundles="
-                    + bundles.getPath() + (index == null ? "" : " -Diafbt.index=" + index.getPath())
+        } else if (!file.mayExist()) {
+            throw new MojoFailureException("No index at " + file.display() + ". Build it with 'mvn iafbt:index -Diafbt.bundles="
+                    + bundles.getPath() + (index == null ? "" : " -Diafbt.index=" + file.display())
                     + "', or run without -Diafbt.refresh=false so that " + goal() + " builds it first.");
         }
         return file;
     }
 
     /** Opens the index for reading only: nothing in the file changes. */
-    SqliteIndex openForReading(Path file) throws MojoFailureException {
+    BacktestIndex openForReading(IndexTarget file) throws MojoFailureException {
         try {
-            return SqliteIndex.openReadOnly(file);
+            return file.openReadOnly();
         } catch (IndexException e) {
             throw unreadable(file, e);
         }
     }
 
     /** Opens the index for reading and writing (only for a prune that changes files). */
-    SqliteIndex openForWriting(Path file) throws MojoFailureException {
+    BacktestIndex openForWriting(IndexTarget file) throws MojoFailureException {
         try {
-            return SqliteIndex.open(file);
+            return file.open();
         } catch (IndexException e) {
             throw unreadable(file, e);
         }
     }
 
-    private MojoFailureException unreadable(Path file, IndexException e) {
-        return new MojoFailureException("Cannot read index " + file + ": " + e.getMessage() + ". Set iafbt.index"
-                + " to an index file written by iafbt:index (or the Python 'iaf index'), or move " + file
+    private MojoFailureException unreadable(IndexTarget file, IndexException e) {
+        if (file.isDatabase()) {
+            return new MojoFailureException("Cannot read index " + file.display() + ": " + e.getMessage(), e);
+        }
+        return new MojoFailureException("Cannot read index " + file.display() + ": " + e.getMessage() + ". Set iafbt.index"
+                + " to an index file written by iafbt:index (or the Python 'iaf index'), or move " + file.display()
                 + " away and run 'mvn iafbt:index -Diafbt.bundles=" + bundles.getPath()
-                + (index == null ? "" : " -Diafbt.index=" + index.getPath()) + "' to build a new one.", e);
+                + (index == null ? "" : " -Diafbt.index=" + file.display()) + "' to build a new one.", e);
     }
 
     /** A refused query, phrased in terms of the goal's parameters. */

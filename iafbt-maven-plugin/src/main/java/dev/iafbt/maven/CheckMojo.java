@@ -86,6 +86,17 @@ public class CheckMojo extends AbstractIafbtMojo {
     @Parameter(property = "iafbt.roundTrip.cache", defaultValue = "${project.build.directory}/iafbt/roundtrip-cache")
     File roundTripCache;
 
+    /**
+     * The {@code metricsUpToDate} rule: recompute every bundle's metrics and fail on stored values
+     * that differ (metrics from an older framework version, or edited by hand).
+     */
+    @Parameter(property = "iafbt.metricsUpToDate", defaultValue = "false")
+    boolean metricsUpToDate;
+
+    /** Relative tolerance of {@code metricsUpToDate} (absolute for values below 1). */
+    @Parameter(property = "iafbt.metricsTolerance", defaultValue = "1e-9")
+    double metricsTolerance;
+
     /** Let a check that finds no bundle pass (with a warning) instead of failing. */
     @Parameter(property = "iafbt.allowEmpty", defaultValue = "false")
     boolean allowEmpty;
@@ -197,14 +208,15 @@ public class CheckMojo extends AbstractIafbtMojo {
             Optional<BaselineSettings> baselineSettings = Optional.ofNullable(baseline).map(file ->
                     BaselineSettings.of(resolve(file), base.relativize(resolve(file)).toString().replace('\\', '/'),
                             baselineTolerance, baselineMetrics, summaryRules, baselineUpdate, !baselineAllowUnmatched));
-            if (all.isEmpty() && baselineSettings.isEmpty() && !(roundTrip && roundTripOnly)) {
+            if (all.isEmpty() && baselineSettings.isEmpty() && !(roundTrip && roundTripOnly) && !metricsUpToDate) {
                 throw new MojoFailureException(NoRuleMessage.of(roundTrip, RuleExecutions.elsewhere(project, mojoExecution)));
             }
-            return new CheckSettings(List.of(pattern(base)), base, summaryRules,
+            CheckSettings settings = new CheckSettings(List.of(pattern(base)), base, summaryRules,
                     CheckSettings.ofScope(all, MetricRule.Scope.EACH_RUN), baselineSettings, roundTrip,
                     Optional.of(RoundTripCache.in(resolve(roundTripCache))), allowEmpty,
                     "set <allowEmpty>true</allowEmpty> or -Diafbt.allowEmpty=true",
                     threads == 0 ? CheckSettings.defaultParallelism() : threads, sweepGate());
+            return metricsUpToDate ? settings.withMetricsUpToDate(metricsTolerance) : settings;
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("iafbt:check configuration: " + e.getMessage());
         }
@@ -243,6 +255,7 @@ public class CheckMojo extends AbstractIafbtMojo {
         if (settings.gate() != SweepGate.every()) {
             parts.add("sweep gate: " + settings.gate().describe());
         }
+        settings.metricsTolerance().ifPresent(t -> parts.add("metrics up to date (tolerance " + t + ")"));
         return String.join(", ", parts);
     }
 

@@ -1,6 +1,10 @@
 package dev.iafbt.maven;
 
 import dev.iafbt.store.GcReport;
+import dev.iafbt.store.ObjectGcReport;
+import dev.iafbt.store.ObjectStoreCollector;
+import dev.iafbt.store.ObjectTieredStore;
+import dev.iafbt.store.object.S3Location;
 import dev.iafbt.store.OhlcvCollector;
 import dev.iafbt.store.StoreException;
 import java.io.File;
@@ -27,12 +31,15 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Both fail the build unless {@code -Diafbt.failOnError=false}.
  */
 @Mojo(name = "gc-ohlcv", requiresProject = false, threadSafe = true)
-public class GcOhlcvMojo extends AbstractIafbtMojo {
+public class GcOhlcvMojo extends AbstractStoreMojo {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
 
-    /** The store: a tiered store's root, or a folder of bundles with their chunk folders. */
+    /**
+     * The store: a tiered store's root, a folder of bundles with their chunk folders, or an
+     * s3-tiered store's {@code s3://bucket/prefix} (see {@code iafbt.s3.*}).
+     */
     @Parameter(property = "iafbt.store", defaultValue = "backtests")
-    File store;
+    String store;
 
     /** Only report; set to false to delete. */
     @Parameter(property = "iafbt.dryRun", defaultValue = "true")
@@ -54,7 +61,11 @@ public class GcOhlcvMojo extends AbstractIafbtMojo {
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         Duration grace = parseGrace(gracePeriod);
-        Path root = resolve(store);
+        if (S3Location.isS3(store.strip())) {
+            collectObjects(grace);
+            return;
+        }
+        Path root = resolve(new File(store.strip()));
         Log log = getLog();
         log.info("Collecting unreferenced OHLCV chunks in " + root + " (grace period " + gracePeriod.trim()
                 + (dryRun ? ", dry run: nothing is deleted; -Diafbt.dryRun=false deletes)" : ")"));
@@ -68,17 +79,44 @@ public class GcOhlcvMojo extends AbstractIafbtMojo {
         }
         logDetails(log, report);
         log.info(report.summary());
-        int problems = report.unreadable().size() + report.missing().size();
-        if (problems > 0) {
-            String what = (report.refused() ? report.unreadable().size() + " unreadable bundle(s), so nothing was"
-                    + " deleted" : "") + (report.refused() && !report.missing().isEmpty() ? "; " : "")
-                    + (report.missing().isEmpty() ? "" : report.missing().size() + " missing OHLCV chunk(s)");
+        failOnProblems(report.refused(), report.unreadable().size(), report.missing().size());
+    }
+
+    private void failOnProblems(boolean refused, int unreadable, int missing) throws MojoFailureException {
+        Log log = getLog();
+        if (unreadable + missing > 0) {
+            String what = (refused ? unreadable + " unreadable bundle(s), so nothing was deleted" : "")
+                    + (refused && missing > 0 ? "; " : "") + (missing == 0 ? "" : missing + " missing OHLCV chunk(s)");
             if (failOnError) {
                 throw new MojoFailureException(what + " (see the errors above). Fix or remove the bundles and run"
                         + " again, or set -Diafbt.failOnError=false to only warn.");
             }
             log.warn(what + ". Set -Diafbt.failOnError=true to fail the build instead.");
         }
+    }
+
+    private void collectObjects(Duration grace) throws MojoExecutionException, MojoFailureException {
+        Log log = getLog();
+        String location = store.strip();
+        log.info("Collecting unreferenced OHLCV chunks in " + describeS3(location) + " (grace period "
+                + gracePeriod.trim() + (dryRun ? ", dry run: nothing is deleted; -Diafbt.dryRun=false deletes)" : ")"));
+        ObjectGcReport report;
+        try (ObjectTieredStore objects = openObjectStore(location, null)) {
+            report = ObjectStoreCollector.collect(objects, grace, dryRun);
+        } catch (StoreException e) {
+            throw new MojoExecutionException("iafbt:gc-ohlcv failed: " + e.getMessage(), e);
+        }
+        report.unreadable().forEach(problem -> log.error("Cannot read bundle " + problem));
+        if (report.refused()) {
+            log.error("Refusing to delete anything: the chunks those bundles reference are unknown.");
+        }
+        report.missing().forEach(missing -> log.error("Missing OHLCV chunk (data loss): bundle " + missing));
+        if (log.isDebugEnabled()) {
+            report.sweepable().forEach(name -> log.debug((report.dryRun() || report.refused() ? "Would delete "
+                    : "Deleted ") + report.root() + "ohlcv/" + name));
+        }
+        log.info(report.summary());
+        failOnProblems(report.refused(), report.unreadable().size(), report.missing().size());
     }
 
     private static void logDetails(Log log, GcReport report) {

@@ -1,6 +1,9 @@
 package dev.iafbt.maven;
 
+import dev.iafbt.index.IndexCredentials;
 import dev.iafbt.index.Indexer;
+import dev.iafbt.index.Indexes;
+import dev.iafbt.index.PostgresIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
@@ -14,6 +17,9 @@ import org.apache.maven.plugin.MojoFailureException;
  *       goal (a folder is refused with the file name to use instead);</li>
  *   <li>unset, the index is {@code <bundles>/index.sqlite}: beside the bundles, where the Python
  *       tool's {@code iaf index} puts it too, so both tools share one file;</li>
+ *   <li>{@code iafbt.index=jdbc:postgresql://host:port/db?currentSchema=s} is a table on a shared
+ *       PostgreSQL server instead, in every goal; its credentials come from the settings.xml
+ *       {@code <server>} named by {@code iafbt.serverId}, or from PGPASSWORD/.pgpass;</li>
  *   <li>relative paths resolve against the project folder, or the current folder when the goal
  *       runs outside a project — inside and outside a project the rule is the same.</li>
  * </ul>
@@ -30,6 +36,15 @@ final class IndexLocation {
      *
      * @throws MojoFailureException when {@code index} is an existing folder
      */
+    /** A database index; other JDBC URLs are refused with what is supported. */
+    static IndexTarget database(String url, IndexCredentials credentials) throws MojoFailureException {
+        if (!PostgresIndex.isPostgresUrl(url)) {
+            throw new MojoFailureException("iafbt.index is '" + Indexes.describe(url) + "', but only SQLite files and"
+                    + " PostgreSQL are supported: pass a file path or jdbc:postgresql://host:port/database?currentSchema=schema");
+        }
+        return IndexTarget.database(url, credentials);
+    }
+
     static Path of(Path bundleFolder, Path index) throws MojoFailureException {
         if (index == null) {
             return bundleFolder.resolve(Indexer.DEFAULT_INDEX_NAME);

@@ -39,9 +39,23 @@ public class IndexMojo extends AbstractIafbtMojo {
     @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
     File bundles;
 
-    /** The SQLite index file, in every goal; default {@code <bundles>/index.sqlite}, as the reference. */
+    /**
+     * The index, in every goal: a SQLite file (default {@code <bundles>/index.sqlite}, as the
+     * reference) or a shared PostgreSQL table,
+     * {@code jdbc:postgresql://host:port/db?currentSchema=schema}, which many machines may index
+     * into at once (credentials: {@code iafbt.serverId}).
+     */
     @Parameter(property = "iafbt.index")
-    File index;
+    String index;
+
+    /**
+     * Copy the rows of this index into {@code iafbt.index} instead of scanning bundles: a SQLite
+     * file (for example the {@code index.sqlite} the Python tool built) into PostgreSQL, or a
+     * {@code jdbc:postgresql:} index back into a SQLite file. Rows keep their order; existing rows
+     * with the same bundle_path are replaced.
+     */
+    @Parameter(property = "iafbt.from")
+    String from;
 
     /** Store absolute bundle paths instead of paths relative to the bundle folder. */
     @Parameter(property = "iafbt.absolutePaths", defaultValue = "false")
@@ -85,11 +99,14 @@ public class IndexMojo extends AbstractIafbtMojo {
             throw new MojoFailureException("iafbt.threads must be 0 (one per processor) or more, not "
                     + threads + "; for example -Diafbt.threads=4");
         }
+        IndexTarget target = indexTarget(bundles, index);
+        if (from != null && !from.isBlank()) {
+            IndexMigration.copy(getLog(), source(), target);
+            return;
+        }
         Path folder = resolve(bundles);
-        Path output = indexFile(bundles, index);
         Log log = getLog();
-        Indexer indexer = Indexer.builder(folder)
-                .output(output)
+        Indexer indexer = target.indexer(folder)
                 .absolutePaths(absolutePaths)
                 .rebuild(rebuild)
                 .pruneMissing(pruneMissing)
@@ -108,7 +125,7 @@ public class IndexMojo extends AbstractIafbtMojo {
             throw new MojoExecutionException("iafbt:index failed: " + e.getMessage(), e);
         }
         log.info(result.summary());
-        reportStaleTempFiles(folder, output, log);
+        reportStaleTempFiles(folder, target.isDatabase() ? folder : target.file(), log);
         if (result.failed() > 0) {
             String count = result.failed() + " bundle(s) could not be indexed (see the warnings above)";
             if (failOnError) {
@@ -118,6 +135,16 @@ public class IndexMojo extends AbstractIafbtMojo {
             log.warn(count + "; their old rows, if any, were kept. Set -Diafbt.failOnError=true to"
                     + " fail the build instead.");
         }
+    }
+
+    /** The index named by {@code from}, resolved as {@code iafbt.index} is (same credentials). */
+    private IndexTarget source() throws MojoFailureException {
+        IndexTarget source = indexTarget(bundles, from);
+        if (!source.mayExist()) {
+            throw new MojoFailureException("iafbt.from is " + source.display() + ", but there is no such file. Pass the"
+                    + " index to copy from, for example -Diafbt.from=backtests/index.sqlite.");
+        }
+        return source;
     }
 
     private void reportStaleTempFiles(Path folder, Path output, Log log) {

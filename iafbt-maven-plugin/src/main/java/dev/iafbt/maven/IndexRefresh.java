@@ -5,7 +5,7 @@ import dev.iafbt.index.IndexResult;
 import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.Indexer;
 import dev.iafbt.index.IndexerConfigurationException;
-import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.BacktestIndex;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -34,18 +34,18 @@ final class IndexRefresh {
      * does, the index is read as it is (an INFO line says so); when neither exists, the goal fails
      * with what to set.
      */
-    static void run(Log log, Path folder, Path index) throws MojoExecutionException, MojoFailureException {
+    static void run(Log log, Path folder, IndexTarget index) throws MojoExecutionException, MojoFailureException {
         if (!Files.isDirectory(folder)) {
-            if (Files.isRegularFile(index)) {
-                log.info("Not refreshing " + index + ": bundle folder " + folder + " does not exist;"
+            if (index.mayExist()) {
+                log.info("Not refreshing " + index.display() + ": bundle folder " + folder + " does not exist;"
                         + " reading the index as it is.");
                 return;
             }
-            throw new MojoFailureException("No index at " + index + " and no bundle folder " + folder
+            throw new MojoFailureException("No index at " + index.display() + " and no bundle folder " + folder
                     + " to build it from. Set iafbt.bundles to the folder that holds the .iafbt files (for example"
                     + " -Diafbt.bundles=path/to/backtests), or iafbt.index to an existing index file.");
         }
-        Indexer indexer = Indexer.builder(folder).output(index).absolutePaths(hasAbsolutePaths(index))
+        Indexer indexer = index.indexer(folder).absolutePaths(hasAbsolutePaths(index))
                 .listener(new IndexMojo.MavenIndexListener(log, true)).build();
         IndexResult result;
         try {
@@ -53,7 +53,7 @@ final class IndexRefresh {
         } catch (IndexerConfigurationException e) {
             throw new MojoFailureException(IndexParameterMessages.of(e));
         } catch (IndexException e) {
-            throw new MojoExecutionException("Cannot refresh index " + index + ": " + e.getMessage()
+            throw new MojoExecutionException("Cannot refresh index " + index.display() + ": " + e.getMessage()
                     + ". Skip the refresh with -Diafbt.refresh=false to read the index as it is.", e);
         }
         log.info("Refreshed the index: " + result.summary());
@@ -64,11 +64,11 @@ final class IndexRefresh {
     }
 
     /** True when the index's first row has an absolute bundle_path (built with absolutePaths). */
-    private static boolean hasAbsolutePaths(Path index) {
-        if (!Files.isRegularFile(index)) {
+    private static boolean hasAbsolutePaths(IndexTarget index) {
+        if (!index.mayExist()) {
             return false;
         }
-        try (SqliteIndex opened = SqliteIndex.openReadOnly(index); Stream<IndexRow> rows = opened.iterRows()) {
+        try (BacktestIndex opened = index.openReadOnly(); Stream<IndexRow> rows = opened.iterRows()) {
             Optional<IndexRow> first = rows.findFirst();
             return first.isPresent() && Path.of(first.get().bundlePath()).isAbsolute();
         } catch (IndexException | InvalidPathException e) {

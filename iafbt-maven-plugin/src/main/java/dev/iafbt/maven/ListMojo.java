@@ -1,9 +1,8 @@
 package dev.iafbt.maven;
 
-import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.rank.IndexQuery;
 import dev.iafbt.rank.QueryException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -34,8 +33,8 @@ public class ListMojo extends AbstractQueryMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        Path file = readyIndex();
-        try (SqliteIndex opened = openForReading(file)) {
+        IndexTarget file = readyIndex();
+        try (BacktestIndex opened = openForReading(file)) {
             IndexQuery query;
             List<LinkedHashMap<String, Object>> rows;
             List<String> shown;
@@ -49,7 +48,7 @@ public class ListMojo extends AbstractQueryMojo {
             }
             getLog().info(rows.size() + " of " + opened.count() + " indexed bundle(s)"
                     + (query.sortBy() == null ? "" : ", by " + query.sortBy() + " " + direction(ascending))
-                    + (query.where() == null ? "" : ", where " + query.where()) + "; index: " + file);
+                    + (query.where() == null ? "" : ", where " + query.where()) + "; index: " + file.display());
             publish(rows, shown);
         }
     }

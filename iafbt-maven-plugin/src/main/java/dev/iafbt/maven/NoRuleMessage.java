@@ -8,7 +8,7 @@ final class NoRuleMessage {
     }
 
     static String of(boolean roundTrip, List<String> executionsWithRules) {
-        StringBuilder message = new StringBuilder("iafbt:check has no rule to check: this run sees no <rules> and no <baseline>,"
+        StringBuilder message = new StringBuilder("iafbt:check has no rule to check: this run sees no <rules>, no <baseline> and no <metricsUpToDate>,"
                 + " and a check with nothing to check is not a pass.");
         if (!executionsWithRules.isEmpty()) {
             message.append(" The POM declares them inside <execution> ").append(String.join(", ", executionsWithRules))

@@ -1,6 +1,6 @@
 package dev.iafbt.maven;
 
-import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.rank.PruneException;
 import dev.iafbt.rank.PrunePlan;
 import dev.iafbt.rank.PrunePlanner;
@@ -81,9 +81,9 @@ public class RankMojo extends AbstractQueryMojo {
         } catch (QueryException e) {
             throw invalid(e);
         }
-        Path file = readyIndex();
+        IndexTarget file = readyIndex();
         boolean writes = pruning && !dryRun;
-        try (SqliteIndex opened = writes ? openForWriting(file) : openForReading(file)) {
+        try (BacktestIndex opened = writes ? openForWriting(file) : openForReading(file)) {
             RankRequest.RankResult result;
             try {
                 result = request.run(opened);
@@ -92,7 +92,7 @@ public class RankMojo extends AbstractQueryMojo {
             }
             getLog().info(String.format(Locale.ROOT, "Top %d of %d indexed bundle(s) by %s, %s%s; index: %s",
                     result.rows().size(), opened.count(), result.orderedBy(), direction(ascending),
-                    where == null || where.isBlank() ? "" : ", where " + where.strip(), file));
+                    where == null || where.isBlank() ? "" : ", where " + where.strip(), file.display()));
             publish(result.rows(), result.columns());
             if (pruning) {
                 prune(opened, result.rows());
@@ -100,7 +100,7 @@ public class RankMojo extends AbstractQueryMojo {
         }
     }
 
-    private void prune(SqliteIndex opened, List<LinkedHashMap<String, Object>> keep)
+    private void prune(BacktestIndex opened, List<LinkedHashMap<String, Object>> keep)
             throws MojoFailureException, MojoExecutionException {
         Log log = getLog();
         Path folder = bundleFolder();
@@ -139,6 +139,6 @@ public class RankMojo extends AbstractQueryMojo {
         }
         log.info(String.format(Locale.ROOT, "Pruned %d bundle(s) (%s), kept %d; removed %d row(s) from index %s",
                 result.pruned().size(), plan.archives() ? "moved to " + plan.archiveDir() : "deleted",
-                result.kept(), result.rowsRemoved(), opened.path()));
+                result.kept(), result.rowsRemoved(), opened.location()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.iafbt.maven;
 
+import dev.iafbt.index.BacktestIndex;
+import dev.iafbt.index.IndexException;
 import dev.iafbt.rank.EvaluationFocus;
 import dev.iafbt.rank.QueryException;
 import dev.iafbt.report.HtmlReport;
@@ -43,6 +45,15 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
     /** The bundle folder (searched recursively for {@code *.iafbt}). */
     @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
     File bundles;
+
+    /**
+     * Rank the report's bundles in this index — the SQLite file or the
+     * {@code jdbc:postgresql:} index the other goals use (credentials: {@code iafbt.serverId}) —
+     * refreshed from the bundle folder first; unset, a throw-away index ranks them. The order and
+     * scores are the same either way.
+     */
+    @Parameter(property = "iafbt.index")
+    String index;
 
     /** Where {@code report.html} is written; default {@code target/iafbt} (of the project, or of the current folder). */
     @Parameter(property = "iafbt.outputDirectory")
@@ -100,7 +111,10 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
 
     private void produce(Path output) throws MojoFailureException {
         Path folder = resolve(bundles);
-        HtmlReport.Result result = write(folder, output, options());
+        HtmlReport.Result result;
+        try (BacktestIndex ranking = rankingIndex(folder)) {
+            result = write(folder, output, options(), ranking);
+        }
         Log log = getLog();
         for (Skipped s : result.skipped()) {
             log.warn("Skipped " + s.bundle() + ": " + s.reason());
@@ -171,9 +185,25 @@ public class ReportMojo extends AbstractIafbtMojo implements MavenReport {
         return !skip && Files.isDirectory(resolve(bundles));
     }
 
-    private HtmlReport.Result write(Path folder, Path output, ReportOptions options) throws MojoFailureException {
+    /** The index named by {@code index}, refreshed and opened read-only; null when unset. */
+    private BacktestIndex rankingIndex(Path folder) throws MojoFailureException {
+        if (index == null || index.isBlank()) {
+            return null;
+        }
+        IndexTarget target = indexTarget(bundles, index);
         try {
-            return HtmlReport.write(folder, output, options);
+            IndexRefresh.run(getLog(), folder, target);
+            return target.openReadOnly();
+        } catch (MojoExecutionException | IndexException e) {
+            throw new MojoFailureException("iafbt:report cannot rank in index " + target.display() + ": "
+                    + e.getMessage() + ". Leave iafbt.index unset to rank in a throw-away index.", e);
+        }
+    }
+
+    private HtmlReport.Result write(Path folder, Path output, ReportOptions options, BacktestIndex ranking)
+            throws MojoFailureException {
+        try {
+            return HtmlReport.write(folder, output, options, ranking);
         } catch (QueryException e) {
             throw new MojoFailureException("iafbt:report cannot order the strategies: " + e.getMessage()
                     + ". Check iafbt.by and iafbt.focus.", e);

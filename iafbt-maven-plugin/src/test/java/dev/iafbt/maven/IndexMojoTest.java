@@ -180,7 +180,7 @@ class IndexMojoTest extends GoalTestSupport {
     @InjectMojo(goal = "index")
     void indexBelowAFileIsRefused(IndexMojo mojo) {
         Path folder = sweep();
-        mojo.index = folder.resolve("sma-crossover-f05-s050-sl2.iafbt/index.sqlite").toFile();
+        mojo.index = folder.resolve("sma-crossover-f05-s050-sl2.iafbt/index.sqlite").toString();
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("is a file, not a folder").hasMessageContaining("-Diafbt.index=");
     }

@@ -61,7 +61,9 @@ class StoreAndReportGoalsTest extends GoalTestSupport {
     @Test
     @InjectMojo(goal = "gc-ohlcv")
     void gcDefaultsAreADryRunWithADayOfGrace(GcOhlcvMojo mojo) {
-        assertThat(mojo.store).isEqualTo(file("backtests"));
+        assertThat(mojo.store).isEqualTo("backtests"); // a folder, or an s3:// location
+        assertThat(mojo.s3PathStyle).isFalse();
+        assertThat(mojo.s3Endpoint).isNull();
         assertThat(mojo.dryRun).isTrue();
         assertThat(mojo.gracePeriod).isEqualTo("24h");
         assertThat(mojo.failOnError).isTrue();
@@ -75,10 +77,12 @@ class StoreAndReportGoalsTest extends GoalTestSupport {
     @UserProperty(name = "iafbt.dst", value = "store")
     @UserProperty(name = "iafbt.handles", value = "a.iafbt,b.iafbt")
     void migrateStoreReadsItsUserProperties(MigrateStoreMojo mojo) {
+        assertThat(mojo.index).isNull();
         assertThat(mojo.from).isEqualTo("local-dir");
         assertThat(mojo.to).isEqualTo("local-tiered");
-        assertThat(mojo.src).isEqualTo(file("backtests"));
-        assertThat(mojo.dst).isEqualTo(file("store"));
+        assertThat(mojo.src).isEqualTo("backtests"); // folders resolve against the project, s3:// stays
+        assertThat(mojo.dst).isEqualTo("store");
+        assertThat(mojo.writers).isEqualTo(1);
         assertThat(mojo.handles).isEqualTo("a.iafbt,b.iafbt");
         assertThat(mojo.failOnError).isTrue();
         assertThat(mojo.progressSeconds).isEqualTo(10);

@@ -43,6 +43,13 @@ public final class AnnotatedGates {
         }
     }
 
+    /** Stored metrics must equal a fresh recomputation. */
+    public static class MetricsUpToDate {
+        @BacktestGate(value = "backtests", metricsUpToDate = true, roundTrip = Toggle.OFF)
+        void gate() {
+        }
+    }
+
     /** Missing and NaN tolerated explicitly. */
     public static class Lenient {
         @BacktestGate("backtests")

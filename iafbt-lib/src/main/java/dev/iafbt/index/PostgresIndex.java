@@ -1,0 +1,172 @@
+package dev.iafbt.index;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The Tier-1 index as a table on a PostgreSQL server, for a team whose sweeps run on many
+ * machines: the reference's table and columns (see {@link PostgresSchema}), the same rows and the
+ * same answers as the SQLite index, and any number of writers at once — rows are upserted with
+ * {@code INSERT … ON CONFLICT … DO UPDATE} in batched transactions, and a transaction that meets
+ * a deadlock with another writer is rolled back and run again, so no row is lost.
+ *
+ * <p>Open it with a URL such as {@code jdbc:postgresql://db:5432/research?currentSchema=sweeps};
+ * the schema is created on first use. Credentials come from {@link IndexCredentials}; a failed
+ * connection names host, port, database and user, never a password.
+ */
+public final class PostgresIndex extends JdbcIndex {
+    private final PostgresUrl url;
+
+    private PostgresIndex(PostgresUrl url, Connection connection, List<String> columns) {
+        super(connection, SqlDialect.POSTGRES, columns.stream()
+                .filter(c -> !c.equals(PostgresDialect.ORDER_COLUMN)).toList());
+        this.url = url;
+    }
+
+    /** True for a {@code jdbc:postgresql:} location. */
+    public static boolean isPostgresUrl(String location) {
+        return PostgresUrl.isPostgres(location);
+    }
+
+    /** Opens (creating or migrating the table when needed) the index at {@code jdbcUrl}. */
+    public static PostgresIndex open(String jdbcUrl, IndexCredentials credentials) {
+        PostgresUrl url = PostgresUrl.parse(jdbcUrl);
+        Connection c = connect(url, credentials);
+        try {
+            PostgresSchema.initialise(c, url.schema());
+            return new PostgresIndex(url, c, PostgresSchema.tableColumns(c));
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e instanceof IndexException ie ? ie : e instanceof SQLException sql
+                    ? failure(url, "open", sql) : new IndexException("cannot open index " + url.display() + ": " + e, e);
+        }
+    }
+
+    /**
+     * Opens an existing index for reading: nothing is created or migrated, and the session is
+     * read-only, so writes fail. No table at the URL is an {@link IndexException} saying so.
+     */
+    public static PostgresIndex openReadOnly(String jdbcUrl, IndexCredentials credentials) {
+        PostgresUrl url = PostgresUrl.parse(jdbcUrl);
+        Connection c = connect(url, credentials);
+        try {
+            c.setReadOnly(true);
+            List<String> columns = PostgresSchema.tableColumns(c);
+            if (columns.isEmpty()) {
+                throw new IndexException("no index at " + url.display() + ": there is no " + IndexSchema.TABLE
+                        + " table in schema " + (url.schema() == null ? "public" : url.schema())
+                        + "; build it first with iafbt:index -Diafbt.index=" + url.display());
+            }
+            SchemaInitializer.requireColumns(columns, url.display());
+            return new PostgresIndex(url, c, columns);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e instanceof IndexException ie ? ie : e instanceof SQLException sql
+                    ? failure(url, "open", sql) : new IndexException("cannot open index " + url.display() + ": " + e, e);
+        }
+    }
+
+    /** The JDBC URL without any password. */
+    @Override
+    public String location() {
+        return url.display();
+    }
+
+    /** The schema version kept in place of SQLite's {@code user_version}. */
+    public int userVersion() {
+        try {
+            return PostgresSchema.userVersion(connection);
+        } catch (SQLException e) {
+            throw failure("read the schema version of", e);
+        }
+    }
+
+    @Override
+    IndexException failure(String action, SQLException e) {
+        return failure(url, action, e);
+    }
+
+    /**
+     * A batch failure's own message repeats the whole statement with every value; the server's
+     * error is the next exception in the chain, and that is what the message shows.
+     */
+    private static IndexException failure(PostgresUrl url, String action, SQLException e) {
+        SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+        return new IndexException("cannot " + action + " index " + url.display() + ": " + cause.getMessage(), e);
+    }
+
+    /** A read-only transaction, rolled back afterwards: nothing a query does can stay. */
+    @Override
+    void beginReadOnly() throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET TRANSACTION READ ONLY");
+        }
+    }
+
+    @Override
+    void endReadOnly() throws SQLException {
+        connection.rollback();
+        connection.setAutoCommit(true);
+    }
+
+    /**
+     * The driver streams a result in {@code fetchSize} pieces only inside a transaction; outside
+     * one it reads every row into memory first.
+     */
+    @Override
+    void beginStream() throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    @Override
+    void endStream() throws SQLException {
+        connection.rollback();
+        connection.setAutoCommit(true);
+    }
+
+    /** Deadlock (40P01) or serialization failure (40001) between concurrent writers. */
+    @Override
+    boolean retryable(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null && e.getNextException() != null) {
+            state = e.getNextException().getSQLState();
+        }
+        return "40P01".equals(state) || "40001".equals(state);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+
+    private static Connection connect(PostgresUrl url, IndexCredentials credentials) {
+        IndexCredentials who = (credentials == null ? IndexCredentials.NONE : credentials).orEnvironment();
+        Properties props = new Properties();
+        if (who.user() != null) {
+            props.setProperty("user", who.user());
+        }
+        if (who.password() != null) {
+            props.setProperty("password", who.password());
+        }
+        props.setProperty("reWriteBatchedInserts", "true");
+        props.setProperty("ApplicationName", "iafbt");
+        try {
+            return DriverManager.getConnection(url.url(), props);
+        } catch (SQLException e) {
+            // the driver's message names the cause (refused, authentication failed, no database),
+            // never the password; say where it tried, and nothing more
+            throw new IndexException("cannot connect to the PostgreSQL index (" + url.who(who.user()) + "): "
+                    + e.getMessage() + ". Check the server, and the credentials (the <server> named by iafbt.serverId"
+                    + " in settings.xml, PGPASSWORD or ~/.pgpass)", e);
+        }
+    }
+}

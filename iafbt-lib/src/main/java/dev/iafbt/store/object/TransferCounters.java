@@ -1,0 +1,58 @@
+package dev.iafbt.store.object;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Requests made and body bytes moved by an {@link ObjectStorage}, counted as the calls return. */
+public final class TransferCounters {
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong bytesUp = new AtomicLong();
+    private final AtomicLong bytesDown = new AtomicLong();
+    private final AtomicLong created = new AtomicLong();
+    private final AtomicLong alreadyThere = new AtomicLong();
+
+    void request() {
+        requests.incrementAndGet();
+    }
+
+    void uploaded(long bytes) {
+        bytesUp.addAndGet(bytes);
+    }
+
+    void downloaded(long bytes) {
+        bytesDown.addAndGet(bytes);
+    }
+
+    void conditionalPut(boolean wasCreated) {
+        (wasCreated ? created : alreadyThere).incrementAndGet();
+    }
+
+    /** Requests issued (a retried request counts once). */
+    public long requests() {
+        return requests.get();
+    }
+
+    /** Body bytes sent by PUTs. */
+    public long bytesUploaded() {
+        return bytesUp.get();
+    }
+
+    /** Body bytes received by GETs. */
+    public long bytesDownloaded() {
+        return bytesDown.get();
+    }
+
+    /** Conditional PUTs that created their object. */
+    public long conditionalCreated() {
+        return created.get();
+    }
+
+    /** Conditional PUTs refused because the object was there (412). */
+    public long conditionalAlreadyThere() {
+        return alreadyThere.get();
+    }
+
+    @Override
+    public String toString() {
+        return requests() + " requests, " + bytesUploaded() + " bytes up, " + bytesDownloaded() + " bytes down";
+    }
+}
