@@ -4,7 +4,7 @@ assert log.contains('Apache Maven 3.8.7') : 'built by the system Maven 3.8.7'
 def run = (log =~ /Tests run: (\d+), Failures: (\d+)/)
 assert run.find() : 'Surefire reported its tests'
 int total = run.group(1) as int
-assert total == 24 : "one test per sample bundle, got ${total}"
+assert total >= 24 : "at least one test per sample bundle, got ${total}"
 assert (run.group(2) as int) > 0 : 'the sample sweep misses the README bars'
 assert log.contains('sharpe_ratio')
 assert log.contains('BUILD FAILURE')
