@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The POM in docs/junit.md is the one the integration tests build: the passing gate IT's pom.xml,
  * with its version placeholders and artifact id filled in. So a change to one fails until the
- * other follows, and the documented POM is known to work.
+ * other follows, and the documented POM is known to work. Likewise the README's short gate class.
  */
 class DocumentedPomTest {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -30,6 +30,16 @@ class DocumentedPomTest {
                 .replace("@junit.version@", "\\E[56]\\.[^<]+\\Q")
                 .replace("<artifactId>gate-passes</artifactId>", "<artifactId>\\E[a-z-]+\\Q</artifactId>");
         assertThat(documented).matches(shape);
+    }
+
+    /** The README's short gate is the class the Maven 3.8.7 IT (readme-gate-maven38) compiles and runs, unchanged. */
+    @Test
+    void theReadmeGateIsTheClassTheMaven38ItRuns() throws IOException {
+        Matcher block = Pattern.compile("Add `dev\\.iafbt:iafbt-junit` as a test dependency.*?```java\\n(.*?)```",
+                Pattern.DOTALL).matcher(Files.readString(ROOT.resolve("README.md")));
+        assertThat(block.find()).as("README.md has the iafbt-junit gate snippet").isTrue();
+        assertThat(Files.readString(ROOT.resolve("src/it/junit/readme-gate-maven38/src/test/java/StrategyGateTest.java")))
+                .isEqualTo(block.group(1));
     }
 
     /** Without the XML declaration, the comment naming the IT's scenario, and indentation. */

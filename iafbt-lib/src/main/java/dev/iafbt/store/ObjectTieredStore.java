@@ -3,9 +3,7 @@ package dev.iafbt.store;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.BundleFormatException;
 import dev.iafbt.bundle.BundleReader;
-import dev.iafbt.bundle.BundleWriter;
 import dev.iafbt.bundle.ReadOptions;
-import dev.iafbt.bundle.WriteOptions;
 import dev.iafbt.index.IndexCredentials;
 import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.IndexRows;
@@ -119,7 +117,7 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
         Map<String, byte[]> chunks = chunksToStore(backtest, chunkSource, name);
         Bundle bundle = ChunkPlacement.relocate(backtest, storeDir(bare));
         Backtest saved = bundle == backtest.bundle() ? backtest : Backtest.of(bundle);
-        byte[] bytes = BundleWriter.encode(bundle, WriteOptions.DEFAULT);
+        byte[] bytes = BundleSaving.bytes(bundle, name);
         Map<Tier2Dataset, byte[]> partitions = Tier2Writer.encode(saved, bare);
         try (WriterLeases.Lease lease = leases.acquire(chunks.keySet())) {
             storeChunks(chunks, name);

@@ -1,8 +1,5 @@
 package dev.iafbt.store;
 
-import dev.iafbt.bundle.BundleWriteException;
-import dev.iafbt.bundle.BundleWriter;
-import dev.iafbt.bundle.WriteOptions;
 import dev.iafbt.index.IndexRows;
 import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.internal.io.AtomicFiles;
@@ -78,7 +75,7 @@ final class TieredCommit {
                 hook.reached("partitions-staged");
                 Path bundle = stagedBundle(target, generation);
                 staged.add(bundle);
-                write(bundle, encode(placement, target), "bundle");
+                write(bundle, BundleSaving.bytes(placement.bundle(), target.toString()), "bundle");
                 hook.reached("bundle-staged");
                 WriteIntent intent = new WriteIntent(handle, generation, false, partitions);
                 write(intentFile(handle), intent.encode(), "write intent");
@@ -241,14 +238,6 @@ final class TieredCommit {
     /** The form of {@code AtomicFiles}' temp names, so every tool that skips those skips these. */
     private static String stagedName(String name, String generation) {
         return "." + name + "." + generation + ".tmp";
-    }
-
-    private static byte[] encode(ChunkPlacement placement, Path target) {
-        try {
-            return BundleWriter.encode(placement.bundle(), WriteOptions.DEFAULT);
-        } catch (BundleWriteException e) {
-            throw new StoreException(target + ": " + e.getMessage(), e);
-        }
     }
 
     private static void write(Path file, byte[] bytes, String what) {

@@ -3,6 +3,11 @@ package dev.iafbt.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iafbt.bundle.Bundle;
+import dev.iafbt.bundle.BundleReader;
+import dev.iafbt.bundle.BundleWriter;
+import dev.iafbt.bundle.WriteOptions;
+import dev.iafbt.model.Backtest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,5 +128,39 @@ class StoreMigrationTest {
         assertThat(back.handles()).containsExactly("sweep/a");
         assertThat(back.ohlcv("sweep/a").get("BTC/EUR:1h").rowCount()).isEqualTo(4);
         assertThat(migrate(mid, back, null).unchanged()).containsExactly("sweep/a.iafbt");
+    }
+
+    @Test
+    void aBundleWhoseDocumentNeedsNoChangeIsCopiedByteForByteNotReEncoded() throws Exception {
+        LocalDirStore src = source("a");
+        Path file = src.bundleFile("a.iafbt").orElseThrow();
+        byte[] fast = resaveAtLevelOne(file);
+        LocalTieredStore dst = new LocalTieredStore(temp.resolve("dst"));
+        assertThat(migrate(src, dst, null).copied()).containsExactly("a.iafbt");
+        // a fresh encoding is zstd 19, whose bytes differ from these level-1 ones
+        assertThat(Files.readAllBytes(dst.bundleFile("a").orElseThrow())).isEqualTo(fast);
+    }
+
+    @Test
+    void aBundleWhoseChunkFolderMovesIsReEncoded() throws Exception {
+        LocalTieredStore src = new LocalTieredStore(temp.resolve("src"));
+        src.write(StoreFixtures.withOhlcv("a", src.ohlcvStore(), 100), "a");
+        byte[] fast = resaveAtLevelOne(src.bundleFile("a").orElseThrow());
+        LocalDirStore dst = new LocalDirStore(temp.resolve("dst"));
+        assertThat(migrate(src, dst, null).copied()).containsExactly("a");
+        Path copied = dst.bundleFile("a").orElseThrow();
+        Bundle written = BundleReader.read(copied);
+        assertThat(Backtest.of(written).ohlcvManifestMap().orElseThrow().get("store_dir")).isEqualTo("ohlcv");
+        assertThat(Files.readAllBytes(copied)).isNotEqualTo(fast)
+                .isEqualTo(BundleWriter.encode(written, WriteOptions.DEFAULT));
+    }
+
+    /** Rewrites a bundle at zstd level 1: the same document in bytes a zstd-19 re-encoding would not give. */
+    private static byte[] resaveAtLevelOne(Path file) throws Exception {
+        Bundle bundle = BundleReader.read(file);
+        BundleWriter.write(bundle, file, null, WriteOptions.DEFAULT.withZstdLevel(1));
+        byte[] fast = Files.readAllBytes(file);
+        assertThat(fast).isNotEqualTo(BundleWriter.encode(bundle, WriteOptions.DEFAULT));
+        return fast;
     }
 }

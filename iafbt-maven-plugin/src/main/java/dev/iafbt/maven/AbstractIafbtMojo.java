@@ -37,7 +37,7 @@ public abstract class AbstractIafbtMojo extends AbstractMojo {
 
     /**
      * The project's build folder. Outside a project Maven leaves this expression uninterpolated
-     * ({@code ${project.basedir}/target}), so {@link #outputFolder} falls back to {@code ./target}.
+     * ({@code ${project.basedir}/target}), so {@code outputFolder(File)} falls back to {@code ./target}.
      */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     File buildDirectory;

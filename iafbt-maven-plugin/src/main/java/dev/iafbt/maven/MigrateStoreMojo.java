@@ -1,5 +1,6 @@
 package dev.iafbt.maven;
 
+import dev.iafbt.check.ProgressMeter;
 import dev.iafbt.index.Indexes;
 import dev.iafbt.store.BacktestStore;
 import dev.iafbt.store.ObjectTieredStore;
@@ -10,6 +11,7 @@ import dev.iafbt.store.object.S3Location;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -66,8 +68,8 @@ public class MigrateStoreMojo extends AbstractStoreMojo {
     @Parameter(property = "iafbt.failOnError", defaultValue = "true")
     boolean failOnError;
 
-    /** Log a progress line every this many seconds; 0 turns it off. */
-    @Parameter(property = "iafbt.progressSeconds", defaultValue = "2")
+    /** Log a progress line with the time left every this many seconds; 0 turns it off. */
+    @Parameter(property = "iafbt.progressSeconds", defaultValue = "10")
     int progressSeconds;
 
     @Override
@@ -112,9 +114,11 @@ public class MigrateStoreMojo extends AbstractStoreMojo {
             }
             log.info("Migrating " + selected.size() + " backtest(s) from " + fromKind.id() + ":" + source + " to "
                     + toKind.id() + ":" + destination + (writers > 1 ? " with " + writers + " writers" : ""));
-            Progress progress = new Progress(log, selected.size(), progressSeconds);
             long started = System.nanoTime();
-            StoreMigration.Result result = new StoreMigration(fromStore, into).run(selected, progress, writers);
+            StoreMigration.Result result;
+            try (Progress progress = new Progress(log, selected.size(), progressSeconds)) {
+                result = new StoreMigration(fromStore, into).run(selected, progress, writers);
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             log.info(String.format(Locale.ROOT, "Migrated %d backtest(s) from %s:%s to %s:%s; %d unchanged, %d missing,"
                     + " %d failed in %.2f s", result.copied().size(), fromKind.id(), source, toKind.id(), destination,
@@ -179,43 +183,33 @@ public class MigrateStoreMojo extends AbstractStoreMojo {
         }
     }
 
-    /** Logs each problem as it happens and a progress line now and then. */
-    static final class Progress implements StoreMigration.Listener {
+    /** Logs each problem as it happens, and progress with an estimate of what is left from a timer. */
+    static final class Progress implements StoreMigration.Listener, AutoCloseable {
         private final Log log;
-        private final int total;
-        private final long intervalNanos;
-        private long last = System.nanoTime();
-        private int done;
-        private int copied;
-        private int unchanged;
-        private int problems;
+        private final ProgressMeter meter;
 
         Progress(Log log, int total, int seconds) {
             this.log = log;
-            this.total = total;
-            this.intervalNanos = seconds <= 0 ? Long.MAX_VALUE : seconds * 1_000_000_000L;
+            this.meter = seconds <= 0 ? null : ProgressMeter.start("Migrated", total, Duration.ofSeconds(seconds),
+                    log::info);
         }
 
         @Override
         public void onHandle(String handle, StoreMigration.Outcome outcome, String detail) {
-            done++;
-            switch (outcome) {
-                case COPIED -> copied++;
-                case UNCHANGED -> unchanged++;
-                case MISSING -> {
-                    problems++;
-                    log.warn("Handle '" + handle + "' is not in the source store; skipped.");
-                }
-                default -> {
-                    problems++;
-                    log.error("Could not migrate '" + handle + "': " + detail);
-                }
+            if (meter != null) {
+                meter.step();
             }
-            long now = System.nanoTime();
-            if (now - last >= intervalNanos && done < total) {
-                last = now;
-                log.info(String.format(Locale.ROOT, "Migrating: %,d of %,d done, %,d copied, %,d unchanged,"
-                        + " %,d skipped or failed", done, total, copied, unchanged, problems));
+            if (outcome == StoreMigration.Outcome.MISSING) {
+                log.warn("Handle '" + handle + "' is not in the source store; skipped.");
+            } else if (outcome == StoreMigration.Outcome.FAILED) {
+                log.error("Could not migrate '" + handle + "': " + detail);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (meter != null) {
+                meter.close();
             }
         }
     }

@@ -156,6 +156,7 @@ public class ReportMojo extends AbstractIndexReadingMojo implements MavenReport 
     }
 
     @Override
+    @SuppressWarnings("deprecation") // Maven 3.8's site plugin still asks for it
     public String getOutputName() {
         return "iafbt/report";
     }

@@ -1,12 +1,13 @@
 package dev.iafbt.maven;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.maven.plugin.logging.Log;
 
 /** A Maven {@link Log} that keeps every line as {@code "[LEVEL] message"}. */
 final class CapturingLog implements Log {
-    final List<String> lines = new ArrayList<>();
+    // thread-safe: progress lines come from a timer thread
+    final List<String> lines = new CopyOnWriteArrayList<>();
 
     List<String> at(String level) {
         String prefix = "[" + level + "] ";

@@ -85,6 +85,6 @@ class StoreAndReportGoalsTest extends GoalTestSupport {
         assertThat(mojo.writers).isEqualTo(1);
         assertThat(mojo.handles).isEqualTo("a.iafbt,b.iafbt");
         assertThat(mojo.failOnError).isTrue();
-        assertThat(mojo.progressSeconds).isEqualTo(2);
+        assertThat(mojo.progressSeconds).isEqualTo(10);
     }
 }

@@ -157,6 +157,7 @@ public final class FlatParquetReader {
         return new MessageType(schema.getName(), fields);
     }
 
+    @SuppressWarnings("deprecation") // getTotalValueCount: the one check of a column's length parquet exposes
     private static void readRowGroups(ParquetFileReader reader, MessageType projection, String createdBy,
             List<ColumnBuffer> buffers, int rowCount, String source) throws IOException {
         GroupConverter converter = new NoOpGroupConverter(projection.getFieldCount());

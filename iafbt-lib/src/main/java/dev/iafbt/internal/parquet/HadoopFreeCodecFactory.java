@@ -87,6 +87,7 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
         }
 
         @Override
+        @SuppressWarnings("deprecation") // toByteArray: parquet offers no replacement that avoids Hadoop
         public BytesInput compress(BytesInput bytes) throws IOException {
             byte[] raw = bytes.toByteArray();
             switch (codec) {
@@ -126,6 +127,7 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
         }
 
         @Override
+        @SuppressWarnings("deprecation") // toByteBuffer/toByteArray: parquet offers no replacement that avoids Hadoop
         public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
             // pages usually arrive as slices of one heap buffer: decode in place, without a copy
             ByteBuffer buffer = bytes.toByteBuffer();

@@ -46,6 +46,7 @@ final class RowIndexWriter {
         }
 
         @Override
+        @SuppressWarnings("deprecation") // the writer builder still calls this Hadoop-Configuration variant
         public final WriteContext init(Configuration configuration) {
             return new WriteContext(schema, metadata);
         }
@@ -106,6 +107,7 @@ final class RowIndexWriter {
         }
 
         @Override
+        @SuppressWarnings("deprecation") // the abstract method the builder requires; its replacement is not abstract
         protected WriteSupport<Integer> getWriteSupport(Configuration conf) {
             return support;
         }
