@@ -1,7 +1,9 @@
 def log = new File(basedir, 'build.log').text
-assert log.contains('Tests run: 7, Failures: 0, Errors: 0, Skipped: 0') : 'expected 2 bundles + the baseline orphan check, and 2 x (run thresholds, round trip)'
+// the summary max_drawdown rule is the shallowest window's: the gate adds one skipped note naming the run-scope rule
+assert log.contains('Tests run: 8, Failures: 0, Errors: 0, Skipped: 1') : 'expected 2 bundles + the baseline orphan check, 2 x (run thresholds, round trip) and the summary-quirk note'
 assert log.contains('BUILD SUCCESS')
 def report = new File(basedir, 'target/surefire-reports/TEST-com.example.research.StrategyGateTest.xml').text
+assert report.contains('summary rules mean what they say')
 assert report.contains('target/backtests/carry.iafbt (carry)')
 assert report.contains('target/backtests/momentum_fast.iafbt (momentum_fast)')
 assert report.contains('run thresholds: target/backtests/carry.iafbt (carry)')
