@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * <pre>
  * ./mvnw -B -q -Pbench -pl iafbt-lib,iafbt-bench -am install -DskipTests -Dinvoker.skip
  * ./mvnw -B -q -Pbench -pl iafbt-bench exec:exec -Dbench.main=dev.iafbt.bench.PostgresIndexBenchmark \
- *     -Dbench.args="$PWD/../shared/fixtures/python-8.10/small-v2.iafbt 12500 50000 1000000 [jdbc:postgresql://…]"
+ *     -Dbench.args="$FIXTURES/small-v2.iafbt 12500 50000 1000000 [jdbc:postgresql://…]"
  * </pre>
  */
 public final class PostgresIndexBenchmark {

@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ./mvnw -B -q -Pbench -pl iafbt-lib,iafbt-bench install -DskipTests -Dinvoker.skip
  * # 48 reference-shape bundles: the 24 samples + the reference fixtures cycled to 24 files
  * ./mvnw -B -q -Pbench -pl iafbt-bench exec:exec -Dbench.main=dev.iafbt.bench.ReportBenchmark \
- *     -Dbench.args="reference $PWD/../shared/fixtures/python-8.10 $PWD/samples/sweep 5"
+ *     -Dbench.args="reference $FIXTURES $PWD/samples/sweep 5"
  * # 1,000 production-shape bundles (20 distinct, 3 windows each, cloned), default topK, 512 MiB heap
  * ./mvnw -B -q -Pbench -pl iafbt-bench exec:exec -Dbench.xmx=512m -Dbench.main=dev.iafbt.bench.ReportBenchmark \
  *     -Dbench.args="production 1000 20 3 3"
