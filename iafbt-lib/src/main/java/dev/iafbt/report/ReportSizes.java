@@ -18,8 +18,8 @@ import java.util.Set;
  * inlined style and script), and the same part of every tear sheet is summed.
  */
 final class ReportSizes {
-    /** A part of the page, its bytes, and the option that shrinks it (empty when none does). */
-    record Part(String name, long bytes, String knob) {
+    /** A part of the page, its bytes, and the options that shrink it, one each (empty when none does). */
+    record Part(String name, long bytes, List<String> knobs) {
     }
 
     private static final String[] MARKERS = {"<section id=\"", "<h3", "</section>", "<style>", "<script>"};
@@ -31,10 +31,10 @@ final class ReportSizes {
     static List<Part> parts(byte[] html, ReportOptions options) {
         String page = new String(html, StandardCharsets.ISO_8859_1); // 1 char per byte: offsets are byte counts
         Map<String, long[]> bytes = new LinkedHashMap<>();
-        Map<String, String> knobs = new LinkedHashMap<>();
+        Map<String, List<String>> knobs = new LinkedHashMap<>();
         boolean inSheet = false;
         String current = "page header";
-        String knob = "";
+        List<String> knob = List.of();
         int from = 0;
         int at = next(page, 0);
         while (from < page.length()) {
@@ -48,7 +48,7 @@ final class ReportSizes {
             if (page.startsWith("<section id=\"", at)) {
                 inSheet = !page.startsWith("overview\"", at + 13) && !page.startsWith("info\"", at + 13);
                 current = inSheet ? "tear sheet headings and figures" : "page header";
-                knob = inSheet ? topK(options) : "";
+                knob = inSheet ? List.of(topK(options)) : List.of();
             } else if (page.startsWith("<h3", at)) {
                 String title = title(page, at);
                 current = inSheet ? title + " of the tear sheets" : title;
@@ -56,10 +56,10 @@ final class ReportSizes {
             } else if (page.startsWith("</section>", at)) {
                 inSheet = false;
                 current = "page header";
-                knob = "";
+                knob = List.of();
             } else {
                 current = "the page's own style and script";
-                knob = "";
+                knob = List.of();
             }
             at = next(page, at + 1);
         }
@@ -80,9 +80,7 @@ final class ReportSizes {
         for (int i = 0; i < top.size(); i++) {
             Part p = top.get(i);
             out.append(i == 0 ? "" : ", ").append(p.name()).append(' ').append(mb(p.bytes()));
-            if (!p.knob().isEmpty()) {
-                advice.add(p.knob());
-            }
+            advice.addAll(p.knobs()); // one option at a time, so two parts never repeat one
         }
         out.append("; ");
         advice.forEach(a -> out.append(a).append(", or "));
@@ -95,19 +93,20 @@ final class ReportSizes {
                 : String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
     }
 
-    private static String knob(String title, boolean inSheet, ReportOptions o) {
+    private static List<String> knob(String title, boolean inSheet, ReportOptions o) {
         String lower = title.toLowerCase(Locale.ROOT);
         if (lower.startsWith("trades") || lower.startsWith("orders")) {
-            return String.format(Locale.ROOT, "lower maxTableRows (now %d) or %s", o.maxTableRows(), topK(o));
+            return List.of(String.format(Locale.ROOT, "lower maxTableRows (now %d)", o.maxTableRows()), topK(o));
         }
         if (lower.startsWith("equity") || lower.startsWith("underwater") || lower.startsWith("rolling")
                 || lower.startsWith("drawdown") || lower.startsWith("risk")) {
-            return String.format(Locale.ROOT, "lower maxPoints (now %d)%s", o.maxPoints(), inSheet ? " or " + topK(o) : "");
+            String points = String.format(Locale.ROOT, "lower maxPoints (now %d)", o.maxPoints());
+            return inSheet ? List.of(points, topK(o)) : List.of(points);
         }
         if (lower.startsWith("ranking")) {
-            return "show fewer strategies with where (the ranking has a row for every strategy it shows)";
+            return List.of("show fewer strategies with where (the ranking has a row for every strategy it shows)");
         }
-        return inSheet ? topK(o) : "";
+        return inSheet ? List.of(topK(o)) : List.of();
     }
 
     private static String topK(ReportOptions o) {
