@@ -17,6 +17,21 @@ final class MetricInputs {
     }
 
     static RunInput of(BacktestRun run) {
+        Columns c = snapshots(run);
+        List<TradeInput> trades = new ArrayList<>();
+        for (Trade trade : run.trades()) {
+            trades.add(trade(trade));
+        }
+        Double initial = run.initialUnallocated();
+        return new RunInput(c.micros, c.values, c.flows, trades, toMicros(required(run, run.startDate(), "backtest_start_date")),
+                toMicros(required(run, run.endDate(), "backtest_end_date")), initial == null ? 0.0 : initial);
+    }
+
+    /** The snapshot columns in stored order: UTC epoch µs, total value, cash flow. */
+    record Columns(long[] micros, double[] values, double[] flows) {
+    }
+
+    static Columns snapshots(BacktestRun run) {
         List<PortfolioSnapshot> snapshots = run.portfolioSnapshots();
         int n = snapshots.size();
         long[] micros = new long[n];
@@ -33,14 +48,7 @@ final class MetricInputs {
             flows[kept] = orZero(snapshot.doubleOrNull("cash_flow"));
             kept++;
         }
-        List<TradeInput> trades = new ArrayList<>();
-        for (Trade trade : run.trades()) {
-            trades.add(trade(trade));
-        }
-        Double initial = run.initialUnallocated();
-        return new RunInput(Arrays.copyOf(micros, kept), Arrays.copyOf(values, kept),
-                Arrays.copyOf(flows, kept), trades, toMicros(required(run, run.startDate(), "backtest_start_date")),
-                toMicros(required(run, run.endDate(), "backtest_end_date")), initial == null ? 0.0 : initial);
+        return new Columns(Arrays.copyOf(micros, kept), Arrays.copyOf(values, kept), Arrays.copyOf(flows, kept));
     }
 
     private static TradeInput trade(Trade trade) {
