@@ -101,10 +101,13 @@ final class TearSheetBuilder {
                 underwaterSvg, drawdownTable(worst, equity), monthlyTable(returns == null ? Map.of() : byMonth(returns.monthly()), yearly, partial),
                 partial.note(), PlotCharts.bars(yearly.keySet().stream().map(partial::label).toList(),
                         List.copyOf(yearly.values()), "Yearly returns"), sharpeSvg, ActivityTables.runs(runs),
-                ActivityTables.trades(runs, options.maxTableRows()), ActivityTables.orders(runs, options.maxTableRows()));
+                ActivityTables.trades(runs, options.maxTableRows()), ActivityTables.orders(runs, options.maxTableRows()),
+                StaleMetrics.of(backtest));
         note(notes, strategy, sheet.trades());
         note(notes, strategy, sheet.orders());
-        StaleMetricsNote.of(strategy, backtest).ifPresent(notes::add);
+        if (!sheet.stale().isEmpty()) {
+            notes.add(StaleMetrics.note(strategy, sheet.stale()));
+        }
         List<Window> windowRefs = runs.stream().map(r -> new Window(r.name(),
                 r.run().startDate() == null ? Long.MAX_VALUE : r.run().startDate().toEpochMilli())).toList();
         return new Detailed(strategy, sheet, windowRefs, growth, underwater,
