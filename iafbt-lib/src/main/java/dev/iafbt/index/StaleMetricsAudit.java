@@ -28,7 +28,7 @@ public final class StaleMetricsAudit {
     /** Records written per transaction. */
     static final int BATCH = 64;
 
-    /** What one refresh did. */
+    /** What one refresh did; rows without file provenance are in none of the counts. */
     public record Result(int audited, int stale, int notAuditable, int alreadyAudited) {
     }
 
@@ -43,11 +43,14 @@ public final class StaleMetricsAudit {
         Map<String, Provenance> rows = index.provenance();
         Map<String, MetricsAuditRecord> known = index.metricsAudits();
         List<Map.Entry<String, Provenance>> todo = new ArrayList<>();
+        int alreadyAudited = 0;
         for (Map.Entry<String, Provenance> row : rows.entrySet()) {
             MetricsAuditRecord record = known.get(row.getKey());
             Provenance p = row.getValue();
-            if ((record == null || !record.appliesTo(p)) && p.mtimeNs() != null && p.size() != null) {
-                todo.add(row);
+            if (record != null && record.appliesTo(p)) {
+                alreadyAudited++;
+            } else if (p.mtimeNs() != null && p.size() != null) {
+                todo.add(row); // a row without provenance (the reference's upsert_many) cannot be matched: left alone
             }
         }
         AtomicInteger done = new AtomicInteger();
@@ -76,7 +79,7 @@ public final class StaleMetricsAudit {
         } finally {
             pool.shutdown();
         }
-        return new Result(todo.size(), stale, failed, rows.size() - todo.size());
+        return new Result(todo.size(), stale, failed, alreadyAudited);
     }
 
     /** One bundle's record; a bundle that cannot be read or recomputed gets a record saying why. */
