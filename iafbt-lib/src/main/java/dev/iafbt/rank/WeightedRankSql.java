@@ -5,6 +5,7 @@ import dev.iafbt.index.IndexSchema;
 import dev.iafbt.index.SqlDialect;
 import dev.iafbt.model.SummaryField;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,10 @@ import java.util.stream.Collectors;
 
 /**
  * The SQL side of {@link WeightedRanker#rank}, in its three steps: the min/max pass over the
- * filtered rows, the score expression built from those ranges, and the shortlist query that
- * fetches only the rows whose rounded score can reach the limit. The work stays in the database
- * (the same statements on SQLite and PostgreSQL, the differing pieces from the {@link SqlDialect}), so
- * 100,000 rows rank in a few hundred milliseconds instead of reading every weighted value
- * through JDBC.
+ * filtered rows, the score expression built from those ranges, and the shortlist — a top-K
+ * scan that fetches only the rows whose rounded score can reach the limit. The work stays in the
+ * database (the same statements on SQLite and PostgreSQL, the differing pieces from the
+ * {@link SqlDialect}): two scans of the table, never every weighted value through JDBC.
  */
 final class WeightedRankSql {
     /** The internal rowid alias of a candidate row; never part of a result. */
@@ -46,9 +46,20 @@ final class WeightedRankSql {
         }
     }
 
-    /** The raw score {@code Σ w·(v−min)/(max−min)} as SQL, with its bound doubles. */
-    record Score(String sql, List<Object> params) {
+    /**
+     * The raw score {@code Σ w·(v−min)/(max−min)} as SQL, with its bound doubles.
+     *
+     * @param finite every row's score is a finite number: each term lies in [−|w|, |w|] because a
+     *               counted value lies in its column's range, unless a range or the sum of the
+     *               weights overflows
+     */
+    record Score(String sql, List<Object> params, boolean finite) {
     }
+
+    /** The extra rows the top-K sort returns beyond the limit, to see past ties at the cut-off. */
+    private static final int SLACK = 32;
+    /** Far below {@link Double#MAX_VALUE}: a sum of terms bounded by it cannot overflow. */
+    private static final double SAFE_MAGNITUDE = 1e300;
 
     private final BacktestIndex index;
     private final SqlDialect dialect;
@@ -115,6 +126,8 @@ final class WeightedRankSql {
         StringBuilder score = new StringBuilder("(0.0");
         List<Object> params = new ArrayList<>();
         List<String> columns = ranges.columns();
+        double weightSum = 0;
+        boolean rangesFinite = true;
         for (int i = 0; i < columns.size(); i++) {
             Object lo = ranges.min(i);
             Object hi = ranges.max(i);
@@ -133,41 +146,64 @@ final class WeightedRankSql {
             params.add(columnWeights.get(columns.get(i)));
             params.add(min);
             params.add(max - min);
+            weightSum += Math.abs(columnWeights.get(columns.get(i)));
+            rangesFinite &= Double.isFinite(max - min);
         }
         score.append(')');
-        return new Score(score.toString(), params);
+        return new Score(score.toString(), params, rangesFinite && weightSum <= SAFE_MAGNITUDE);
     }
 
     /**
-     * Step 3: the rows that can make the shortlist, in one statement: score every row once, find
-     * the N-th score with SQLite's top-N sort, keep the rows within the rounding span of it (a
-     * superset of the rows whose rounded score reaches the N-th rounded score). Without a limit
-     * below the row count, or when SQLite could not compute a score (NaN), every filtered row.
-     * Each row carries its raw score under {@link WeightedRanker#SCORE_KEY} and its rowid under
-     * {@link #ROWID_KEY}, in rowid order.
+     * Step 3: the rows that can make the shortlist — a superset of the rows whose rounded score
+     * reaches the N-th rounded score: every row whose raw score is within the rounding span of the
+     * N-th raw score. Mostly one scan: the database's top-K sort returns the best K = N + slack
+     * rows; when the K-th of them already falls outside the span, no row beyond them can reach
+     * the shortlist. Only when more than the slack ties near the cut-off does a second scan fetch
+     * every row within the span of that (now known) N-th score. Without a limit below the row
+     * count, every filtered row. Each row carries its raw score under
+     * {@link WeightedRanker#SCORE_KEY} and its rowid under {@link #ROWID_KEY}, in rowid order.
+     * Only for a {@link Score#finite} score: no row's score is then NULL, NaN or ±inf, and no
+     * step of it overflows (which PostgreSQL would refuse where SQLite goes on with ±inf).
      */
     List<LinkedHashMap<String, Object>> shortlist(Score score, List<String> projection, Integer limit,
             long rowCount, boolean ascending) {
         List<Object> params = new ArrayList<>(score.params());
         params.addAll(filterParams);
-        String projected = projection.stream().map(c -> "t." + IndexSchema.quote(c)).collect(Collectors.joining(", "));
-        String rowid = IndexSchema.quote(ROWID_KEY);
-        String scoreKey = IndexSchema.quote(WeightedRanker.SCORE_KEY);
-        if (limit != null && limit < rowCount) {
-            String sql = "WITH sc AS MATERIALIZED (SELECT " + dialect.rowOrder() + " AS r, " + score.sql() + " AS s" + from + "), "
-                    + "th AS (SELECT s FROM sc ORDER BY s " + (ascending ? "ASC" : "DESC") + " LIMIT 1 OFFSET " + (limit - 1) + ") "
-                    + "SELECT " + projected + ", sc.r AS " + rowid + ", sc.s AS " + scoreKey
-                    + " FROM sc JOIN " + IndexSchema.QUOTED_TABLE + " t ON t." + dialect.rowOrder() + " = sc.r WHERE sc.s "
-                    + (ascending ? "<= (SELECT s + " : ">= (SELECT s - ") + "(2e-6 + abs(s) * 1e-15) FROM th)"
-                    + " ORDER BY sc.r";
-            List<LinkedHashMap<String, Object>> rows = index.selectReadOnly(sql, params);
-            if (rows.size() >= limit) {
-                return rows;
-            }
+        String select = "SELECT " + projection.stream().map(c -> "t." + IndexSchema.quote(c)).collect(Collectors.joining(", "))
+                + ", t." + dialect.rowOrder() + " AS " + IndexSchema.quote(ROWID_KEY) + ", " + score.sql() + " AS "
+                + IndexSchema.quote(WeightedRanker.SCORE_KEY) + " FROM " + IndexSchema.QUOTED_TABLE + " t";
+        String where = condition == null ? "" : " WHERE (" + condition + ")";
+        if (limit == null || limit >= rowCount) {
+            return index.selectReadOnly(select + where + " ORDER BY t." + dialect.rowOrder(), params);
         }
-        return index.selectReadOnly("SELECT " + projected + ", t." + dialect.rowOrder() + " AS " + rowid + ", "
-                + score.sql() + " AS " + scoreKey + " FROM " + IndexSchema.QUOTED_TABLE + " t"
-                + (condition == null ? "" : " WHERE (" + condition + ")") + " ORDER BY t." + dialect.rowOrder(), params);
+        long fetched = limit + Math.max(SLACK, limit / 4);
+        List<LinkedHashMap<String, Object>> best = index.selectReadOnly(select + where + " ORDER BY "
+                + IndexSchema.quote(WeightedRanker.SCORE_KEY) + (ascending ? " ASC" : " DESC") + " LIMIT " + fetched, params);
+        double cutoff = rawScore(best.get(limit - 1));
+        double span = 2e-6 + Math.abs(cutoff) * 1e-15; // far above the error of the raw score's rounding
+        double bound = ascending ? cutoff + span : cutoff - span;
+        List<LinkedHashMap<String, Object>> candidates;
+        if (best.size() < fetched || (ascending ? rawScore(best.get(best.size() - 1)) > bound
+                : rawScore(best.get(best.size() - 1)) < bound)) {
+            candidates = new ArrayList<>();
+            for (LinkedHashMap<String, Object> row : best) {
+                double s = rawScore(row);
+                if (ascending ? s <= bound : s >= bound) {
+                    candidates.add(row);
+                }
+            }
+            candidates.sort(Comparator.comparingLong(row -> ((Number) row.get(ROWID_KEY)).longValue()));
+        } else {
+            params.addAll(score.params()); // the WHERE repeats the score expression
+            params.add(bound);
+            candidates = index.selectReadOnly(select + (condition == null ? " WHERE " : where + " AND ") + score.sql()
+                    + (ascending ? " <= ?" : " >= ?") + " ORDER BY t." + dialect.rowOrder(), params);
+        }
+        return candidates;
+    }
+
+    private static double rawScore(Map<String, Object> row) {
+        return ((Number) row.get(WeightedRanker.SCORE_KEY)).doubleValue();
     }
 
     private static String plainMinMax(String column, int i) {

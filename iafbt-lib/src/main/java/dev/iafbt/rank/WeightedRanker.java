@@ -59,10 +59,11 @@ public final class WeightedRanker {
      * result row; its limit and direction apply to the score. A sort column is refused: the score
      * is the order.
      *
-     * <p>The work stays in SQLite (three steps: the min/max pass, the score expression, the
-     * shortlist query), so 100,000 rows rank in a few hundred milliseconds; only the rows whose
-     * rounded score can reach the shortlist are fetched, then rounded as Python does and stably
-     * ordered in Java. The result is exactly that of scoring all filtered rows in memory.
+     * <p>The work stays in the database (the min/max pass, then one top-K scan with the score
+     * expression; see {@link WeightedRankSql}), so a million rows rank in two scans of the table;
+     * only the rows whose rounded score can reach the shortlist are fetched, then rounded as
+     * Python does and stably ordered in Java. The result is exactly that of scoring all filtered
+     * rows in memory.
      */
     public List<LinkedHashMap<String, Object>> rank(BacktestIndex index, IndexQuery query) {
         if (query.sortBy() != null) {
@@ -82,9 +83,33 @@ public final class WeightedRanker {
             return new ArrayList<>();
         }
         WeightedRankSql.Score score = sql.scoreExpression(ranges, columnWeights);
+        if (!score.finite()) {
+            return scoredInJava(index, shown, projection, columnWeights);
+        }
         List<LinkedHashMap<String, Object>> rows = sql.shortlist(score, projection, limit, ranges.rowCount(),
                 query.ascending());
         return roundedAndOrdered(rows, query.ascending(), limit);
+    }
+
+    /**
+     * The rare ranking whose score can overflow (a range or the weights near
+     * {@link Double#MAX_VALUE}): every filtered row is fetched and scored by {@link #score}, as the
+     * reference scores it (±inf and NaN included), because PostgreSQL refuses an overflowing
+     * arithmetic that SQLite and Java carry on with.
+     */
+    private static List<LinkedHashMap<String, Object>> scoredInJava(BacktestIndex index, IndexQuery shown,
+            List<String> projection, Map<String, Double> columnWeights) {
+        List<String> fetched = new ArrayList<>(projection);
+        columnWeights.keySet().stream().filter(c -> !fetched.contains(c)).forEach(fetched::add);
+        List<LinkedHashMap<String, Object>> all = shown.toBuilder().columns(fetched).limit(null).build().run(index);
+        List<LinkedHashMap<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> row : score(all, columnWeights, shown.ascending(), shown.limit())) {
+            LinkedHashMap<String, Object> projected = new LinkedHashMap<>();
+            projection.forEach(c -> projected.put(c, row.get(c)));
+            projected.put(SCORE_KEY, row.get(SCORE_KEY));
+            out.add(projected);
+        }
+        return out;
     }
 
     /** Python's rounding of each fetched raw score and a stable sort, ties in index order. */
