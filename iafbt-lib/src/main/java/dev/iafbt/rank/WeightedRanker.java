@@ -59,11 +59,11 @@ public final class WeightedRanker {
      * result row; its limit and direction apply to the score. A sort column is refused: the score
      * is the order.
      *
-     * <p>The work stays in the database (the min/max pass, then one top-K scan with the score
-     * expression; see {@link WeightedRankSql}), so a million rows rank in two scans of the table;
-     * only the rows whose rounded score can reach the shortlist are fetched, then rounded as
-     * Python does and stably ordered in Java. The result is exactly that of scoring all filtered
-     * rows in memory.
+     * <p>The work stays in the database (the min/max pass, then one top-K scan ordered by a cheap
+     * form of the score; see {@link WeightedRankSql}), so a million rows rank in two scans of the
+     * table; only the rows whose rounded score can reach the shortlist are fetched, scored exactly,
+     * rounded as Python does and stably ordered in Java. The result is exactly that of scoring all
+     * filtered rows in memory.
      */
     public List<LinkedHashMap<String, Object>> rank(BacktestIndex index, IndexQuery query) {
         if (query.sortBy() != null) {
@@ -83,19 +83,29 @@ public final class WeightedRanker {
             return new ArrayList<>();
         }
         WeightedRankSql.Score score = sql.scoreExpression(ranges, columnWeights);
-        if (!score.finite()) {
+        if (!score.finite() || limit == null || limit >= ranges.rowCount()) {
             return scoredInJava(index, shown, projection, columnWeights);
         }
-        List<LinkedHashMap<String, Object>> rows = sql.shortlist(score, projection, limit, ranges.rowCount(),
-                query.ascending());
-        return roundedAndOrdered(rows, query.ascending(), limit);
+        List<String> fetched = new ArrayList<>(projection);
+        columnWeights.keySet().stream().filter(c -> !fetched.contains(c)).forEach(fetched::add);
+        List<LinkedHashMap<String, Object>> candidates = sql.shortlist(score, fetched, limit, query.ascending());
+        Map<String, double[]> finiteRanges = ranges.finite();
+        double[] scores = new double[candidates.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = round6(rawScore(candidates.get(i), columnWeights, finiteRanges));
+        }
+        List<LinkedHashMap<String, Object>> out = new ArrayList<>();
+        for (int i : order(scores, query.ascending(), limit)) {
+            out.add(projected(candidates.get(i), projection, scores[i]));
+        }
+        return out;
     }
 
     /**
-     * The rare ranking whose score can overflow (a range or the weights near
-     * {@link Double#MAX_VALUE}): every filtered row is fetched and scored by {@link #score}, as the
-     * reference scores it (±inf and NaN included), because PostgreSQL refuses an overflowing
-     * arithmetic that SQLite and Java carry on with.
+     * Every filtered row fetched and scored by {@link #score}, as the reference scores it: for a
+     * ranking of all rows (nothing to leave in the database), and for the rare score that can
+     * overflow (a range or the weights near {@link Double#MAX_VALUE}; ±inf and NaN included),
+     * because PostgreSQL refuses an overflowing arithmetic that SQLite and Java carry on with.
      */
     private static List<LinkedHashMap<String, Object>> scoredInJava(BacktestIndex index, IndexQuery shown,
             List<String> projection, Map<String, Double> columnWeights) {
@@ -104,29 +114,15 @@ public final class WeightedRanker {
         List<LinkedHashMap<String, Object>> all = shown.toBuilder().columns(fetched).limit(null).build().run(index);
         List<LinkedHashMap<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> row : score(all, columnWeights, shown.ascending(), shown.limit())) {
-            LinkedHashMap<String, Object> projected = new LinkedHashMap<>();
-            projection.forEach(c -> projected.put(c, row.get(c)));
-            projected.put(SCORE_KEY, row.get(SCORE_KEY));
-            out.add(projected);
+            out.add(projected(row, projection, (Double) row.get(SCORE_KEY)));
         }
         return out;
     }
 
-    /** Python's rounding of each fetched raw score and a stable sort, ties in index order. */
-    private static List<LinkedHashMap<String, Object>> roundedAndOrdered(List<LinkedHashMap<String, Object>> rows,
-            boolean ascending, Integer limit) {
-        double[] scores = new double[rows.size()];
-        for (int i = 0; i < scores.length; i++) {
-            Object raw = rows.get(i).get(SCORE_KEY);
-            scores[i] = round6(raw instanceof Number n ? n.doubleValue() : Double.NaN);
-        }
-        List<LinkedHashMap<String, Object>> out = new ArrayList<>();
-        for (int i : order(scores, ascending, limit)) {
-            LinkedHashMap<String, Object> row = rows.get(i);
-            row.remove(WeightedRankSql.ROWID_KEY);
-            row.put(SCORE_KEY, scores[i]);
-            out.add(row);
-        }
+    private static LinkedHashMap<String, Object> projected(Map<String, Object> row, List<String> projection, double score) {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        projection.forEach(c -> out.put(c, row.get(c)));
+        out.put(SCORE_KEY, score);
         return out;
     }
 
@@ -172,17 +168,7 @@ public final class WeightedRanker {
         Map<String, double[]> ranges = ranges(rows, columnWeights.keySet());
         double[] scores = new double[rows.size()];
         for (int i = 0; i < scores.length; i++) {
-            Map<String, Object> row = rows.get(i);
-            double score = 0.0;
-            for (Map.Entry<String, Double> weight : columnWeights.entrySet()) {
-                Double value = countedValue(row.get(weight.getKey()));
-                double[] range = ranges.get(weight.getKey());
-                if (value != null && range != null) {
-                    double normalised = range[1] == range[0] ? 0.0 : (value - range[0]) / (range[1] - range[0]);
-                    score += weight.getValue() * normalised;
-                }
-            }
-            scores[i] = round6(score);
+            scores[i] = round6(rawScore(rows.get(i), columnWeights, ranges));
         }
         int[] order = order(scores, ascending, limit);
         List<LinkedHashMap<String, Object>> ranked = new ArrayList<>(order.length);
@@ -192,6 +178,21 @@ public final class WeightedRanker {
             ranked.add(copy);
         }
         return ranked;
+    }
+
+    /** {@code Σ w·(v−min)/(max−min)} over the counted values of one row, before rounding. */
+    private static double rawScore(Map<String, Object> row, Map<String, Double> columnWeights,
+            Map<String, double[]> ranges) {
+        double score = 0.0;
+        for (Map.Entry<String, Double> weight : columnWeights.entrySet()) {
+            Double value = countedValue(row.get(weight.getKey()));
+            double[] range = ranges.get(weight.getKey());
+            if (value != null && range != null) {
+                double normalised = range[1] == range[0] ? 0.0 : (value - range[0]) / (range[1] - range[0]);
+                score += weight.getValue() * normalised;
+            }
+        }
+        return score;
     }
 
     /** (min, max) per column over the counted values; no entry when a column has none. */
