@@ -129,6 +129,8 @@ public final class WeightedRanker {
     /**
      * Positions in ranked order: a stable sort by score (descending unless {@code ascending}),
      * truncated to {@code limit} (null for all). {@code 0.0} and {@code -0.0} tie, as in Python.
+     * A NaN score (only when a range or the weights overflow) sorts after every number in either
+     * direction: compared as Python compares it, NaN would break the sort's contract.
      */
     private static int[] order(double[] scores, boolean ascending, Integer limit) {
         Integer[] order = new Integer[scores.length];
@@ -136,7 +138,8 @@ public final class WeightedRanker {
             order[i] = i;
         }
         Comparator<Integer> byScore = (a, b) -> scores[a] < scores[b] ? -1 : scores[a] > scores[b] ? 1 : 0;
-        Arrays.sort(order, ascending ? byScore : byScore.reversed()); // stable: ties keep index order
+        Comparator<Integer> nanLast = Comparator.comparing(i -> Double.isNaN(scores[i]));
+        Arrays.sort(order, nanLast.thenComparing(ascending ? byScore : byScore.reversed())); // stable: ties keep index order
         int count = limit == null ? order.length : Math.min(limit, order.length);
         int[] out = new int[count];
         for (int k = 0; k < count; k++) {

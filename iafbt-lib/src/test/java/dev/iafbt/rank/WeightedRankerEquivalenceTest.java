@@ -115,8 +115,9 @@ class WeightedRankerEquivalenceTest {
      * Continuous values give distinct scores, so a shortlist comes from the top-K scan alone (the
      * rows the database sorts beyond the limit already fall outside the rounding span); a block of
      * identical rows at the top then forces the second scan, as more rows tie at the cut-off than
-     * the top-K sort returns; values near {@link Double#MAX_VALUE} (ranges that overflow) force
-     * the full fetch. Each must equal the plain Java scoring.
+     * the top-K sort returns; values far from zero in a narrow range make the database rank by the
+     * exact expression; values near {@link Double#MAX_VALUE} (ranges that overflow) force the full
+     * fetch. Each must equal the plain Java scoring.
      */
     @ParameterizedTest(name = "{0}")
     @EnumSource(IndexBackend.class)
@@ -155,6 +156,18 @@ class WeightedRankerEquivalenceTest {
                         }
                     }
                 }
+            }
+            List<IndexRow> far = new ArrayList<>(); // values far from zero in a narrow range: the exact SQL form
+            for (int i = 0; i < 80; i++) {
+                far.add(IndexRow.builder().bundlePath("far" + i + ".iafbt").tag("far")
+                        .summary(SummaryField.CAGR, 1e9 + random.nextInt(4) / 8.0)
+                        .summary(SummaryField.SHARPE_RATIO, random.nextDouble()).build());
+            }
+            index.upsertAll(far);
+            for (Integer limit : new Integer[] {1, 7, 50}) {
+                IndexQuery query = IndexQuery.builder().columns("algorithm_id", "cagr").limit(limit).where("tag = 'far'").build();
+                assertThat(rankers.get(0).rank(index, query)).as("far from zero, limit %s", limit)
+                        .isEqualTo(expected(index, rankers.get(0), query));
             }
             index.upsertAll(List.of(IndexRow.builder().bundlePath("huge.iafbt").summary(SummaryField.SHARPE_RATIO, 1.5e308)
                     .build(), IndexRow.builder().bundlePath("tiny.iafbt").summary(SummaryField.SHARPE_RATIO, -1.5e308).build()));
