@@ -150,8 +150,10 @@ final class WeightedRankSql {
      * the same IEEE order as {@link WeightedRanker#score}, so its error is 0. In a column without
      * ±inf or text a value counts exactly when it is not NULL, and NULL propagates through the
      * arithmetic, so COALESCE picks the constant.
+     *
+     * @param mayApproximate false for the exact expression whatever the bound (every row fetched)
      */
-    Score scoreExpression(Ranges ranges, Map<String, Double> columnWeights) {
+    Score scoreExpression(Ranges ranges, Map<String, Double> columnWeights, boolean mayApproximate) {
         List<String> columns = ranges.columns();
         List<Integer> terms = new ArrayList<>();
         double weightSum = 0;
@@ -175,7 +177,7 @@ final class WeightedRankSql {
         boolean finite = rangesFinite && weightSum <= SAFE_MAGNITUDE;
         // each term and the constant are off by a few rounding errors of their magnitude, the sum by one per term
         double error = 4 * (terms.size() + 8) * Math.ulp(1.0) * magnitude;
-        boolean fast = finite && magnitude <= SAFE_MAGNITUDE && error <= MAX_FAST_ERROR;
+        boolean fast = mayApproximate && finite && magnitude <= SAFE_MAGNITUDE && error <= MAX_FAST_ERROR;
         StringBuilder score = new StringBuilder("(0.0");
         List<Object> params = new ArrayList<>();
         for (int i : terms) {
@@ -241,6 +243,22 @@ final class WeightedRankSql {
         }
         candidates.sort(Comparator.comparingLong(row -> ((Number) row.get(ROWID_KEY)).longValue()));
         return candidates;
+    }
+
+    /**
+     * Every filtered row, for a ranking without a limit below the row count: the projection, the
+     * rowid under {@link #ROWID_KEY} and the {@code exact} score under
+     * {@link WeightedRanker#SCORE_KEY}, in rowid order. Fetching the score instead of the weighted
+     * columns keeps each of, say, 100,000 rows small.
+     */
+    List<LinkedHashMap<String, Object>> everyRow(Score exact, List<String> projection) {
+        List<Object> params = new ArrayList<>(exact.params());
+        params.addAll(filterParams);
+        return index.selectReadOnly("SELECT " + projection.stream().map(c -> "t." + IndexSchema.quote(c))
+                .collect(Collectors.joining(", ")) + ", t." + dialect.rowOrder() + " AS " + IndexSchema.quote(ROWID_KEY)
+                + ", " + exact.sql() + " AS " + IndexSchema.quote(WeightedRanker.SCORE_KEY) + " FROM "
+                + IndexSchema.QUOTED_TABLE + " t" + (condition == null ? "" : " WHERE (" + condition + ")")
+                + " ORDER BY t." + dialect.rowOrder(), params);
     }
 
     private static double rankingScore(Map<String, Object> row) {

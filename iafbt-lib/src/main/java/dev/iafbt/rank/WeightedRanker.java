@@ -82,9 +82,22 @@ public final class WeightedRanker {
         if (ranges.rowCount() == 0 || (limit != null && limit == 0)) {
             return new ArrayList<>();
         }
-        WeightedRankSql.Score score = sql.scoreExpression(ranges, columnWeights);
-        if (!score.finite() || limit == null || limit >= ranges.rowCount()) {
+        boolean everyRow = limit == null || limit >= ranges.rowCount();
+        WeightedRankSql.Score score = sql.scoreExpression(ranges, columnWeights, !everyRow);
+        if (!score.finite()) {
             return scoredInJava(index, shown, projection, columnWeights);
+        }
+        if (everyRow) { // the exact score, computed by the database in the same IEEE order as score()
+            List<LinkedHashMap<String, Object>> rows = sql.everyRow(score, projection);
+            double[] scores = new double[rows.size()];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = round6(((Number) rows.get(i).get(SCORE_KEY)).doubleValue());
+            }
+            List<LinkedHashMap<String, Object>> out = new ArrayList<>(rows.size());
+            for (int i : order(scores, query.ascending(), limit)) {
+                out.add(projected(rows.get(i), projection, scores[i]));
+            }
+            return out;
         }
         List<String> fetched = new ArrayList<>(projection);
         columnWeights.keySet().stream().filter(c -> !fetched.contains(c)).forEach(fetched::add);
@@ -102,10 +115,10 @@ public final class WeightedRanker {
     }
 
     /**
-     * Every filtered row fetched and scored by {@link #score}, as the reference scores it: for a
-     * ranking of all rows (nothing to leave in the database), and for the rare score that can
-     * overflow (a range or the weights near {@link Double#MAX_VALUE}; ±inf and NaN included),
-     * because PostgreSQL refuses an overflowing arithmetic that SQLite and Java carry on with.
+     * Every filtered row fetched and scored by {@link #score}, as the reference scores it, for the
+     * rare score that can overflow (a range or the weights near {@link Double#MAX_VALUE}; ±inf
+     * and NaN included), because PostgreSQL refuses an overflowing arithmetic that SQLite and
+     * Java carry on with.
      */
     private static List<LinkedHashMap<String, Object>> scoredInJava(BacktestIndex index, IndexQuery shown,
             List<String> projection, Map<String, Double> columnWeights) {
