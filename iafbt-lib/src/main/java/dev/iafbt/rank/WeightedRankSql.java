@@ -223,8 +223,15 @@ final class WeightedRankSql {
                 + IndexSchema.quote(WeightedRanker.SCORE_KEY) + " FROM " + IndexSchema.QUOTED_TABLE + " t";
         String where = condition == null ? "" : " WHERE (" + condition + ")";
         long topK = limit + Math.max(SLACK, limit / 4);
-        List<LinkedHashMap<String, Object>> best = index.selectReadOnly(select + where + " ORDER BY "
-                + IndexSchema.quote(WeightedRanker.SCORE_KEY) + (ascending ? " ASC" : " DESC") + " LIMIT " + topK, params);
+        String direction = ascending ? " ASC" : " DESC";
+        // the sort carries only (rowid, score); the K rows' columns are joined afterwards (SQLite
+        // builds every sorted record in full, a million times)
+        List<LinkedHashMap<String, Object>> best = index.selectReadOnly("SELECT "
+                + fetched.stream().map(c -> "t." + IndexSchema.quote(c)).collect(Collectors.joining(", "))
+                + ", k.r AS " + IndexSchema.quote(ROWID_KEY) + ", k.s AS " + IndexSchema.quote(WeightedRanker.SCORE_KEY)
+                + " FROM (SELECT " + dialect.rowOrder() + " AS r, " + score.sql() + " AS s" + from + " ORDER BY s"
+                + direction + " LIMIT " + topK + ") k JOIN " + IndexSchema.QUOTED_TABLE + " t ON t." + dialect.rowOrder()
+                + " = k.r ORDER BY k.s" + direction, params);
         double cutoff = rankingScore(best.get(limit - 1));
         double bound = ascending ? cutoff + score.span() : cutoff - score.span();
         double last = rankingScore(best.get(best.size() - 1));

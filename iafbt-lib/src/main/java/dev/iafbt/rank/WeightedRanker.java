@@ -95,7 +95,10 @@ public final class WeightedRanker {
             }
             List<LinkedHashMap<String, Object>> out = new ArrayList<>(rows.size());
             for (int i : order(scores, query.ascending(), limit)) {
-                out.add(projected(rows.get(i), projection, scores[i]));
+                LinkedHashMap<String, Object> row = rows.get(i); // projection, rowid, score: reused in place
+                row.remove(WeightedRankSql.ROWID_KEY);
+                row.put(SCORE_KEY, scores[i]);
+                out.add(row);
             }
             return out;
         }
