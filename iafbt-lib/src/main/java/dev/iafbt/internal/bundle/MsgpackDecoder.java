@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -127,6 +128,88 @@ public final class MsgpackDecoder {
             head.put(key, HEAVY_KEYS.contains(key) ? readRaw(false) : readValue(1, key));
         }
         return head;
+    }
+
+    /** Receives one map element of an array: its index in the array and the values of the chosen keys. */
+    @FunctionalInterface
+    public interface FieldSink {
+        /** {@code values[k]} is the value of {@code keys[k]}; null when nil or missing. Reused between calls. */
+        void element(int index, Object[] values);
+    }
+
+    /**
+     * Decodes, from a skipped array of maps, only the values of {@code keys} (ASCII), element by
+     * element, without building the maps: the metrics need three of a portfolio snapshot's dozen
+     * entries, and a real run holds tens of thousands of snapshots, so decoding whole maps (one
+     * hash map and a dozen strings each) was most of a metrics recomputation's time. The chosen
+     * values decode exactly as {@link #decode(RawMsgpack, String)} decodes them; the other values
+     * are skipped unread. Elements that are not maps are passed over (their index still counts),
+     * as the typed views drop them; a later key repeated in a map wins, as in a decoded map.
+     *
+     * @throws BundleFormatException when {@code raw} is not an array or is corrupt
+     */
+    public static void decodeFields(RawMsgpack raw, String source, String[] keys, FieldSink sink) {
+        byte[][] wanted = new byte[keys.length][];
+        for (int k = 0; k < keys.length; k++) {
+            wanted[k] = keys[k].getBytes(StandardCharsets.US_ASCII);
+        }
+        MsgpackDecoder decoder = new MsgpackDecoder(raw.buffer(), raw.offset(), raw.length(), source, SkipPolicy.NONE);
+        try (MessageUnpacker ignored = decoder.unpacker) {
+            decoder.readFields(keys, wanted, sink);
+        } catch (IOException | MessagePackException e) {
+            throw decoder.error("the msgpack document is truncated or corrupt near byte "
+                    + decoder.position() + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + ")", e);
+        }
+    }
+
+    private void readFields(String[] keys, byte[][] wanted, FieldSink sink) throws IOException {
+        if (unpacker.getNextFormat().getValueType() != ValueType.ARRAY) {
+            throw error("expected an array at byte " + position());
+        }
+        int size = unpacker.unpackArrayHeader();
+        checkCount(size, 1);
+        Object[] values = new Object[keys.length];
+        for (int i = 0; i < size; i++) {
+            if (unpacker.getNextFormat().getValueType() != ValueType.MAP) {
+                unpacker.skipValue();
+                continue;
+            }
+            int entries = unpacker.unpackMapHeader();
+            checkCount(entries, 2);
+            Arrays.fill(values, null);
+            for (int e = 0; e < entries; e++) {
+                MessageFormat keyFormat = unpacker.getNextFormat();
+                if (keyFormat.getValueType() != ValueType.STRING) {
+                    throw error("a map key at byte " + position() + " is "
+                            + keyFormat.getValueType().name().toLowerCase(Locale.ROOT)
+                            + ", but bundle map keys must be strings");
+                }
+                int k = matchKey(unpacker.unpackRawStringHeader(), wanted);
+                if (k >= 0) {
+                    values[k] = readValue(3, keys[k]);
+                } else {
+                    unpacker.skipValue();
+                }
+            }
+            sink.element(i, values);
+        }
+        if (position() != end) {
+            throw error("unexpected data after the array at byte " + position());
+        }
+    }
+
+    /** Consumes a key of {@code length} bytes; the index of the wanted key it equals, else -1. */
+    private int matchKey(int length, byte[][] wanted) throws IOException {
+        checkLength(length);
+        int from = position();
+        unpacker.readPayloadAsReference(length);
+        for (int k = 0; k < wanted.length; k++) {
+            if (Arrays.equals(buffer, from, from + length, wanted[k], 0, wanted[k].length)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** Decodes a skipped subtree in full. */
