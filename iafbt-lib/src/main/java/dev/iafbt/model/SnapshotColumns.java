@@ -34,12 +34,16 @@ record SnapshotColumns(long[] micros, double[] values, double[] flows) {
         MsgpackDecoder.decodeFields(raw, run.file(), FIELDS, (index, v) -> {
             Instant at = IsoDateTimes.parseOrNull(v[0]);
             if (at != null) {
-                String element = run.where(KEY) + "[" + index + "]";
-                out.add(at, DocNumbers.toDouble(v[1], () -> run.file() + ": " + element + "." + FIELDS[1]),
-                        DocNumbers.toDouble(v[2], () -> run.file() + ": " + element + "." + FIELDS[2]));
+                out.add(at, DocNumbers.toDouble(v[1], () -> located(run, index, FIELDS[1])),
+                        DocNumbers.toDouble(v[2], () -> located(run, index, FIELDS[2])));
             }
         });
         return out.build();
+    }
+
+    /** As a snapshot view names its values in errors; built only for an error. */
+    private static String located(BacktestRun run, int index, String field) {
+        return run.file() + ": " + run.where(KEY) + "[" + index + "]." + field;
     }
 
     private static SnapshotColumns decoded(List<PortfolioSnapshot> snapshots) {
