@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -149,67 +148,7 @@ public final class MsgpackDecoder {
      * @throws BundleFormatException when {@code raw} is not an array or is corrupt
      */
     public static void decodeFields(RawMsgpack raw, String source, String[] keys, FieldSink sink) {
-        byte[][] wanted = new byte[keys.length][];
-        for (int k = 0; k < keys.length; k++) {
-            wanted[k] = keys[k].getBytes(StandardCharsets.US_ASCII);
-        }
-        MsgpackDecoder decoder = new MsgpackDecoder(raw.buffer(), raw.offset(), raw.length(), source, SkipPolicy.NONE);
-        try (MessageUnpacker ignored = decoder.unpacker) {
-            decoder.readFields(keys, wanted, sink);
-        } catch (IOException | MessagePackException e) {
-            throw decoder.error("the msgpack document is truncated or corrupt near byte "
-                    + decoder.position() + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + ")", e);
-        }
-    }
-
-    private void readFields(String[] keys, byte[][] wanted, FieldSink sink) throws IOException {
-        if (unpacker.getNextFormat().getValueType() != ValueType.ARRAY) {
-            throw error("expected an array at byte " + position());
-        }
-        int size = unpacker.unpackArrayHeader();
-        checkCount(size, 1);
-        Object[] values = new Object[keys.length];
-        for (int i = 0; i < size; i++) {
-            if (unpacker.getNextFormat().getValueType() != ValueType.MAP) {
-                unpacker.skipValue();
-                continue;
-            }
-            int entries = unpacker.unpackMapHeader();
-            checkCount(entries, 2);
-            Arrays.fill(values, null);
-            for (int e = 0; e < entries; e++) {
-                MessageFormat keyFormat = unpacker.getNextFormat();
-                if (keyFormat.getValueType() != ValueType.STRING) {
-                    throw error("a map key at byte " + position() + " is "
-                            + keyFormat.getValueType().name().toLowerCase(Locale.ROOT)
-                            + ", but bundle map keys must be strings");
-                }
-                int k = matchKey(unpacker.unpackRawStringHeader(), wanted);
-                if (k >= 0) {
-                    values[k] = readValue(3, keys[k]);
-                } else {
-                    unpacker.skipValue();
-                }
-            }
-            sink.element(i, values);
-        }
-        if (position() != end) {
-            throw error("unexpected data after the array at byte " + position());
-        }
-    }
-
-    /** Consumes a key of {@code length} bytes; the index of the wanted key it equals, else -1. */
-    private int matchKey(int length, byte[][] wanted) throws IOException {
-        checkLength(length);
-        int from = position();
-        unpacker.readPayloadAsReference(length);
-        for (int k = 0; k < wanted.length; k++) {
-            if (Arrays.equals(buffer, from, from + length, wanted[k], 0, wanted[k].length)) {
-                return k;
-            }
-        }
-        return -1;
+        new MsgpackFieldScanner(raw.buffer(), raw.offset(), raw.length(), source).scan(keys, sink);
     }
 
     /** Decodes a skipped subtree in full. */
@@ -350,24 +289,27 @@ public final class MsgpackDecoder {
         checkLength(length);
         int from = position();
         unpacker.readPayloadAsReference(length);
+        return string(buffer, from, length, source);
+    }
+
+    /**
+     * The UTF-8 string at {@code buffer[from, from + length)}; the reference decodes str with
+     * raw=False, so invalid UTF-8 is an unreadable file there too.
+     */
+    static String string(byte[] buffer, int from, int length, String source) {
         for (int i = from; i < from + length; i++) {
             if (buffer[i] < 0) {
-                return decodeUtf8Strictly(from, length);
+                try {
+                    return StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(buffer, from, length)).toString();
+                } catch (CharacterCodingException e) {
+                    throw new BundleFormatException(source + ": a string at byte " + from + " is not valid UTF-8");
+                }
             }
         }
         return new String(buffer, from, length, StandardCharsets.ISO_8859_1);
-    }
-
-    /** The reference decodes str with raw=False, so invalid UTF-8 is an unreadable file there too. */
-    private String decodeUtf8Strictly(int from, int length) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(buffer, from, length)).toString();
-        } catch (CharacterCodingException e) {
-            throw error("a string at byte " + from + " is not valid UTF-8");
-        }
     }
 
     private void checkLength(int length) {
