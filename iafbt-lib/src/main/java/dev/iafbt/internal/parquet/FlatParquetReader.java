@@ -93,7 +93,8 @@ public final class FlatParquetReader {
             int rowCount = checkedRowCount(groups, parquet.length, source);
             Iterator<RowGroup> next = groups.stream().filter(g -> g.getNum_rows() > 0).iterator();
             return read(footer.schema(), rowCount, footer.createdBy(), footer.keyValueMetadata(), wanted, source,
-                    columns -> next.hasNext() ? ChunkPages.of(next.next(), parquet, columns, CODECS, source) : null);
+                    projection -> next.hasNext()
+                            ? ChunkPages.of(next.next(), parquet, projection.getColumns(), CODECS, source) : null);
         } catch (ParquetBlobException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -119,7 +120,10 @@ public final class FlatParquetReader {
                 PageBounds.check(reader.getRowGroups(), bytes, source);
             }
             return read(meta.getSchema(), rowCount, meta.getCreatedBy(), meta.getKeyValueMetaData(), wanted, source,
-                    columns -> reader.readNextRowGroup());
+                    projection -> {
+                        reader.setRequestedSchema(projection); // the other columns are never decompressed
+                        return reader.readNextRowGroup();
+                    });
         } catch (ParquetBlobException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -130,7 +134,7 @@ public final class FlatParquetReader {
     /** The next row group's pages of the projected columns; null after the last. */
     @FunctionalInterface
     private interface RowGroups {
-        PageReadStore next(List<ColumnDescriptor> columns) throws IOException;
+        PageReadStore next(MessageType projection) throws IOException;
     }
 
     private static FlatTable read(MessageType schema, int rowCount, String createdBy, Map<String, String> keyValues,
@@ -238,7 +242,7 @@ public final class FlatParquetReader {
         GroupConverter converter = new NoOpGroupConverter(projection.getFieldCount());
         int offset = 0;
         PageReadStore rowGroup;
-        while ((rowGroup = rowGroups.next(projection.getColumns())) != null) {
+        while ((rowGroup = rowGroups.next(projection)) != null) {
             long rows = rowGroup.getRowCount();
             if (rows > rowCount - offset) {
                 throw corrupt(source, "row groups hold more rows than the footer's " + rowCount);
