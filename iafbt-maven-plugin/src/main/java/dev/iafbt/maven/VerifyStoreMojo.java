@@ -1,9 +1,10 @@
 package dev.iafbt.maven;
 
 import dev.iafbt.index.TieredLayout;
-import dev.iafbt.store.LocalTieredStore;
+import dev.iafbt.store.BacktestStore;
 import dev.iafbt.store.StoreCheck;
 import dev.iafbt.store.StoreException;
+import dev.iafbt.store.StoreKind;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +24,21 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "verify-store", requiresProject = false, threadSafe = true)
 public class VerifyStoreMojo extends AbstractIafbtMojo {
-    /** The tiered store's root folder (the one holding {@code bundles/} and {@code index.sqlite}). */
+    /**
+     * The store's root folder: for a tiered store the one holding {@code bundles/} and
+     * {@code index.sqlite}; for {@code local-dir} the folder of bundles.
+     */
     @Parameter(property = "iafbt.store")
     File store;
 
-    /** Fix what can be fixed from the bundles instead of only reporting it. */
+    /**
+     * {@code local-dir} checks a plain folder of bundles (unreadable bundles, missing OHLCV chunks,
+     * temp files older than an hour); unset or {@code local-tiered}: a tiered store.
+     */
+    @Parameter(property = "iafbt.storeKind")
+    String storeKind;
+
+        /** Fix what can be fixed from the bundles instead of only reporting it. */
     @Parameter(property = "iafbt.repair", defaultValue = "false")
     boolean repair;
 
@@ -47,19 +58,34 @@ public class VerifyStoreMojo extends AbstractIafbtMojo {
                     + " -Diafbt.store=path/to/store (the folder holding bundles/ and index.sqlite).");
         }
         Path root = resolve(store);
-        if (!Files.isDirectory(root) || !TieredLayout.isStoreRoot(root)) {
+        StoreKind kind;
+        try {
+            kind = storeKind == null || storeKind.isBlank() ? StoreKind.LOCAL_TIERED : StoreKind.of(storeKind.strip());
+        } catch (StoreException e) {
+            throw new MojoFailureException("iafbt.storeKind: " + e.getMessage());
+        }
+        if (kind == StoreKind.S3_TIERED) {
+            throw new MojoFailureException("iafbt:verify-store checks local stores only: set iafbt.storeKind to"
+                    + " local-tiered or local-dir");
+        }
+        if (kind == StoreKind.LOCAL_DIR && !Files.isDirectory(root)) {
+            throw new MojoFailureException(root + " is not a folder. Set iafbt.store to the folder of bundles.");
+        }
+        if (kind == StoreKind.LOCAL_TIERED && (!Files.isDirectory(root) || !TieredLayout.isStoreRoot(root))) {
             throw new MojoFailureException(root + " is not a tiered store (no bundles/ beside index.sqlite or"
                     + " parquet/). Set iafbt.store to the store's root folder"
                     + (root.getFileName() != null && root.getFileName().toString().equals(TieredLayout.BUNDLES_DIR)
-                            ? ", for example -Diafbt.store=" + root.getParent() : "") + ".");
+                            ? ", for example -Diafbt.store=" + root.getParent() : "")
+                    + " (for a plain folder of bundles: -Diafbt.storeKind=local-dir).");
         }
         Log log = getLog();
-        log.info((repair ? "Verifying and repairing " : "Verifying ") + "tiered store " + root
+        log.info((repair ? "Verifying and repairing " : "Verifying ") + (kind == StoreKind.LOCAL_DIR ? "folder" : "tiered")
+                + " store " + root
                 + (repair ? "" : " (-Diafbt.repair=true fixes what it finds from the bundles)"));
         StoreCheck check;
         try {
-            LocalTieredStore tiered = new LocalTieredStore(root);
-            check = repair ? tiered.repair() : tiered.verify();
+            BacktestStore opened = kind.open(root);
+            check = repair ? opened.repair() : opened.verify();
         } catch (StoreException e) {
             throw new MojoExecutionException("iafbt:verify-store failed: " + e.getMessage(), e);
         }
