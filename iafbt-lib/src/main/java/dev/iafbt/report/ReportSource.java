@@ -36,6 +36,16 @@ public abstract class ReportSource {
         };
     }
 
+    /** As {@link #folder(Path)}, keeping opened bundles of at most {@code holdBytes} (see {@link StrategyLoader}). */
+    static ReportSource folder(Path bundles, long holdBytes) {
+        return new ReportSource() {
+            @Override
+            StrategyLoader.Loaded load(ReportOptions options) {
+                return StrategyLoader.load(bundles, options.topK(), holdBytes);
+            }
+        };
+    }
+
     /**
      * The rows of the SQLite index {@code index}; a relative {@code bundle_path} is resolved against
      * {@code bundles} (the folder the index was built over).
