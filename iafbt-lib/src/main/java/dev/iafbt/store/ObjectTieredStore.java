@@ -193,7 +193,11 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
         }
     }
 
-    private static long nanos(Instant time) {
+    Tier1 tier1() {
+        return tier1;
+    }
+
+    static long nanos(Instant time) {
         return time.getEpochSecond() * 1_000_000_000L + time.getNano();
     }
 
@@ -217,6 +221,11 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
         String key = bundleKey(handle);
         byte[] bytes = storage.get(key).orElseThrow(() -> notFound(handle, key));
         return Backtest.of(decode(bytes, key, ReadOptions.SUMMARY_ONLY));
+    }
+
+    /** A bundle's bytes decoded, whole or summary-only; a damaged one is a {@link StoreException} naming its object. */
+    Backtest decodeBundle(byte[] bytes, String key, boolean summaryOnly) {
+        return Backtest.of(decode(bytes, key, summaryOnly ? ReadOptions.SUMMARY_ONLY : ReadOptions.FULL));
     }
 
     private HandleNotFoundException notFound(String handle, String key) {
@@ -430,6 +439,25 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
         }
         rows.forEach(tier1::upsert);
         return new LocalTieredStore.RebuildResult(rows.size(), skipped);
+    }
+
+    /**
+     * Compares Tier 1, Tier 2 and the chunks with the bundles and reports every disagreement (see
+     * {@link ObjectStoreCheck}); changes nothing. Needs a Tier 1.
+     */
+    @Override
+    public StoreCheck verify() {
+        return ObjectStoreCheck.run(this, false);
+    }
+
+    /**
+     * Fixes what {@link #verify()} finds from the bundles: writes missing or stale rows and Tier-2
+     * objects, removes orphan ones. Missing or corrupt chunks and unreadable bundles remain in
+     * {@link StoreCheck#problems()}; no bundle or chunk is ever deleted.
+     */
+    @Override
+    public StoreCheck repair() {
+        return ObjectStoreCheck.run(this, true);
     }
 
     /** Closes the client and deletes the cache folder. */

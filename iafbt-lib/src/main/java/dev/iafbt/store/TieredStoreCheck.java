@@ -90,7 +90,7 @@ final class TieredStoreCheck {
             }
         }
         List<Problem> remaining = repair ? found.stream().filter(p -> !p.kind().repairable()).toList() : found;
-        return new StoreCheck(store.root(), remaining, repaired);
+        return new StoreCheck(store.root().toString(), remaining, repaired);
     }
 
     private void checkHandle(String handle, Provenance row) {
