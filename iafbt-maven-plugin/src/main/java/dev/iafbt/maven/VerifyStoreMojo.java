@@ -2,6 +2,7 @@ package dev.iafbt.maven;
 
 import dev.iafbt.index.TieredLayout;
 import dev.iafbt.store.LocalTieredStore;
+import dev.iafbt.store.ObjectTieredStore;
 import dev.iafbt.store.StoreCheck;
 import dev.iafbt.store.StoreException;
 import java.io.File;
@@ -19,13 +20,23 @@ import org.apache.maven.plugins.annotations.Parameter;
  * writes, missing, stale or orphan index rows and Tier-2 partitions, temp files, missing chunks,
  * unreadable bundles); {@code -Diafbt.repair=true} fixes them from the bundles. Writers of the store
  * wait while it runs. What cannot be fixed from the bundles (missing chunks, unreadable bundles)
- * fails the build unless {@code -Diafbt.failOnError=false}; so do unrepaired findings.
+ * fails the build unless {@code -Diafbt.failOnError=false}; so do unrepaired findings. An
+ * s3-tiered store ({@code s3://bucket/prefix}, Tier 1 in {@code iafbt.index}) is checked the same
+ * way, with chunks whose bytes no longer match their SHA-256 name reported too.
  */
 @Mojo(name = "verify-store", requiresProject = false, threadSafe = true)
-public class VerifyStoreMojo extends AbstractIafbtMojo {
-    /** The tiered store's root folder (the one holding {@code bundles/} and {@code index.sqlite}). */
+public class VerifyStoreMojo extends AbstractStoreMojo {
+    /**
+     * The tiered store: its root folder (the one holding {@code bundles/} and {@code index.sqlite}),
+     * or an s3-tiered store's {@code s3://bucket/prefix} (see {@code iafbt.s3.*}) with its Tier 1 in
+     * {@code index}.
+     */
     @Parameter(property = "iafbt.store")
-    File store;
+    String store;
+
+    /** An s3-tiered store's Tier 1: {@code jdbc:postgresql://…} or a SQLite file (unused for a local store). */
+    @Parameter(property = "iafbt.index")
+    String index;
 
     /** Fix what can be fixed from the bundles instead of only reporting it. */
     @Parameter(property = "iafbt.repair", defaultValue = "false")
@@ -46,7 +57,19 @@ public class VerifyStoreMojo extends AbstractIafbtMojo {
             throw new MojoFailureException("Set iafbt.store to the tiered store's folder, for example"
                     + " -Diafbt.store=path/to/store (the folder holding bundles/ and index.sqlite).");
         }
-        Path root = resolve(store);
+        if (isS3(store)) {
+            IndexTarget tier1 = objectStoreTier1(store, index);
+            try (ObjectTieredStore objects = openObjectStore(store.strip(), tier1)) {
+                getLog().info((repair ? "Verifying and repairing " : "Verifying ") + "s3-tiered store "
+                        + describeS3(store.strip()) + ", Tier 1 " + tier1.display()
+                        + (repair ? "" : " (-Diafbt.repair=true fixes what it finds from the bundles)"));
+                report(objects.root(), repair ? objects.repair() : objects.verify());
+            } catch (StoreException e) {
+                throw new MojoExecutionException("iafbt:verify-store failed: " + e.getMessage(), e);
+            }
+            return;
+        }
+        Path root = resolve(new File(store.strip()));
         if (!Files.isDirectory(root) || !TieredLayout.isStoreRoot(root)) {
             throw new MojoFailureException(root + " is not a tiered store (no bundles/ beside index.sqlite or"
                     + " parquet/). Set iafbt.store to the store's root folder"
@@ -63,6 +86,12 @@ public class VerifyStoreMojo extends AbstractIafbtMojo {
         } catch (StoreException e) {
             throw new MojoExecutionException("iafbt:verify-store failed: " + e.getMessage(), e);
         }
+        report(root.toString(), check);
+    }
+
+    /** Logs what the check found and repaired; fails when problems remain (unless failOnError is off). */
+    private void report(String root, StoreCheck check) throws MojoFailureException {
+        Log log = getLog();
         check.repaired().forEach(p -> log.info("Repaired " + p));
         for (StoreCheck.Problem problem : check.problems()) {
             if (problem.kind().repairable()) {
@@ -76,7 +105,7 @@ public class VerifyStoreMojo extends AbstractIafbtMojo {
             long repairable = check.problems().stream().filter(p -> p.kind().repairable()).count();
             String what = check.problems().size() + " problem(s) in " + root + " (see above)"
                     + (repairable > 0 ? "; " + repairable + " can be fixed with -Diafbt.repair=true" : "")
-                    + (repairable < check.problems().size() ? "; missing chunks and unreadable bundles cannot be"
+                    + (repairable < check.problems().size() ? "; missing or corrupt chunks and unreadable bundles cannot be"
                             + " fixed from the bundles: restore them, or write those backtests again" : "");
             if (failOnError) {
                 throw new MojoFailureException(what + ". Set -Diafbt.failOnError=false to only warn.");
