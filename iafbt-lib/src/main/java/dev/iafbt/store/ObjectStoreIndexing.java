@@ -54,9 +54,10 @@ public final class ObjectStoreIndexing {
         }
 
         public String summary() {
-            return String.format(Locale.ROOT, "%,d bundle(s) listed: %,d indexed, %,d unchanged, %,d failed, %,d row(s)"
-                    + " without a bundle removed; fetched %,d bytes a bundle (of %,d a whole bundle)", listed, indexed,
-                    unchanged, failed.size(), removed.size(), bytesPerBundle(), indexed == 0 ? 0 : objectBytes / indexed);
+            String counts = String.format(Locale.ROOT, "%,d bundle(s) listed: %,d indexed, %,d unchanged, %,d failed,"
+                    + " %,d row(s) without a bundle removed", listed, indexed, unchanged, failed.size(), removed.size());
+            return indexed == 0 ? counts : counts + String.format(Locale.ROOT, "; fetched %,d bytes a bundle (of %,d a"
+                    + " whole bundle)", bytesPerBundle(), objectBytes / indexed);
         }
     }
 

@@ -98,7 +98,7 @@ abstract class AbstractIndexReadingMojo extends AbstractStoreMojo {
     /** The s3-tiered store's Tier 1, refreshed from its bundles first unless {@code refresh} is off. */
     private IndexTarget readyObjectStoreIndex() throws MojoExecutionException, MojoFailureException {
         IndexTarget tier1 = objectStoreTier1(store, index);
-        getLog().info("Reading the s3-tiered store " + describeS3(store.strip()) + " through its Tier 1 " + tier1.display());
+        getLog().info("Reading the s3-tiered store " + describeS3(store.strip()) + "; Tier 1: " + tier1.display());
         if (refresh) {
             try (ObjectTieredStore objects = openObjectStore(store.strip(), tier1)) {
                 indexObjectStore(objects, OBJECT_READERS, false, 10);
