@@ -34,16 +34,14 @@ import java.util.TreeMap;
 final class ObjectStoreCheck {
     private final ObjectTieredStore store;
     private final ObjectStorage storage;
-    private final boolean repair;
-    private final List<Problem> found = new ArrayList<>();
-    private final List<Problem> repaired = new ArrayList<>();
+    private final CheckFindings findings;
     /** Tier-2 objects at or after this instant may belong to a live writer; null when none is writing. */
     private Instant inFlightSince;
 
     private ObjectStoreCheck(ObjectTieredStore store, boolean repair) {
         this.store = store;
         this.storage = store.storage();
-        this.repair = repair;
+        this.findings = new CheckFindings(repair);
     }
 
     static StoreCheck run(ObjectTieredStore store, boolean repair) {
@@ -88,8 +86,7 @@ final class ObjectStoreCheck {
                 storage.delete(partition.key());
             }
         });
-        List<Problem> remaining = repair ? found.stream().filter(p -> !p.kind().repairable()).toList() : found;
-        return new StoreCheck(storage.root(), remaining, repaired);
+        return findings.result(storage.root());
     }
 
     private void checkBundle(ObjectInfo bundle, String handle, Provenance row, Map<String, ObjectInfo> partitions,
@@ -176,13 +173,7 @@ final class ObjectStoreCheck {
         return PartitionNames.decode(parts[1].substring("run_id=".length()));
     }
 
-    /** Records a finding; true when it is to be fixed now. */
     private boolean fix(Problem problem) {
-        found.add(problem);
-        if (repair && problem.kind().repairable()) {
-            repaired.add(problem);
-            return true;
-        }
-        return false;
+        return findings.fix(problem);
     }
 }
