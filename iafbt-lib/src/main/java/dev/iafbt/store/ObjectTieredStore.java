@@ -416,29 +416,12 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
 
     /**
      * Recreates Tier 1 from the bundles: each is read as {@link #openForIndex} reads it; unreadable
-     * ones are skipped and reported. Rows of handles without a bundle are removed.
+     * ones are skipped and reported (keeping their old rows). Rows of handles without a bundle are
+     * removed. {@link ObjectStoreIndexing} with {@code rebuild}; it also reads only what changed.
      */
     public LocalTieredStore.RebuildResult rebuildIndex() {
-        List<IndexRow> rows = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        List<ObjectInfo> bundles = bundleObjects();
-        for (ObjectInfo bundle : bundles) {
-            try {
-                rows.add(IndexRows.fromBacktest(openForIndex(bundle).backtest(), handleOf(bundle),
-                        nanos(bundle.lastModified()), bundle.size()));
-            } catch (RuntimeException e) {
-                skipped.add(handleOf(bundle) + ": " + e.getMessage());
-            }
-        }
-        java.util.Set<String> present = new java.util.HashSet<>();
-        bundles.forEach(b -> present.add(handleOf(b)));
-        for (IndexRow row : tier1.rows()) {
-            if (!present.contains(row.bundlePath())) {
-                tier1.remove(row.bundlePath());
-            }
-        }
-        rows.forEach(tier1::upsert);
-        return new LocalTieredStore.RebuildResult(rows.size(), skipped);
+        ObjectStoreIndexing.Result result = ObjectStoreIndexing.refresh(this, 8, true, (handle, read, failure) -> { });
+        return new LocalTieredStore.RebuildResult(result.indexed(), result.failed());
     }
 
     /**

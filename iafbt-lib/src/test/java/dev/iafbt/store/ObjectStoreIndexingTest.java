@@ -87,5 +87,10 @@ class ObjectStoreIndexingTest {
         ObjectStoreIndexing.Result result = ObjectStoreIndexing.refresh(store, 2, false, QUIET);
         assertThat(result.unchanged()).as("a LIST's time and a HEAD's agree to the second").isEqualTo(2);
         assertThat(result.indexed()).isZero();
+
+        store.tier1().remove("a");
+        LocalTieredStore.RebuildResult rebuilt = store.rebuildIndex();
+        assertThat(rebuilt.rows()).isEqualTo(2);
+        assertThat(store.indexRows()).extracting(IndexRow::bundlePath).containsExactlyInAnyOrder("a", "sweep/b");
     }
 }
