@@ -83,7 +83,7 @@ public class IndexMojo extends AbstractStoreMojo {
     @Parameter(property = "iafbt.failOnError", defaultValue = "false")
     boolean failOnError;
 
-    /** Decoding threads; 0 means one per available processor. */
+    /** Decoding threads; 0 means one per available processor (8 readers for an {@code s3://} store: they wait on the network). */
     @Parameter(property = "iafbt.threads", defaultValue = "0")
     int threads;
 
