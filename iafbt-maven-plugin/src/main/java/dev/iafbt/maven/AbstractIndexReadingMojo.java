@@ -63,6 +63,7 @@ abstract class AbstractIndexReadingMojo extends AbstractStoreMojo {
      * builds it when there is none.
      */
     IndexTarget readyIndex() throws MojoExecutionException, MojoFailureException {
+        refuseS3Folder(bundles);
         if (isS3(store)) {
             return readyObjectStoreIndex();
         }

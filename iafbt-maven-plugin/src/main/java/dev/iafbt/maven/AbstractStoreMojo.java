@@ -52,6 +52,18 @@ public abstract class AbstractStoreMojo extends AbstractIafbtMojo {
         }
     }
 
+    /**
+     * Refuses {@code -Diafbt.bundles=s3://…}: a folder parameter (Maven turns it into a path
+     * {@code s3:/…}); the store goes into {@code iafbt.store}.
+     */
+    static void refuseS3Folder(File bundles) throws MojoFailureException {
+        String path = bundles == null ? "" : bundles.getPath().replace('\\', '/');
+        if (path.startsWith("s3:/")) {
+            throw new MojoFailureException("iafbt.bundles is a folder; for an s3-tiered store use -Diafbt.store=s3://"
+                    + path.substring("s3:/".length()).replaceFirst("^/", "") + " (with its Tier 1 in -Diafbt.index).");
+        }
+    }
+
     /** Whether {@code location} names an s3-tiered store ({@code s3://bucket/prefix}). */
     static boolean isS3(String location) {
         return location != null && S3Location.isS3(location.strip());

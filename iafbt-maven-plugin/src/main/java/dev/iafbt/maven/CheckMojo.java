@@ -165,6 +165,7 @@ public class CheckMojo extends AbstractStoreMojo {
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         Log log = getLog();
+        refuseS3Folder(bundles);
         if (isS3(store)) {
             mirrorObjectStore();
         }

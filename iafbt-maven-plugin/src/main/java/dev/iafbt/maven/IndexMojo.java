@@ -109,6 +109,7 @@ public class IndexMojo extends AbstractStoreMojo {
             throw new MojoFailureException("iafbt.threads must be 0 (one per processor) or more, not "
                     + threads + "; for example -Diafbt.threads=4");
         }
+        refuseS3Folder(bundles);
         if (isS3(store)) {
             indexObjectStore();
             return;

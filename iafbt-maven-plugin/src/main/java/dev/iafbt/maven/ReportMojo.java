@@ -203,6 +203,7 @@ public class ReportMojo extends AbstractIndexReadingMojo implements MavenReport 
 
     /** The store, the index, or the folder itself: see {@link #index} and {@link #store}. */
     private ReportSource source(Path folder) throws MojoExecutionException, MojoFailureException {
+        refuseS3Folder(bundles);
         if (isS3(store)) {
             IndexTarget tier1 = readyIndex();
             openedStore = openObjectStore(store.strip(), tier1);

@@ -130,6 +130,10 @@ class S3GoalsTest extends GoalTestSupport {
     @Test
     void anS3StoreNeedsItsTier1AndIsNeverPruned(@InjectMojo(goal = "index") IndexMojo index,
             @InjectMojo(goal = "rank") RankMojo rank, @InjectMojo(goal = "verify-store") VerifyStoreMojo verify) {
+        index.bundles = new java.io.File(location); // what Maven makes of -Diafbt.bundles=s3://…
+        assertThatThrownBy(index::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("for an s3-tiered store use -Diafbt.store=" + location);
+        index.bundles = new java.io.File("backtests");
         on(index).store = location;
         assertThatThrownBy(index::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("keeps its index (Tier 1) in a database: set -Diafbt.index=jdbc:postgresql://");
