@@ -1,6 +1,8 @@
 package dev.iafbt.rank;
 
 import dev.iafbt.index.BacktestIndex;
+import dev.iafbt.index.IndexRow;
+import dev.iafbt.index.IndexSchema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -87,6 +89,34 @@ public final class WeightedRanker {
         return roundedAndOrdered(rows, query.ascending(), limit);
     }
 
+    /**
+     * One place of an in-memory ranking.
+     *
+     * @param index the row's position in the list that was ranked
+     * @param score its rounded score
+     */
+    public record Placed(int index, double score) {
+    }
+
+    /**
+     * Ranks index rows held in memory, highest score first, exactly as {@link #rank} ranks the same
+     * rows in an index without a filter (ties keep the given order, as the index keeps row order):
+     * the columns are the index's, the values those the index stores, and the scoring is the one
+     * {@link #rank} is verified against. For callers that have bundles but no index, such as the
+     * sweep gate of a check.
+     *
+     * @return one entry per row, best first
+     */
+    public List<Placed> rankRows(List<IndexRow> rows) {
+        Map<String, Double> columnWeights = columnWeights(new ColumnResolver(IndexSchema.columnNames()));
+        double[] scores = scores(rows.stream().map(IndexRow::columnValues).toList(), columnWeights);
+        List<Placed> placed = new ArrayList<>(rows.size());
+        for (int i : order(scores, false, null)) {
+            placed.add(new Placed(i, scores[i]));
+        }
+        return placed;
+    }
+
     /** Python's rounding of each fetched raw score and a stable sort, ties in index order. */
     private static List<LinkedHashMap<String, Object>> roundedAndOrdered(List<LinkedHashMap<String, Object>> rows,
             boolean ascending, Integer limit) {
@@ -144,6 +174,19 @@ public final class WeightedRanker {
      */
     static List<LinkedHashMap<String, Object>> score(List<? extends Map<String, Object>> rows,
             Map<String, Double> columnWeights, boolean ascending, Integer limit) {
+        double[] scores = scores(rows, columnWeights);
+        int[] order = order(scores, ascending, limit);
+        List<LinkedHashMap<String, Object>> ranked = new ArrayList<>(order.length);
+        for (int i : order) {
+            LinkedHashMap<String, Object> copy = new LinkedHashMap<>(rows.get(i));
+            copy.put(SCORE_KEY, scores[i]);
+            ranked.add(copy);
+        }
+        return ranked;
+    }
+
+    /** Each row's rounded score: {@code Σ weight · min-max normalised value} over the counted values. */
+    private static double[] scores(List<? extends Map<String, Object>> rows, Map<String, Double> columnWeights) {
         Map<String, double[]> ranges = ranges(rows, columnWeights.keySet());
         double[] scores = new double[rows.size()];
         for (int i = 0; i < scores.length; i++) {
@@ -159,14 +202,7 @@ public final class WeightedRanker {
             }
             scores[i] = round6(score);
         }
-        int[] order = order(scores, ascending, limit);
-        List<LinkedHashMap<String, Object>> ranked = new ArrayList<>(order.length);
-        for (int i : order) {
-            LinkedHashMap<String, Object> copy = new LinkedHashMap<>(rows.get(i));
-            copy.put(SCORE_KEY, scores[i]);
-            ranked.add(copy);
-        }
-        return ranked;
+        return scores;
     }
 
     /** (min, max) per column over the counted values; no entry when a column has none. */

@@ -1,6 +1,5 @@
 package dev.iafbt.store;
 
-import dev.iafbt.bundle.DocMap;
 import dev.iafbt.index.IndexRows;
 import dev.iafbt.index.Provenance;
 import dev.iafbt.index.SqliteIndex;
@@ -114,7 +113,7 @@ final class TieredStoreCheck {
         for (Map.Entry<Tier2Dataset, byte[]> part : Tier2Writer.encode(backtest, handle).entrySet()) {
             checkPartition(handle, part.getKey(), part.getValue());
         }
-        checkChunks(handle, file, backtest);
+        checkChunks(handle, backtest);
     }
 
     private void checkPartition(String handle, Tier2Dataset dataset, byte[] expected) {
@@ -144,18 +143,8 @@ final class TieredStoreCheck {
         }
     }
 
-    private void checkChunks(String handle, Path file, Backtest backtest) {
-        DocMap ohlcv = backtest.ohlcvManifestMap().orElse(null);
-        if (ohlcv == null || !(ohlcv.get("manifest") instanceof DocMap manifest)) {
-            return;
-        }
-        for (Map.Entry<String, Object> entry : manifest.entrySet()) {
-            Path chunk = store.chunkDir().resolve(String.valueOf(entry.getValue()));
-            if (!Files.isRegularFile(chunk)) {
-                fix(new Problem(Kind.MISSING_CHUNK, handle, chunk, "OHLCV chunk for '" + entry.getKey()
-                        + "' is missing (data loss: restore it, or write the backtest again from its source)"));
-            }
-        }
+    private void checkChunks(String handle, Backtest backtest) {
+        ChunkPlacement.missingChunks(handle, backtest, store.chunkDir()).forEach(this::fix);
     }
 
     private boolean fix(Problem problem) {

@@ -131,15 +131,26 @@ public class CheckMojo extends AbstractStoreMojo {
     MavenProject project;
 
     /**
-     * Gate for sweeps: only the best {@code gateTop} bundles by {@code gateBy} must meet the rules
-     * and the baseline; the others' failures are tolerated (still counted per rule). 0 = every bundle.
+     * Gate for sweeps: only the best {@code gateTop} bundles by {@code gateBy} (or {@code gateFocus})
+     * must meet the rules and the baseline; the others' failures are tolerated (still counted per
+     * rule). 0 = every bundle.
      */
     @Parameter(property = "iafbt.gate.top", defaultValue = "0")
     int gateTop;
 
-    /** The summary metric {@code gateTop} orders by, in its own direction (lower is better for drawdowns). */
-    @Parameter(property = "iafbt.gate.by", defaultValue = "sharpe_ratio")
+    /**
+     * The summary metric {@code gateTop} orders by, in its own direction (lower is better for
+     * drawdowns); {@code sharpe_ratio} when neither this nor {@code gateFocus} is set.
+     */
+    @Parameter(property = "iafbt.gate.by")
     String gateBy;
+
+    /**
+     * The focus preset {@code gateTop} orders by instead of a metric ({@code balanced},
+     * {@code profit}, {@code frequency}, {@code risk_adjusted}): the order {@code iafbt:rank} gives.
+     */
+    @Parameter(property = "iafbt.gate.focus")
+    String gateFocus;
 
     /** Gate for sweeps: at least this count ({@code 40}) or share ({@code 80%}) of the bundles must pass. */
     @Parameter(property = "iafbt.gate.atLeast")
@@ -269,8 +280,17 @@ public class CheckMojo extends AbstractStoreMojo {
         if (gateTop != 0 && quorum) {
             throw new IllegalArgumentException("set <gateTop> or <gateAtLeast>, not both");
         }
+        boolean byMetric = gateBy != null && !gateBy.isBlank();
+        boolean byFocus = gateFocus != null && !gateFocus.isBlank();
+        if (byMetric && byFocus) {
+            throw new IllegalArgumentException("set <gateBy> (a summary metric) or <gateFocus> (a ranking preset), not both");
+        }
+        if (gateTop == 0 && (byMetric || byFocus)) {
+            throw new IllegalArgumentException((byFocus ? "<gateFocus>" : "<gateBy>") + " orders the best <gateTop>"
+                    + " bundles; set <gateTop> too (e.g. -Diafbt.gate.top=5)");
+        }
         if (gateTop != 0) {
-            return SweepGate.top(gateTop, gateBy);
+            return byFocus ? SweepGate.topByFocus(gateTop, gateFocus) : SweepGate.top(gateTop, byMetric ? gateBy : "sharpe_ratio");
         }
         return quorum ? SweepGate.atLeast(gateAtLeast) : SweepGate.every();
     }

@@ -1,10 +1,11 @@
 package dev.iafbt.maven;
 
 import dev.iafbt.index.TieredLayout;
-import dev.iafbt.store.LocalTieredStore;
+import dev.iafbt.store.BacktestStore;
 import dev.iafbt.store.ObjectTieredStore;
 import dev.iafbt.store.StoreCheck;
 import dev.iafbt.store.StoreException;
+import dev.iafbt.store.StoreKind;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +28,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "verify-store", requiresProject = false, threadSafe = true)
 public class VerifyStoreMojo extends AbstractStoreMojo {
     /**
-     * The tiered store: its root folder (the one holding {@code bundles/} and {@code index.sqlite}),
-     * or an s3-tiered store's {@code s3://bucket/prefix} (see {@code iafbt.s3.*}) with its Tier 1 in
-     * {@code index}.
+     * The store's root folder: for a tiered store the one holding {@code bundles/} and
+     * {@code index.sqlite}; for {@code local-dir} the folder of bundles; for an s3-tiered store its
+     * {@code s3://bucket/prefix} (see {@code iafbt.s3.*}), with its Tier 1 in {@code index}.
      */
     @Parameter(property = "iafbt.store")
     String store;
@@ -38,7 +39,14 @@ public class VerifyStoreMojo extends AbstractStoreMojo {
     @Parameter(property = "iafbt.index")
     String index;
 
-    /** Fix what can be fixed from the bundles instead of only reporting it. */
+    /**
+     * {@code local-dir} checks a plain folder of bundles (unreadable bundles, missing OHLCV chunks,
+     * temp files older than an hour); unset or {@code local-tiered}: a tiered store.
+     */
+    @Parameter(property = "iafbt.storeKind")
+    String storeKind;
+
+        /** Fix what can be fixed from the bundles instead of only reporting it. */
     @Parameter(property = "iafbt.repair", defaultValue = "false")
     boolean repair;
 
@@ -58,35 +66,54 @@ public class VerifyStoreMojo extends AbstractStoreMojo {
                     + " -Diafbt.store=path/to/store (the folder holding bundles/ and index.sqlite).");
         }
         if (isS3(store)) {
-            IndexTarget tier1 = objectStoreTier1(store, index);
-            try (ObjectTieredStore objects = openObjectStore(store.strip(), tier1)) {
-                getLog().info((repair ? "Verifying and repairing " : "Verifying ") + "s3-tiered store "
-                        + describeS3(store.strip()) + ", Tier 1 " + tier1.display()
-                        + (repair ? "" : " (-Diafbt.repair=true fixes what it finds from the bundles)"));
-                report(objects.root(), repair ? objects.repair() : objects.verify());
-            } catch (StoreException e) {
-                throw new MojoExecutionException("iafbt:verify-store failed: " + e.getMessage(), e);
-            }
+            verifyObjectStore();
             return;
         }
         Path root = resolve(new File(store.strip()));
-        if (!Files.isDirectory(root) || !TieredLayout.isStoreRoot(root)) {
+        StoreKind kind;
+        try {
+            kind = storeKind == null || storeKind.isBlank() ? StoreKind.LOCAL_TIERED : StoreKind.of(storeKind.strip());
+        } catch (StoreException e) {
+            throw new MojoFailureException("iafbt.storeKind: " + e.getMessage());
+        }
+        if (kind == StoreKind.S3_TIERED) {
+            throw new MojoFailureException("iafbt.storeKind is s3-tiered, but iafbt.store is not an s3://bucket/prefix;"
+                    + " set -Diafbt.store=s3://bucket/prefix");
+        }
+        if (kind == StoreKind.LOCAL_DIR && !Files.isDirectory(root)) {
+            throw new MojoFailureException(root + " is not a folder. Set iafbt.store to the folder of bundles.");
+        }
+        if (kind == StoreKind.LOCAL_TIERED && (!Files.isDirectory(root) || !TieredLayout.isStoreRoot(root))) {
             throw new MojoFailureException(root + " is not a tiered store (no bundles/ beside index.sqlite or"
                     + " parquet/). Set iafbt.store to the store's root folder"
                     + (root.getFileName() != null && root.getFileName().toString().equals(TieredLayout.BUNDLES_DIR)
-                            ? ", for example -Diafbt.store=" + root.getParent() : "") + ".");
+                            ? ", for example -Diafbt.store=" + root.getParent() : "")
+                    + " (for a plain folder of bundles: -Diafbt.storeKind=local-dir).");
         }
         Log log = getLog();
-        log.info((repair ? "Verifying and repairing " : "Verifying ") + "tiered store " + root
+        log.info((repair ? "Verifying and repairing " : "Verifying ") + (kind == StoreKind.LOCAL_DIR ? "folder" : "tiered")
+                + " store " + root
                 + (repair ? "" : " (-Diafbt.repair=true fixes what it finds from the bundles)"));
         StoreCheck check;
         try {
-            LocalTieredStore tiered = new LocalTieredStore(root);
-            check = repair ? tiered.repair() : tiered.verify();
+            BacktestStore opened = kind.open(root);
+            check = repair ? opened.repair() : opened.verify();
         } catch (StoreException e) {
             throw new MojoExecutionException("iafbt:verify-store failed: " + e.getMessage(), e);
         }
         report(root.toString(), check);
+    }
+
+    private void verifyObjectStore() throws MojoExecutionException, MojoFailureException {
+        IndexTarget tier1 = objectStoreTier1(store, index);
+        try (ObjectTieredStore objects = openObjectStore(store.strip(), tier1)) {
+            getLog().info((repair ? "Verifying and repairing " : "Verifying ") + "s3-tiered store "
+                    + describeS3(store.strip()) + ", Tier 1 " + tier1.display()
+                    + (repair ? "" : " (-Diafbt.repair=true fixes what it finds from the bundles)"));
+            report(objects.root(), repair ? objects.repair() : objects.verify());
+        } catch (StoreException e) {
+            throw new MojoExecutionException("iafbt:verify-store failed: " + e.getMessage(), e);
+        }
     }
 
     /** Logs what the check found and repaired; fails when problems remain (unless failOnError is off). */
