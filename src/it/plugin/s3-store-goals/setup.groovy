@@ -11,7 +11,8 @@ def connect = { String jdbc -> new org.postgresql.Driver().connect(jdbc, new Pro
 
 S3Server server = S3Server.start(basedir.toPath().resolve("s3-data"))
 server.createBucket("team")
-System.getProperties().put("iafbt.it.s3server", server)
+// a key of its own: invoker builds run side by side in one JVM, and migrate-store-s3 keeps its server too
+System.getProperties().put("iafbt.it.s3server.s3-store-goals", server)
 server.client().withCloseable { client ->
     Files.newDirectoryStream(Paths.get(samplesDir), "*.iafbt").withCloseable { files ->
         files.each { f ->

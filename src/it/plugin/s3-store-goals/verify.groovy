@@ -3,7 +3,7 @@ import dev.iafbt.index.PostgresIndex
 import dev.iafbt.testing.S3Server
 import java.nio.file.*
 
-S3Server server = (S3Server) System.getProperties().remove("iafbt.it.s3server")
+S3Server server = (S3Server) System.getProperties().remove("iafbt.it.s3server.s3-store-goals")
 def pg = System.getProperties().remove("iafbt.it.s3postgres")
 try {
     String log = new File(basedir, "build.log").text
