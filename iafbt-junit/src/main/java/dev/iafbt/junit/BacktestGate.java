@@ -55,11 +55,23 @@ public @interface BacktestGate {
     /** Pass (as skipped) when nothing matches; DEFAULT uses {@code iafbt.gate.allowEmpty}, else OFF. */
     Toggle allowEmpty() default Toggle.DEFAULT;
 
-    /** Gate for sweeps: only the best {@code top} bundles by {@link #by()} must pass; 0 (default) for every bundle. */
+    /**
+     * Gate for sweeps: only the best {@code top} bundles by {@link #by()} (or {@link #focus()}) must
+     * pass; 0 (default) for every bundle.
+     */
     int top() default 0;
 
-    /** The summary metric {@link #top()} orders by, in its own direction (lower is better for drawdowns). */
-    String by() default "sharpe_ratio";
+    /**
+     * The summary metric {@link #top()} orders by, in its own direction (lower is better for
+     * drawdowns); {@code sharpe_ratio} when neither this nor {@link #focus()} is set.
+     */
+    String by() default "";
+
+    /**
+     * The focus preset {@link #top()} orders by instead of a metric ({@code balanced},
+     * {@code profit}, {@code frequency}, {@code risk_adjusted}): the order {@code iafbt:rank} gives.
+     */
+    String focus() default "";
 
     /** Gate for sweeps: at least this count ({@code "40"}) or share ({@code "80%"}) of the bundles must pass; empty for every bundle. */
     String atLeast() default "";

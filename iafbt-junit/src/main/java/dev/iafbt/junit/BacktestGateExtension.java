@@ -71,8 +71,19 @@ class BacktestGateExtension implements TestTemplateInvocationContextProvider {
             if (gate.top() != 0 && !gate.atLeast().isBlank()) {
                 throw new IllegalArgumentException("set top or atLeast, not both");
             }
+            if (!gate.by().isBlank() && !gate.focus().isBlank()) {
+                throw new IllegalArgumentException("set by (a summary metric) or focus (a ranking preset), not both");
+            }
+            if (gate.top() == 0 && !(gate.by().isBlank() && gate.focus().isBlank())) {
+                throw new IllegalArgumentException((gate.focus().isBlank() ? "by" : "focus")
+                        + " orders the best top bundles; set top too (e.g. top = 5)");
+            }
             if (gate.top() != 0) {
-                gates.top(gate.top(), gate.by());
+                if (gate.focus().isBlank()) {
+                    gates.top(gate.top(), gate.by().isBlank() ? "sharpe_ratio" : gate.by());
+                } else {
+                    gates.topByFocus(gate.top(), gate.focus());
+                }
             }
             if (!gate.atLeast().isBlank()) {
                 gates.atLeast(gate.atLeast());

@@ -109,6 +109,17 @@ public final class BacktestGates {
     }
 
     /**
+     * A gate for sweeps: only the best {@code n} bundles by the score of a focus preset
+     * ({@code balanced}, {@code profit}, {@code frequency}, {@code risk_adjusted}) must meet the
+     * rules and the baseline, ranked as {@code iafbt:rank} ranks them; the others' failures are
+     * reported as skipped. Unreadable bundles and round-trip differences still fail.
+     */
+    public BacktestGates topByFocus(int n, String focus) {
+        this.gate = SweepGate.topByFocus(n, focus);
+        return this;
+    }
+
+    /**
      * A gate for sweeps: at least a count ({@code "40"}) or a share ({@code "80%"}) of the bundles
      * must meet the rules and the baseline; the others' failures are reported as skipped.
      */

@@ -202,6 +202,35 @@ class AnnotatedGateTest {
     }
 
     @Test
+    void aTopNGateByAFocusRequiresTheBundlesIafbtRankPutsFirst() {
+        // by Sharpe "reckless" is best and passes; by the balanced score "steady" is (its trades and
+        // shallow drawdown outweigh the Sharpe), and it fails sharpe >= 1
+        TestBundles.write(backtests(), "reckless", 2.0, 0.5, 40);
+        TestBundles.write(backtests(), "steady", 0.8, 0.1, 200);
+        TestBundles.write(backtests(), "weak", 0.4, 0.3, 40);
+
+        EngineExecutionResults results = GateKit.run(AnnotatedGates.TopOneByBalancedFocus.class, project);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(2).aborted(1));
+        assertThat(GateKit.names(results.testEvents().failed())).containsExactly("backtests/steady.iafbt (steady)", "sweep gate");
+        assertThat(GateKit.messages(results.testEvents().failed())).last().asString()
+                .isEqualTo("the top 1 by focus balanced must pass (balanced score as iafbt:rank ranks it): 1 of 1 fail:"
+                        + " backtests/steady.iafbt (steady)");
+        assertThat(GateKit.messages(results.testEvents().aborted())).singleElement().asString()
+                .startsWith("tolerated (not among the top 1 by focus balanced): backtests/weak.iafbt (weak)");
+    }
+
+    @Test
+    void aGateOrderedByAMetricAndAFocusAtOnceIsAConfigurationError() {
+        TestBundles.write(backtests(), "steady", 0.8, 0.1, 200);
+
+        EngineExecutionResults results = GateKit.run(AnnotatedGates.TopByMetricAndFocus.class, project);
+
+        assertThat(GateKit.messages(results.containerEvents().failed())).singleElement().asString()
+                .contains("set by (a summary metric) or focus (a ranking preset), not both");
+    }
+
+    @Test
     void aQuorumGateCountsPassingBundlesAndRulesCanTargetSomeFiles() {
         TestBundles.write(backtests(), "carry", 1.3, 0.2, 40);
         TestBundles.write(backtests(), "momentum_fast", 1.4, 0.2, 40); // the momentum-only drawdown rule fails

@@ -4,6 +4,8 @@ import dev.iafbt.IafbtException;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.BundleReader;
 import dev.iafbt.bundle.ReadOptions;
+import dev.iafbt.index.IndexRow;
+import dev.iafbt.index.IndexRows;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SummaryField;
 import dev.iafbt.model.SummaryMetrics;
@@ -97,7 +99,8 @@ final class BundleInspector {
         Map<SummaryField, Double> values = baselineValues(summary);
         baseline.ifPresent(check -> checks.add(guarded(BaselineCheck.NAME, name,
                 () -> check.check(name + " (" + algorithmId + ")", algorithmId, values))));
-        return new BundleVerdict(file, name, algorithmId, checks, values, gateValue(summary));
+        return new BundleVerdict(file, name, algorithmId, checks, values, gateValue(summary),
+                gateRow(backtest, name, bytes.length));
     }
 
     /** The value a top-N sweep gate orders by; an unusable value ranks last rather than failing here. */
@@ -109,6 +112,18 @@ final class BundleInspector {
                 return null;
             }
         }).orElse(null);
+    }
+
+    /** The row a focus-ranking sweep gate scores, as {@code iafbt:index} would write it; null when it cannot be built (ranks last). */
+    private IndexRow gateRow(Backtest backtest, String name, long size) {
+        if (!settings.gate().ranksIndexRows()) {
+            return null;
+        }
+        try {
+            return IndexRows.fromBacktest(backtest, name, 0, size);
+        } catch (RuntimeException unusable) {
+            return null;
+        }
     }
 
     private Map<SummaryField, Double> baselineValues(Optional<SummaryMetrics> summary) {

@@ -1,5 +1,6 @@
 package dev.iafbt.check;
 
+import dev.iafbt.index.IndexRow;
 import dev.iafbt.model.SummaryField;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +16,13 @@ import java.util.Map;
  * @param algorithmId null when the bundle could not be read
  */
 public record BundleVerdict(Path file, String name, String algorithmId, List<CheckResult> checks,
-                     Map<SummaryField, Double> summaryValues, Double gateValue) {
+                     Map<SummaryField, Double> summaryValues, Double gateValue, IndexRow indexRow) {
 
     /**
      * @param gateValue the summary metric a {@link SweepGate} orders by, null when there is none
      *     or the bundle has no usable value
+     * @param indexRow the bundle's index row when a sweep gate ranks the rows by a focus; null
+     *     otherwise or when the bundle cannot be read
      */
     public BundleVerdict {
         checks = List.copyOf(checks);
@@ -28,7 +31,7 @@ public record BundleVerdict(Path file, String name, String algorithmId, List<Che
     /** A verdict for a check without an ordering sweep gate. */
     public BundleVerdict(Path file, String name, String algorithmId, List<CheckResult> checks,
             Map<SummaryField, Double> summaryValues) {
-        this(file, name, algorithmId, checks, summaryValues, null);
+        this(file, name, algorithmId, checks, summaryValues, null, null);
     }
 
     /** {@code backtests/momo.iafbt (momo_1)}: the test name, so IDE and Surefire reports name the bundle and its algorithm. */
@@ -48,6 +51,6 @@ public record BundleVerdict(Path file, String name, String algorithmId, List<Che
     BundleVerdict withCheck(CheckResult extra) {
         List<CheckResult> all = new ArrayList<>(checks);
         all.add(extra);
-        return new BundleVerdict(file, name, algorithmId, all, summaryValues, gateValue);
+        return new BundleVerdict(file, name, algorithmId, all, summaryValues, gateValue, indexRow);
     }
 }

@@ -1,6 +1,9 @@
 package dev.iafbt.check;
 
 import dev.iafbt.model.SummaryField;
+import dev.iafbt.rank.EvaluationFocus;
+import dev.iafbt.rank.QueryException;
+import dev.iafbt.rank.WeightedRanker;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +36,21 @@ public sealed interface SweepGate {
         return new Top(n, MetricUnits.summaryField(summaryMetric));
     }
 
+    /**
+     * The best {@code n} bundles by a focus preset's score must pass ({@code balanced},
+     * {@code profit}, {@code frequency}, {@code risk_adjusted}): the ranking {@code iafbt:rank}
+     * gives the same bundles, computed by the same ranker over their index rows.
+     */
+    static SweepGate topByFocus(int n, String focus) {
+        EvaluationFocus preset;
+        try {
+            preset = EvaluationFocus.parse(focus);
+        } catch (QueryException e) { // a configuration error, like every other bad gate setting
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return new TopByFocus(n, preset);
+    }
+
     /** At least {@code count} bundles must pass. */
     static SweepGate atLeast(int count) {
         return new Quorum(count, Double.NaN);
@@ -63,6 +81,11 @@ public sealed interface SweepGate {
         return Optional.empty();
     }
 
+    /** Whether the inspector keeps each bundle's index row: a focus score ranks the rows together. */
+    default boolean ranksIndexRows() {
+        return false;
+    }
+
     /** How the gate reads in logs: {@code the top 5 by sharpe_ratio must pass}. */
     String describe();
 
@@ -91,7 +114,7 @@ public sealed interface SweepGate {
                     : check);
         }
         return new BundleVerdict(verdict.file(), verdict.name(), verdict.algorithmId(), checks, verdict.summaryValues(),
-                verdict.gateValue());
+                verdict.gateValue(), verdict.indexRow());
     }
 
     /** Every bundle must pass. */
@@ -112,6 +135,10 @@ public sealed interface SweepGate {
     /** The best {@code n} by {@code metric} must pass; missing and non-finite values rank last. */
     record Top(int n, SummaryField metric) implements SweepGate {
         public Top {
+            requirePositive(n);
+        }
+
+        static void requirePositive(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("the top N of a sweep gate must be 1 or more, not " + n);
             }
@@ -135,27 +162,67 @@ public sealed interface SweepGate {
                     .sorted(Comparator.comparing((BundleVerdict v) -> usable(v.gateValue()) ? v.gateValue() : null,
                             Comparator.nullsLast(better)))
                     .toList();
-            Set<BundleVerdict> required = Set.copyOf(ranked.subList(0, Math.min(n, ranked.size())));
-            String why = "not among " + describe().replace(" must pass", "");
-            List<BundleVerdict> gated = verdicts.stream()
-                    .map(v -> required.contains(v) || meetsRules(v) ? v : tolerated(v, why)).toList();
-            List<String> failing = ranked.stream().filter(required::contains).filter(v -> !meetsRules(v))
-                    .map(BundleVerdict::displayName).toList();
-            String heading = describe() + " (" + metric.key() + (lowerIsBetter ? ", lower is better" : ", higher is better")
-                    + "): ";
-            long tolerated = verdicts.size() - required.size() - verdicts.stream().filter(v -> !required.contains(v))
-                    .filter(SweepGate::meetsRules).count();
-            CheckResult result = failing.isEmpty()
-                    ? CheckResult.passed(NAME, heading + "all " + required.size() + " pass; " + tolerated
-                            + " other bundle(s) that break rules are tolerated")
-                    : CheckResult.failed(NAME, heading + failing.size() + " of " + required.size() + " fail: "
-                            + String.join(", ", failing));
-            return new Decision(gated, result);
+            return topDecision(verdicts, ranked, n, describe(),
+                    metric.key() + (lowerIsBetter ? ", lower is better" : ", higher is better"));
         }
 
         private static boolean usable(Double value) {
             return value != null && Double.isFinite(value);
         }
+    }
+
+    /**
+     * The best {@code n} by {@code focus}'s weighted score must pass. The score of a bundle depends
+     * on the whole sweep (min-max normalised over it), so the readable bundles are ranked together
+     * by {@link WeightedRanker}, as {@code iafbt:rank} ranks them; unreadable ones rank last.
+     */
+    record TopByFocus(int n, EvaluationFocus focus) implements SweepGate {
+        public TopByFocus {
+            Top.requirePositive(n);
+        }
+
+        @Override
+        public boolean ranksIndexRows() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "the top " + n + " by focus " + focus.value() + " must pass";
+        }
+
+        @Override
+        public Decision decide(List<BundleVerdict> verdicts) {
+            List<BundleVerdict> rowed = verdicts.stream().filter(v -> v.indexRow() != null).toList();
+            List<BundleVerdict> ranked = new ArrayList<>();
+            WeightedRanker.forFocus(focus).rankRows(rowed.stream().map(BundleVerdict::indexRow).toList())
+                    .forEach(placed -> ranked.add(rowed.get(placed.index())));
+            verdicts.stream().filter(v -> v.indexRow() == null).forEach(ranked::add);
+            return topDecision(verdicts, ranked, n, describe(), focus.value() + " score as iafbt:rank ranks it");
+        }
+    }
+
+    /**
+     * The decision of a top-N gate, given the verdicts best first: the first {@code n} must meet
+     * the rules, the others' rule failures are tolerated.
+     */
+    private static Decision topDecision(List<BundleVerdict> verdicts, List<BundleVerdict> ranked, int n,
+            String description, String ordering) {
+        Set<BundleVerdict> required = Set.copyOf(ranked.subList(0, Math.min(n, ranked.size())));
+        String why = "not among " + description.replace(" must pass", "");
+        List<BundleVerdict> gated = verdicts.stream()
+                .map(v -> required.contains(v) || meetsRules(v) ? v : tolerated(v, why)).toList();
+        List<String> failing = ranked.stream().filter(required::contains).filter(v -> !meetsRules(v))
+                .map(BundleVerdict::displayName).toList();
+        String heading = description + " (" + ordering + "): ";
+        long tolerated = verdicts.size() - required.size() - verdicts.stream().filter(v -> !required.contains(v))
+                .filter(SweepGate::meetsRules).count();
+        CheckResult result = failing.isEmpty()
+                ? CheckResult.passed(NAME, heading + "all " + required.size() + " pass; " + tolerated
+                        + " other bundle(s) that break rules are tolerated")
+                : CheckResult.failed(NAME, heading + failing.size() + " of " + required.size() + " fail: "
+                        + String.join(", ", failing));
+        return new Decision(gated, result);
     }
 
     /** At least {@code count} bundles, or {@code percent} % of them, must pass. */

@@ -162,6 +162,15 @@ public final class IndexRow {
         return !summary.isEmpty() || !summaryExtras.isEmpty();
     }
 
+    /**
+     * The row keyed by the index table's column names ({@code summary_sharpe_ratio}, ...), with the
+     * values the index stores: what a query over the table would return for this row, so that
+     * in-memory rankings see exactly the index's values.
+     */
+    public LinkedHashMap<String, Object> columnValues() {
+        return RowBinder.columnValues(this);
+    }
+
     /** The reference's {@code to_flat_dict()}; see {@link FlatRows}. */
     public LinkedHashMap<String, Object> toFlatMap() {
         return FlatRows.toFlatMap(this);

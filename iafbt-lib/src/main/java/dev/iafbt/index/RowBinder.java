@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,6 +25,7 @@ final class RowBinder {
     /** One value extractor per column, in column order, resolved once instead of per row. */
     private static final List<Function<IndexRow, Object>> EXTRACTORS = IndexSchema.columns().stream()
             .map(c -> extractor(c.name())).toList();
+    private static final List<String> COLUMN_NAMES = IndexSchema.columnNames();
 
     private RowBinder() {
     }
@@ -32,6 +34,15 @@ final class RowBinder {
         for (int i = 0; i < EXTRACTORS.size(); i++) {
             bindValue(ps, i + 1, EXTRACTORS.get(i).apply(row));
         }
+    }
+
+    /** The row's value per column, as bound (NaN still NaN: a reader of the map skips it as SQLite's NULL). */
+    static LinkedHashMap<String, Object> columnValues(IndexRow row) {
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < EXTRACTORS.size(); i++) {
+            values.put(COLUMN_NAMES.get(i), EXTRACTORS.get(i).apply(row));
+        }
+        return values;
     }
 
     private static Function<IndexRow, Object> extractor(String column) {

@@ -1,6 +1,8 @@
 package dev.iafbt.rank;
 
 import dev.iafbt.index.BacktestIndex;
+import dev.iafbt.index.IndexRow;
+import dev.iafbt.index.IndexSchema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -118,6 +120,34 @@ public final class WeightedRanker {
     }
 
     /**
+     * One place of an in-memory ranking.
+     *
+     * @param index the row's position in the list that was ranked
+     * @param score its rounded score
+     */
+    public record Placed(int index, double score) {
+    }
+
+    /**
+     * Ranks index rows held in memory, highest score first, exactly as {@link #rank} ranks the same
+     * rows in an index without a filter (ties keep the given order, as the index keeps row order):
+     * the columns are the index's, the values those the index stores, and the scoring is the one
+     * {@link #rank} is verified against. For callers that have bundles but no index, such as the
+     * sweep gate of a check.
+     *
+     * @return one entry per row, best first
+     */
+    public List<Placed> rankRows(List<IndexRow> rows) {
+        Map<String, Double> columnWeights = columnWeights(new ColumnResolver(IndexSchema.columnNames()));
+        double[] scores = scores(rows.stream().map(IndexRow::columnValues).toList(), columnWeights);
+        List<Placed> placed = new ArrayList<>(rows.size());
+        for (int i : order(scores, false, null)) {
+            placed.add(new Placed(i, scores[i]));
+        }
+        return placed;
+    }
+
+    /**
      * Every filtered row fetched and scored by {@link #score}, as the reference scores it, for the
      * rare score that can overflow (a range or the weights near {@link Double#MAX_VALUE}; ±inf
      * and NaN included), because PostgreSQL refuses an overflowing arithmetic that SQLite and
@@ -184,11 +214,7 @@ public final class WeightedRanker {
      */
     static List<LinkedHashMap<String, Object>> score(List<? extends Map<String, Object>> rows,
             Map<String, Double> columnWeights, boolean ascending, Integer limit) {
-        Map<String, double[]> ranges = ranges(rows, columnWeights.keySet());
-        double[] scores = new double[rows.size()];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = round6(rawScore(rows.get(i), columnWeights, ranges));
-        }
+        double[] scores = scores(rows, columnWeights);
         int[] order = order(scores, ascending, limit);
         List<LinkedHashMap<String, Object>> ranked = new ArrayList<>(order.length);
         for (int i : order) {
@@ -197,6 +223,16 @@ public final class WeightedRanker {
             ranked.add(copy);
         }
         return ranked;
+    }
+
+    /** Each row's rounded score: {@code Σ weight · min-max normalised value} over the counted values. */
+    private static double[] scores(List<? extends Map<String, Object>> rows, Map<String, Double> columnWeights) {
+        Map<String, double[]> ranges = ranges(rows, columnWeights.keySet());
+        double[] scores = new double[rows.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = round6(rawScore(rows.get(i), columnWeights, ranges));
+        }
+        return scores;
     }
 
     /** {@code Σ w·(v−min)/(max−min)} over the counted values of one row, before rounding. */

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +46,22 @@ final class ChunkPlacement {
         // writes each chunk, or refreshes the time of the copy already there
         placed.values().forEach(target::putBytes);
         return new ChunkPlacement(relocate(backtest, storeDir), target, placed);
+    }
+
+    /**
+     * A {@link StoreCheck.Kind#MISSING_CHUNK} for each chunk the backtest's manifest names that is
+     * not a file in {@code chunkDir}.
+     */
+    static List<StoreCheck.Problem> missingChunks(String handle, Backtest backtest, Path chunkDir) {
+        List<StoreCheck.Problem> missing = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : manifest(backtest).entrySet()) {
+            Path chunk = chunkDir.resolve(String.valueOf(entry.getValue()));
+            if (!Files.isRegularFile(chunk)) {
+                missing.add(new StoreCheck.Problem(StoreCheck.Kind.MISSING_CHUNK, handle, chunk, "OHLCV chunk for '"
+                        + entry.getKey() + "' is missing (data loss: restore it, or write the backtest again from its source)"));
+            }
+        }
+        return missing;
     }
 
     /** The backtest's manifest: an empty map when it has none. */

@@ -141,6 +141,26 @@ public final class LocalDirStore implements BacktestStore {
         return bundlePath(handle).getParent().resolve(OHLCV_DIR);
     }
 
+    /**
+     * Unreadable bundles, OHLCV chunks a bundle references that are missing from the {@code ohlcv/}
+     * folder beside it, and temp files of saves that did not finish (older than an hour, so that no
+     * running save owns them). Index rows are not checked: {@link #indexRows()} brings
+     * {@code index.sqlite} up to date itself. Changes nothing.
+     */
+    @Override
+    public StoreCheck verify() {
+        return DirStoreCheck.run(this, false);
+    }
+
+    /**
+     * Removes the temp files {@link #verify()} finds; unreadable bundles and missing chunks cannot
+     * be fixed from the bundles and stay in {@link StoreCheck#problems()}.
+     */
+    @Override
+    public StoreCheck repair() {
+        return DirStoreCheck.run(this, true);
+    }
+
     @Override
     public String toString() {
         return "LocalDirStore[" + root + ", useIndex=" + useIndex + "]";

@@ -1,6 +1,5 @@
 package dev.iafbt.store;
 
-import dev.iafbt.bundle.DocMap;
 import dev.iafbt.index.IndexRows;
 import dev.iafbt.index.Provenance;
 import dev.iafbt.index.SqliteIndex;
@@ -31,12 +30,12 @@ import java.util.stream.Stream;
 final class TieredStoreCheck {
     private final LocalTieredStore store;
     private final boolean repair;
-    private final List<Problem> found = new ArrayList<>();
-    private final List<Problem> repaired = new ArrayList<>();
+    private final CheckFindings findings;
 
     private TieredStoreCheck(LocalTieredStore store, boolean repair) {
         this.store = store;
         this.repair = repair;
+        this.findings = new CheckFindings(repair);
     }
 
     static StoreCheck run(LocalTieredStore store, boolean repair) {
@@ -89,8 +88,7 @@ final class TieredStoreCheck {
                 TieredCommit.deleteIfEmpty(dir);
             }
         }
-        List<Problem> remaining = repair ? found.stream().filter(p -> !p.kind().repairable()).toList() : found;
-        return new StoreCheck(store.root(), remaining, repaired);
+        return findings.result(store.root().toString());
     }
 
     private void checkHandle(String handle, Provenance row) {
@@ -115,7 +113,7 @@ final class TieredStoreCheck {
         for (Map.Entry<Tier2Dataset, byte[]> part : Tier2Writer.encode(backtest, handle).entrySet()) {
             checkPartition(handle, part.getKey(), part.getValue());
         }
-        checkChunks(handle, file, backtest);
+        checkChunks(handle, backtest);
     }
 
     private void checkPartition(String handle, Tier2Dataset dataset, byte[] expected) {
@@ -145,28 +143,12 @@ final class TieredStoreCheck {
         }
     }
 
-    private void checkChunks(String handle, Path file, Backtest backtest) {
-        DocMap ohlcv = backtest.ohlcvManifestMap().orElse(null);
-        if (ohlcv == null || !(ohlcv.get("manifest") instanceof DocMap manifest)) {
-            return;
-        }
-        for (Map.Entry<String, Object> entry : manifest.entrySet()) {
-            Path chunk = store.chunkDir().resolve(String.valueOf(entry.getValue()));
-            if (!Files.isRegularFile(chunk)) {
-                fix(new Problem(Kind.MISSING_CHUNK, handle, chunk, "OHLCV chunk for '" + entry.getKey()
-                        + "' is missing (data loss: restore it, or write the backtest again from its source)"));
-            }
-        }
+    private void checkChunks(String handle, Backtest backtest) {
+        ChunkPlacement.missingChunks(handle, backtest, store.chunkDir()).forEach(this::fix);
     }
 
-    /** Records a finding; true when it is to be fixed now. */
     private boolean fix(Problem problem) {
-        found.add(problem);
-        if (repair && problem.kind().repairable()) {
-            repaired.add(problem);
-            return true;
-        }
-        return false;
+        return findings.fix(problem);
     }
 
     private Map<String, Provenance> rowProvenance() {

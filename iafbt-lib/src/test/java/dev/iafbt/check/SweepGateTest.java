@@ -3,8 +3,15 @@ package dev.iafbt.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iafbt.index.IndexSchema;
+import dev.iafbt.index.Indexer;
+import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SummaryField;
+import dev.iafbt.rank.EvaluationFocus;
+import dev.iafbt.rank.IndexQuery;
+import dev.iafbt.rank.WeightedRanker;
+import dev.iafbt.testing.ReferenceFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,6 +135,77 @@ class SweepGateTest {
                 .containsExactly("m1: summary thresholds");
         assertThat(strictMomentum.describe()).isEqualTo("sharpe_ratio >= 1 [tag momentum]");
         assertThat(momentumFiles.describe()).isEqualTo("sharpe_ratio >= 0.5 [files backtests/momentum/**]");
+    }
+
+    /**
+     * Four bundles whose balanced ranking (s1, s2, s3, s0) differs from their Sharpe ranking
+     * (s0, s1, s2, s3): s0 has the best Sharpe but the deepest drawdown and the worst win rate and CAGR.
+     */
+    private void focusSweep() throws Exception {
+        double[][] rows = {{2.0, 0.5, 0.2, 0.01}, {1.5, 0.1, 0.6, 0.2}, {0.9, 0.2, 0.5, 0.15}, {0.5, 0.3, 0.3, 0.05}};
+        Path dir = Files.createDirectories(project.resolve("backtests"));
+        for (int i = 0; i < rows.length; i++) {
+            Backtest.builder("s" + i).tag("sweep").summary(SummaryField.SHARPE_RATIO, rows[i][0])
+                    .summary(SummaryField.MAX_DRAWDOWN, rows[i][1]).summary(SummaryField.WIN_RATE, rows[i][2])
+                    .summary(SummaryField.CAGR, rows[i][3]).build().save(dir);
+        }
+    }
+
+    /** The bundle paths {@code iafbt:rank} puts first: the weighted ranker over an index of {@code folder}. */
+    private List<String> rankedByIndex(Path folder, EvaluationFocus focus, int n) {
+        Path indexFile = project.resolve("rank-" + focus.value() + ".sqlite");
+        Indexer.builder(folder).output(indexFile).build().run();
+        try (SqliteIndex index = SqliteIndex.open(indexFile)) {
+            return WeightedRanker.forFocus(focus).rank(index, IndexQuery.builder().columns(IndexSchema.BUNDLE_PATH)
+                    .limit(n).build()).stream().map(row -> (String) row.get(IndexSchema.BUNDLE_PATH)).toList();
+        }
+    }
+
+    @Test
+    void theTopTwoByAFocusAreThoseIafbtRankPutsFirstNotTheBestBySharpe() throws Exception {
+        focusSweep();
+        assertThat(rankedByIndex(project.resolve("backtests"), EvaluationFocus.BALANCED, 2))
+                .containsExactly("s1.iafbt", "s2.iafbt");
+
+        // sharpe >= 1 fails s2 and s3; by Sharpe the top two (s0, s1) would pass
+        assertThat(gateResult(run(List.of(SHARPE_AT_LEAST_1), SweepGate.top(2, "sharpe_ratio"))).isFailure()).isFalse();
+        CheckRun byFocus = run(List.of(SHARPE_AT_LEAST_1), SweepGate.topByFocus(2, "Balanced"));
+        assertThat(failures(byFocus)).containsExactly("s2: summary thresholds",
+                "the top 2 by focus balanced must pass (balanced score as iafbt:rank ranks it): 1 of 2 fail:"
+                        + " backtests/s2.iafbt (s2)");
+        CheckRun tolerated = run(List.of(SHARPE_AT_LEAST_1), SweepGate.topByFocus(1, "balanced"));
+        List<BundleVerdict> verdicts = tolerated.verdicts().toList();
+        assertThat(verdicts).allSatisfy(v -> assertThat(v.failures()).isEmpty());
+        assertThat(verdicts.get(3).checks()).anySatisfy(c -> assertThat(c.message())
+                .startsWith("tolerated (not among the top 1 by focus balanced): backtests/s3.iafbt (s3)"));
+    }
+
+    @Test
+    void everyFocusGateRequiresExactlyTheBundlesIafbtRankRanksFirstOverTheReferenceFixtures() {
+        Path fixtures = ReferenceFixtures.dir();
+        List<Path> bundles = ReferenceFixtures.bundles();
+        // a rule no bundle meets, so the gate's failure names its required bundles, best first
+        MetricRule impossible = MetricRule.summary("number_of_trades", 1e12, Double.NaN, Set.of());
+        int compared = 0;
+        for (EvaluationFocus focus : EvaluationFocus.values()) {
+            for (int n : new int[] {1, 3, bundles.size()}) {
+                List<String> expected = rankedByIndex(fixtures, focus, n).stream()
+                        .map(path -> path + " (" + Backtest.open(fixtures.resolve(path)).algorithmId() + ")").toList();
+                CheckRun run = new CheckRun(new CheckSettings(List.of("*.iafbt"), fixtures, List.of(impossible), List.of(),
+                        Optional.empty(), false, Optional.empty(), false, "allow it", 2, SweepGate.topByFocus(n, focus.value())));
+                String message = gateResult(run).message();
+                assertThat(message).as(focus + " top " + n)
+                        .endsWith(n + " of " + n + " fail: " + String.join(", ", expected));
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(12);
+    }
+
+    @Test
+    void aFocusGateRefusesAnUnknownPreset() {
+        assertThatThrownBy(() -> SweepGate.topByFocus(3, "balancd")).hasMessageContaining("balanced, profit");
+        assertThatThrownBy(() -> SweepGate.topByFocus(0, "balanced")).hasMessageContaining("1 or more");
     }
 
     @Test

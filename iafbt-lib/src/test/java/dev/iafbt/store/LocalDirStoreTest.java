@@ -8,6 +8,9 @@ import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.ohlcv.OhlcvStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,5 +189,50 @@ class LocalDirStoreTest {
         // the chunks sit beside each bundle, where any reader of a bundle folder looks for them
         assertThat(dev.iafbt.ohlcv.OhlcvFrames.of(plain.open("sweep/b", false)).get("BTC/EUR:1h").rowCount()).isEqualTo(4);
         assertThat(new OhlcvStore(plain.root().resolve("sweep/ohlcv")).list()).hasSize(1);
+    }
+
+    /** A folder store with OHLCV: {@code a.iafbt} and {@code sweep/b.iafbt}, each with its chunk beside it. */
+    private LocalDirStore storeWithOhlcv() {
+        OhlcvStore source = new OhlcvStore(temp.resolve("chunks"));
+        LocalDirStore store = store();
+        store.write(StoreFixtures.withOhlcv("a", source, 100), "a", source.dir());
+        store.write(StoreFixtures.withOhlcv("b", source, 200), "sweep/b", source.dir());
+        return store;
+    }
+
+    @Test
+    void verifyFindsUnreadableBundlesMissingChunksAndOldTempFilesAndRepairRemovesOnlyTheTempFiles() throws Exception {
+        LocalDirStore store = storeWithOhlcv();
+        assertThat(store.verify().consistent()).as(store.verify().summary()).isTrue();
+
+        Path chunkOfB = Files.list(store.root().resolve("sweep/ohlcv")).filter(f -> f.toString().endsWith(".parquet"))
+                .findFirst().orElseThrow();
+        Files.delete(chunkOfB);
+        Files.write(store.root().resolve("broken.iafbt"), new byte[] {'I', 'A', 'F', 'B', 2, 0, 0, 0, 1});
+        Path killedSave = store.root().resolve(".a.iafbt.00000000000000ab.tmp");
+        Files.write(killedSave, new byte[100]);
+        Files.setLastModifiedTime(killedSave, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path runningSave = store.root().resolve("sweep/.b.iafbt.00000000000000cd.tmp"); // could still be written
+        Files.write(runningSave, new byte[100]);
+
+        StoreCheck found = store.verify();
+        assertThat(found.problems()).extracting(StoreCheck.Problem::kind, StoreCheck.Problem::handle, StoreCheck.Problem::path)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(StoreCheck.Kind.TEMP_FILE, null, killedSave.toString()),
+                        org.assertj.core.groups.Tuple.tuple(StoreCheck.Kind.UNREADABLE_BUNDLE, "broken.iafbt",
+                                store.root().resolve("broken.iafbt").toString()),
+                        org.assertj.core.groups.Tuple.tuple(StoreCheck.Kind.MISSING_CHUNK, "sweep/b.iafbt",
+                                chunkOfB.toString()));
+        assertThat(found.summary()).isEqualTo("3 problem(s): 1 temp file, 1 missing chunk, 1 unreadable bundle in "
+                + store.root());
+        assertThat(killedSave).as("verify changes nothing").exists();
+
+        StoreCheck repaired = store.repair();
+        assertThat(repaired.repaired()).extracting(StoreCheck.Problem::path).containsExactly(killedSave.toString());
+        assertThat(repaired.problems()).extracting(StoreCheck.Problem::kind)
+                .containsExactlyInAnyOrder(StoreCheck.Kind.UNREADABLE_BUNDLE, StoreCheck.Kind.MISSING_CHUNK);
+        assertThat(killedSave).doesNotExist();
+        assertThat(runningSave).as("a temp file a running save may own").exists();
+        assertThat(store.verify().problems()).hasSize(2);
     }
 }

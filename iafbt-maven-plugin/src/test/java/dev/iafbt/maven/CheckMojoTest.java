@@ -272,6 +272,41 @@ class CheckMojoTest extends GoalTestSupport {
     }
 
     @Test
+    @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1)
+    @UserProperty(name = "iafbt.gate.top", value = "1")
+    @UserProperty(name = "iafbt.gate.focus", value = "balanced")
+    void aTopNGateByAFocusRanksAsIafbtRankDoes(CheckMojo mojo) throws Exception {
+        Path dir = Files.createDirectories(project.resolve("backtests"));
+        // the best Sharpe, but the deepest drawdown and the worst win rate: last by the balanced score
+        Backtest.builder("reckless").summary(SummaryField.SHARPE_RATIO, 2.0).summary(SummaryField.MAX_DRAWDOWN, 0.5)
+                .summary(SummaryField.WIN_RATE, 0.2).build().save(dir);
+        Backtest.builder("steady").summary(SummaryField.SHARPE_RATIO, 0.8).summary(SummaryField.MAX_DRAWDOWN, 0.1)
+                .summary(SummaryField.WIN_RATE, 0.6).build().save(dir);
+
+        assertThatThrownBy(mojo::execute).hasMessageStartingWith("1 of 2 bundle(s) violate the rules, and 1 check(s)"
+                + " over all bundles failed");
+        assertThat(log.at("WARNING")).anySatisfy(line -> assertThat(line).contains("the top 1 by focus balanced must pass"
+                + " (balanced score as iafbt:rank ranks it): 1 of 1 fail: backtests/steady.iafbt (steady)"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1)
+    @UserProperty(name = "iafbt.gate.focus", value = "balanced")
+    void aFocusWithoutATopNSaysToSetIt(CheckMojo mojo) {
+        assertThatThrownBy(mojo::execute).hasMessage("iafbt:check configuration: <gateFocus> orders the best <gateTop>"
+                + " bundles; set <gateTop> too (e.g. -Diafbt.gate.top=5)");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = SHARPE_AT_LEAST_1)
+    @UserProperty(name = "iafbt.gate.top", value = "3")
+    @UserProperty(name = "iafbt.gate.focus", value = "safe")
+    void anUnknownFocusListsThePresets(CheckMojo mojo) {
+        assertThatThrownBy(mojo::execute).hasMessage("iafbt:check configuration: unknown evaluation focus 'safe';"
+                + " use one of balanced, profit, frequency, risk_adjusted");
+    }
+
+    @Test
     @InjectMojo(goal = "check", pom = POM + "<gateAtLeast>50%</gateAtLeast><rules>"
             + "<rule><metric>sharpe_ratio</metric><minimum>1</minimum><files>backtests/m*</files></rule></rules>" + END)
     void aQuorumGateFailsOnceWhenTooFewPassAndRulesCanTargetFiles(CheckMojo mojo) {

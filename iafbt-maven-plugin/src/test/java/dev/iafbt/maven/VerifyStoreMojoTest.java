@@ -109,6 +109,28 @@ class VerifyStoreMojoTest extends GoalTestSupport {
 
     @Test
     @InjectMojo(goal = "verify-store")
+    @UserProperty(name = "iafbt.store", value = "sweep")
+    @UserProperty(name = "iafbt.storeKind", value = "local-dir")
+    @UserProperty(name = "iafbt.repair", value = "true")
+    void aFolderStoreLosesItsOldTempFilesAndReportsWhatCannotBeFixed(VerifyStoreMojo mojo) throws Exception {
+        Path sweep = project.resolve("sweep");
+        ParameterSweepSample.write(sweep);
+        Files.write(sweep.resolve("cut.iafbt"), new byte[] {'I', 'A', 'F', 'B', 2, 0, 0, 0, 1});
+        Path killedSave = sweep.resolve(".x.iafbt.12ab.tmp");
+        Files.writeString(killedSave, "half a bundle");
+        Files.setLastModifiedTime(killedSave, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("1 problem(s) in " + sweep).hasMessageContaining("cannot be fixed from the bundles");
+        assertThat(log.at("INFO")).first().asString().startsWith("Verifying and repairing folder store " + sweep);
+        assertThat(log.at("INFO")).filteredOn(l -> l.startsWith("Repaired TEMP_FILE")).hasSize(1);
+        assertThat(log.at("ERROR")).singleElement().asString().startsWith("UNREADABLE_BUNDLE 'cut.iafbt'");
+        assertThat(killedSave).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-store")
     @UserProperty(name = "iafbt.store", value = "store/bundles")
     void aFolderThatIsNotAStoreRootIsRefusedWithTheRootToUse(VerifyStoreMojo mojo) throws Exception {
         LocalTieredStore store = sampleStore();
@@ -137,6 +159,18 @@ class VerifyStoreMojoTest extends GoalTestSupport {
         mojo.execute();
         assertThat(log.at("INFO").get(0)).startsWith("Reading the tiered store " + store.root());
         assertThat(log.at("INFO")).anyMatch(l -> l.startsWith(BUNDLES + " of " + BUNDLES + " indexed bundle(s)"));
+        assertThat(rows(store.indexFile())).isEqualTo(BUNDLES);
+    }
+
+    @Test
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.store", value = "store")
+    @UserProperty(name = "iafbt.by", value = "sharpe_ratio")
+    void rankOnAStoreRootReadsTheStoresOwnIndex(RankMojo mojo) throws Exception {
+        LocalTieredStore store = sampleStore();
+        mojo.execute();
+        assertThat(log.at("INFO").get(0)).startsWith("Reading the tiered store " + store.root());
+        assertThat(log.at("INFO")).anyMatch(l -> l.startsWith("Top 10 of " + BUNDLES + " indexed bundle(s)"));
         assertThat(rows(store.indexFile())).isEqualTo(BUNDLES);
     }
 }

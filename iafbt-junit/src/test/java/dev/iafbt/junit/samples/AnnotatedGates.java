@@ -97,6 +97,21 @@ public final class AnnotatedGates {
         }
     }
 
+    /** A sweep where only the best by the balanced focus score (iafbt:rank's order) must meet the bar. */
+    public static class TopOneByBalancedFocus {
+        @BacktestGate(value = "backtests", top = 1, focus = "balanced")
+        @Threshold(metric = "sharpe_ratio", atLeast = 1.0)
+        void gate() {
+        }
+    }
+
+    /** A metric and a focus at once: which one orders is ambiguous. */
+    public static class TopByMetricAndFocus {
+        @BacktestGate(value = "backtests", top = 1, by = "sharpe_ratio", focus = "balanced")
+        void gate() {
+        }
+    }
+
     /** A sweep where half the bundles must meet the bar, and momentum bundles a stricter one. */
     public static class HalfOfSweepStricterForMomentum {
         @BacktestGate(value = "backtests", atLeast = "50%")

@@ -46,6 +46,7 @@ public final class AtomicFiles {
         Files.createDirectories(absolute.getParent());
         Path temp = tempBeside(absolute);
         boolean moved = false;
+        OrphanTemps.hold(temp); // until renamed or deleted, so no sweep in this JVM opens it
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
@@ -56,8 +57,12 @@ public final class AtomicFiles {
             moveOver(temp, absolute);
             moved = true;
         } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
+            try {
+                if (!moved) {
+                    Files.deleteIfExists(temp);
+                }
+            } finally {
+                OrphanTemps.release(temp);
             }
         }
     }

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +34,25 @@ public final class OrphanTemps {
      */
     private static final Duration CREATION_GRACE = Duration.ofSeconds(2);
 
+    /**
+     * Temp files this JVM is writing. A sweep in this JVM must not even open them: Java file locks
+     * belong to the process, and closing any channel on a file releases every lock the process
+     * holds on it, after which another process's sweep would delete the live file. The index's
+     * staging lock keeps the same kind of list for the same reason.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
     private OrphanTemps() {
+    }
+
+    /** Marks {@code temp} as written by this JVM until {@link #release}; call before it exists. */
+    static void hold(Path temp) {
+        HELD.add(temp.toAbsolutePath());
+    }
+
+    /** Ends {@link #hold}, once the temp file is renamed or deleted. */
+    static void release(Path temp) {
+        HELD.remove(temp.toAbsolutePath());
     }
 
     /**
@@ -73,6 +93,9 @@ public final class OrphanTemps {
     }
 
     private static boolean removeIfOrphan(Path temp, Instant youngest) {
+        if (HELD.contains(temp.toAbsolutePath())) {
+            return false; // written by this JVM; opening it here would drop the writer's lock
+        }
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             FileTime modified = Files.getLastModifiedTime(temp);
             if (modified.toInstant().isAfter(youngest)) {
@@ -85,7 +108,7 @@ public final class OrphanTemps {
             Files.deleteIfExists(temp); // while locked, so no writer can claim it meanwhile
             return true;
         } catch (OverlappingFileLockException e) {
-            return false; // a writer in this very process
+            return false; // locked in this very process by other code (its lock is lost with this close)
         } catch (NoSuchFileException e) {
             return false; // finished or removed meanwhile
         } catch (IOException e) {
