@@ -34,7 +34,11 @@ import java.util.stream.Stream;
  *   <li>{@code rank} balanced, top 10, over R synthetic rows written with the index's own writer,
  *       on PostgreSQL and on SQLite.</li>
  * </ol>
- * Without a URL it starts an embedded PostgreSQL server (real binaries, default settings).
+ * Without a URL it starts an embedded PostgreSQL server (real binaries, default settings). A count
+ * of 0 skips its part ({@code 0 0 1000000} times the rank alone). With {@code BENCH_WORK} set to a
+ * folder, the rank's rows are written once and kept there for the next run (the SQLite file, and the
+ * embedded server's data folder; with a URL, the schema {@code bench_rank_<rows>}): writing a
+ * million rows takes minutes, ranking them a second.
  *
  * <pre>
  * ./mvnw -B -q -Pbench -pl iafbt-lib,iafbt-bench -am install -DskipTests -Dinvoker.skip
@@ -54,6 +58,8 @@ public final class PostgresIndexBenchmark {
         int bundles = Integer.parseInt(args[1]);
         int concurrentRows = Integer.parseInt(args[2]);
         int rankRows = Integer.parseInt(args[3]);
+        String keptFolder = System.getenv("BENCH_WORK");
+        Path kept = keptFolder == null ? null : Files.createDirectories(Path.of(keptFolder));
         io.zonky.test.db.postgres.embedded.EmbeddedPostgres embedded = null;
         String base;
         IndexCredentials credentials;
@@ -61,7 +67,11 @@ public final class PostgresIndexBenchmark {
             base = args[4];
             credentials = IndexCredentials.NONE;
         } else {
-            embedded = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+            var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder();
+            if (kept != null) {
+                builder.setDataDirectory(kept.resolve("pg-data")).setCleanDataDirectory(false);
+            }
+            embedded = builder.start();
             base = "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres";
             credentials = new IndexCredentials("postgres", null);
         }
@@ -72,11 +82,18 @@ public final class PostgresIndexBenchmark {
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                     embedded == null ? base : "embedded (zonky 2.2.2, default settings)");
             byte[] bytes = Files.readAllBytes(template);
-            Path flat = work.resolve("flat");
-            clone(bytes, flat, "algo", bundles);
-            coldAndIncremental(flat, bundles, base, credentials);
-            concurrent(bytes, work, concurrentRows, base, credentials);
-            rank(work, rankRows, base, credentials);
+            if (bundles > 0) {
+                Path flat = work.resolve("flat");
+                clone(bytes, flat, "algo", bundles);
+                coldAndIncremental(flat, bundles, base, credentials);
+            }
+            if (concurrentRows > 0) {
+                concurrent(bytes, work, concurrentRows, base, credentials);
+            }
+            if (rankRows > 0) {
+                rank(kept == null ? work : kept, rankRows, kept == null ? freshSchema(base)
+                        : withSchema(base, "bench_rank_" + rankRows), credentials);
+            }
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -88,8 +105,11 @@ public final class PostgresIndexBenchmark {
     }
 
     private static String freshSchema(String base) {
-        return base + (base.contains("?") ? "&" : "?") + "currentSchema=bench_" + ProcessHandle.current().pid()
-                + "_" + SCHEMAS.incrementAndGet();
+        return withSchema(base, "bench_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet());
+    }
+
+    private static String withSchema(String base, String schema) {
+        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     private static void clone(byte[] bytes, Path folder, String prefix, int count) throws IOException {
@@ -154,27 +174,29 @@ public final class PostgresIndexBenchmark {
         }
     }
 
-    private static void rank(Path work, int rows, String base, IndexCredentials credentials) throws Exception {
-        String url = freshSchema(base);
+    private static void rank(Path folder, int rows, String url, IndexCredentials credentials) throws Exception {
+        Path file = folder.resolve("rank-" + rows + ".sqlite");
         try (BacktestIndex pg = PostgresIndex.open(url, credentials);
-             BacktestIndex lite = SqliteIndex.create(work.resolve("rank.sqlite"))) {
+             BacktestIndex lite = Files.exists(file) ? SqliteIndex.open(file) : SqliteIndex.create(file)) {
             for (BacktestIndex index : List.of(lite, pg)) {
+                if (index.count() == rows) {
+                    System.out.printf(Locale.ROOT, "%,d rows already in %s (kept from an earlier run)%n", rows,
+                            index.dialect().name());
+                    continue;
+                }
                 long t0 = System.nanoTime();
                 SplittableRandom random = new SplittableRandom(540);
                 List<IndexRow> batch = new ArrayList<>(10_000);
                 for (int i = 0; i < rows; i++) {
                     batch.add(SyntheticRows.random(random, i, false));
                     if (batch.size() == 10_000) {
-                        index.upsertAll(batch);
+                        index.upsertAll(batch); // the same seeded rows: a rerun replaces, never adds
                         batch.clear();
                     }
                 }
                 index.upsertAll(batch);
                 System.out.printf(Locale.ROOT, "wrote %,d rows into %s in %.1f s%n", index.count(),
                         index.dialect().name(), (System.nanoTime() - t0) / 1e9);
-            }
-            if (pg instanceof PostgresIndex) {
-                pg.selectReadOnly("SELECT 1", List.of()); // (ANALYZE runs by autovacuum; timed as it comes)
             }
             IndexQuery top10 = IndexQuery.builder().limit(10).build();
             WeightedRanker balanced = WeightedRanker.forFocus(EvaluationFocus.BALANCED);

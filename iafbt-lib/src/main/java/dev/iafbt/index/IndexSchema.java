@@ -101,12 +101,15 @@ public final class IndexSchema {
                 + ")";
     }
 
+    /** The names of the two secondary indexes, in {@link #createIndexSqls()} order. */
+    public static final List<String> INDEX_NAMES = List.of("idx_backtest_index_algorithm_id", "idx_backtest_index_tag");
+
     /** The two secondary indexes; there is deliberately none on a summary column. */
     public static List<String> createIndexSqls() {
         return List.of(
-                "CREATE INDEX IF NOT EXISTS idx_backtest_index_algorithm_id ON " + QUOTED_TABLE
+                "CREATE INDEX IF NOT EXISTS " + INDEX_NAMES.get(0) + " ON " + QUOTED_TABLE
                         + "(algorithm_id)",
-                "CREATE INDEX IF NOT EXISTS idx_backtest_index_tag ON " + QUOTED_TABLE + "(tag)");
+                "CREATE INDEX IF NOT EXISTS " + INDEX_NAMES.get(1) + " ON " + QUOTED_TABLE + "(tag)");
     }
 
     /** The additive migration statement for a column the file lacks. */

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  */
 final class PostgresSchema {
     static final String VERSION_TABLE = "backtest_index_user_version";
+    /** The unique index on {@link PostgresDialect#ORDER_COLUMN}. */
+    private static final String ORDER_INDEX = "idx_backtest_index_iafbt_order";
     /** An arbitrary constant naming the advisory lock the initialisation takes. */
     private static final long INIT_LOCK = 0x1afb7_1dL;
 
@@ -49,8 +51,16 @@ final class PostgresSchema {
                 + PostgresDialect.ORDER_SEQUENCE + "'))";
     }
 
-    /** Creates or migrates the table in the connection's current schema (created when named). */
+    /**
+     * Creates or migrates the table in the connection's current schema (created when named).
+     * An index that is already complete is left alone without taking the lock or issuing any DDL:
+     * three catalog reads instead of a dozen statements, which an incremental run on a table
+     * that many writers share would otherwise pay (and queue for) on every open.
+     */
     static void initialise(Connection connection, String schema) throws SQLException {
+        if (isComplete(connection)) {
+            return;
+        }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
@@ -77,7 +87,7 @@ final class PostgresSchema {
             for (String sql : IndexSchema.createIndexSqls()) {
                 st.execute(sql);
             }
-            st.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_backtest_index_iafbt_order ON "
+            st.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + ORDER_INDEX + " ON "
                     + IndexSchema.QUOTED_TABLE + "(" + IndexSchema.quote(PostgresDialect.ORDER_COLUMN) + ")");
             st.execute("CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " (user_version INTEGER NOT NULL)");
             int version = userVersion(connection);
@@ -106,11 +116,38 @@ final class PostgresSchema {
         }
     }
 
-    /** The table's columns in physical order, the order column included; empty when there is no table. */
+    /** Every column, index, the sequence and the version table present, and the version current. */
+    private static boolean isComplete(Connection connection) throws SQLException {
+        List<String> columns = tableColumns(connection);
+        if (!columns.containsAll(IndexSchema.columnNames()) || !columns.contains(PostgresDialect.ORDER_COLUMN)) {
+            return false;
+        }
+        List<String> relations = new ArrayList<>(IndexSchema.INDEX_NAMES);
+        relations.addAll(List.of(ORDER_INDEX, PostgresDialect.ORDER_SEQUENCE, VERSION_TABLE));
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = current_schema() AND c.relname = ANY (?)")) {
+            ps.setArray(1, connection.createArrayOf("text", relations.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getInt(1) != relations.size()) {
+                    return false;
+                }
+            }
+        }
+        return userVersion(connection) >= IndexSchema.SCHEMA_VERSION;
+    }
+
+    /**
+     * The table's columns in physical order, the order column included; empty when there is no
+     * table. Read from {@code pg_catalog}: the same query on {@code information_schema} took
+     * 12–48 ms, a tenth of an incremental run.
+     */
     static List<String> tableColumns(Connection connection) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT column_name FROM information_schema.columns"
-                + " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname FROM pg_catalog.pg_attribute a"
+                + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = current_schema() AND c.relname = ? AND c.relkind IN ('r', 'p')"
+                + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
             ps.setString(1, IndexSchema.TABLE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -122,8 +159,9 @@ final class PostgresSchema {
     }
 
     private static boolean tableExists(Connection connection, String table) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM information_schema.tables"
-                + " WHERE table_schema = current_schema() AND table_name = ?")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = current_schema() AND c.relname = ? AND c.relkind IN ('r', 'p')")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();

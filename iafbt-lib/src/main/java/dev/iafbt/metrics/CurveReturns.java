@@ -12,16 +12,23 @@ import java.util.List;
  */
 public final class CurveReturns {
     private final CalendarReturns calendar;
+    private final int points;
 
-    private CurveReturns(CalendarReturns calendar) {
+    private CurveReturns(CalendarReturns calendar, int points) {
         this.calendar = calendar;
+        this.points = points;
+    }
+
+    /** True when built from no values at all (a run without snapshots): every series is empty. */
+    public boolean isEmpty() {
+        return points == 0;
     }
 
     /** Times in UTC epoch microseconds; the three arrays are read, not kept. */
     public static CurveReturns of(long[] snapshotMicros, double[] totalValues, double[] cashFlows) {
         long start = snapshotMicros.length == 0 ? 0 : snapshotMicros[0];
         RunInput run = new RunInput(snapshotMicros, totalValues, cashFlows, List.of(), start, start, 0.0);
-        return new CurveReturns(new CalendarReturns(new SnapshotOrderings(run)));
+        return new CurveReturns(new CalendarReturns(new SnapshotOrderings(run)), snapshotMicros.length);
     }
 
     /** The reference's {@code monthly_returns}: the first month is the base and has none; labels are month ends. */

@@ -132,7 +132,7 @@ public final class BacktestRun extends DocView {
      * snapshots. Needs no run dates, unlike {@link #metricsInput()}.
      */
     public CurveReturns curveReturns() {
-        MetricInputs.Columns c = MetricInputs.snapshots(this);
+        SnapshotColumns c = SnapshotColumns.of(this);
         return CurveReturns.of(c.micros(), c.values(), c.flows());
     }
 }

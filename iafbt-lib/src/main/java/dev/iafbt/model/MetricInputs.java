@@ -5,7 +5,6 @@ import dev.iafbt.metrics.RunInput;
 import dev.iafbt.metrics.TradeInput;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,38 +16,14 @@ final class MetricInputs {
     }
 
     static RunInput of(BacktestRun run) {
-        Columns c = snapshots(run);
+        SnapshotColumns c = SnapshotColumns.of(run);
         List<TradeInput> trades = new ArrayList<>();
         for (Trade trade : run.trades()) {
             trades.add(trade(trade));
         }
         Double initial = run.initialUnallocated();
-        return new RunInput(c.micros, c.values, c.flows, trades, toMicros(required(run, run.startDate(), "backtest_start_date")),
+        return new RunInput(c.micros(), c.values(), c.flows(), trades, toMicros(required(run, run.startDate(), "backtest_start_date")),
                 toMicros(required(run, run.endDate(), "backtest_end_date")), initial == null ? 0.0 : initial);
-    }
-
-    /** The snapshot columns in stored order: UTC epoch µs, total value, cash flow. */
-    record Columns(long[] micros, double[] values, double[] flows) {
-    }
-
-    static Columns snapshots(BacktestRun run) {
-        List<PortfolioSnapshot> snapshots = run.portfolioSnapshots();
-        int n = snapshots.size();
-        long[] micros = new long[n];
-        double[] values = new double[n];
-        double[] flows = new double[n];
-        int kept = 0;
-        for (PortfolioSnapshot snapshot : snapshots) {
-            Instant at = snapshot.createdAt();
-            if (at == null) {
-                continue; // the reference drops snapshots without a time when it loads them
-            }
-            micros[kept] = toMicros(at);
-            values[kept] = orZero(snapshot.doubleOrNull("total_value"));
-            flows[kept] = orZero(snapshot.doubleOrNull("cash_flow"));
-            kept++;
-        }
-        return new Columns(Arrays.copyOf(micros, kept), Arrays.copyOf(values, kept), Arrays.copyOf(flows, kept));
     }
 
     private static TradeInput trade(Trade trade) {

@@ -61,10 +61,11 @@ public final class WeightedRanker {
      * result row; its limit and direction apply to the score. A sort column is refused: the score
      * is the order.
      *
-     * <p>The work stays in SQLite (three steps: the min/max pass, the score expression, the
-     * shortlist query), so 100,000 rows rank in a few hundred milliseconds; only the rows whose
-     * rounded score can reach the shortlist are fetched, then rounded as Python does and stably
-     * ordered in Java. The result is exactly that of scoring all filtered rows in memory.
+     * <p>The work stays in the database (the min/max pass, then one top-K scan ordered by a cheap
+     * form of the score; see {@link WeightedRankSql}), so a million rows rank in two scans of the
+     * table; only the rows whose rounded score can reach the shortlist are fetched, scored exactly,
+     * rounded as Python does and stably ordered in Java. The result is exactly that of scoring all
+     * filtered rows in memory.
      */
     public List<LinkedHashMap<String, Object>> rank(BacktestIndex index, IndexQuery query) {
         if (query.sortBy() != null) {
@@ -83,10 +84,39 @@ public final class WeightedRanker {
         if (ranges.rowCount() == 0 || (limit != null && limit == 0)) {
             return new ArrayList<>();
         }
-        WeightedRankSql.Score score = sql.scoreExpression(ranges, columnWeights);
-        List<LinkedHashMap<String, Object>> rows = sql.shortlist(score, projection, limit, ranges.rowCount(),
-                query.ascending());
-        return roundedAndOrdered(rows, query.ascending(), limit);
+        boolean everyRow = limit == null || limit >= ranges.rowCount();
+        WeightedRankSql.Score score = sql.scoreExpression(ranges, columnWeights, !everyRow);
+        if (!score.finite()) {
+            return scoredInJava(index, shown, projection, columnWeights);
+        }
+        if (everyRow) { // the exact score, computed by the database in the same IEEE order as score()
+            List<LinkedHashMap<String, Object>> rows = sql.everyRow(score, projection);
+            double[] scores = new double[rows.size()];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = round6(((Number) rows.get(i).get(SCORE_KEY)).doubleValue());
+            }
+            List<LinkedHashMap<String, Object>> out = new ArrayList<>(rows.size());
+            for (int i : order(scores, query.ascending(), limit)) {
+                LinkedHashMap<String, Object> row = rows.get(i); // projection, rowid, score: reused in place
+                row.remove(WeightedRankSql.ROWID_KEY);
+                row.put(SCORE_KEY, scores[i]);
+                out.add(row);
+            }
+            return out;
+        }
+        List<String> fetched = new ArrayList<>(projection);
+        columnWeights.keySet().stream().filter(c -> !fetched.contains(c)).forEach(fetched::add);
+        List<LinkedHashMap<String, Object>> candidates = sql.shortlist(score, fetched, limit, query.ascending());
+        Map<String, double[]> finiteRanges = ranges.finite();
+        double[] scores = new double[candidates.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = round6(rawScore(candidates.get(i), columnWeights, finiteRanges));
+        }
+        List<LinkedHashMap<String, Object>> out = new ArrayList<>();
+        for (int i : order(scores, query.ascending(), limit)) {
+            out.add(projected(candidates.get(i), projection, scores[i]));
+        }
+        return out;
     }
 
     /**
@@ -117,27 +147,36 @@ public final class WeightedRanker {
         return placed;
     }
 
-    /** Python's rounding of each fetched raw score and a stable sort, ties in index order. */
-    private static List<LinkedHashMap<String, Object>> roundedAndOrdered(List<LinkedHashMap<String, Object>> rows,
-            boolean ascending, Integer limit) {
-        double[] scores = new double[rows.size()];
-        for (int i = 0; i < scores.length; i++) {
-            Object raw = rows.get(i).get(SCORE_KEY);
-            scores[i] = round6(raw instanceof Number n ? n.doubleValue() : Double.NaN);
-        }
+    /**
+     * Every filtered row fetched and scored by {@link #score}, as the reference scores it, for the
+     * rare score that can overflow (a range or the weights near {@link Double#MAX_VALUE}; ±inf
+     * and NaN included), because PostgreSQL refuses an overflowing arithmetic that SQLite and
+     * Java carry on with.
+     */
+    private static List<LinkedHashMap<String, Object>> scoredInJava(BacktestIndex index, IndexQuery shown,
+            List<String> projection, Map<String, Double> columnWeights) {
+        List<String> fetched = new ArrayList<>(projection);
+        columnWeights.keySet().stream().filter(c -> !fetched.contains(c)).forEach(fetched::add);
+        List<LinkedHashMap<String, Object>> all = shown.toBuilder().columns(fetched).limit(null).build().run(index);
         List<LinkedHashMap<String, Object>> out = new ArrayList<>();
-        for (int i : order(scores, ascending, limit)) {
-            LinkedHashMap<String, Object> row = rows.get(i);
-            row.remove(WeightedRankSql.ROWID_KEY);
-            row.put(SCORE_KEY, scores[i]);
-            out.add(row);
+        for (Map<String, Object> row : score(all, columnWeights, shown.ascending(), shown.limit())) {
+            out.add(projected(row, projection, (Double) row.get(SCORE_KEY)));
         }
+        return out;
+    }
+
+    private static LinkedHashMap<String, Object> projected(Map<String, Object> row, List<String> projection, double score) {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        projection.forEach(c -> out.put(c, row.get(c)));
+        out.put(SCORE_KEY, score);
         return out;
     }
 
     /**
      * Positions in ranked order: a stable sort by score (descending unless {@code ascending}),
      * truncated to {@code limit} (null for all). {@code 0.0} and {@code -0.0} tie, as in Python.
+     * A NaN score (only when a range or the weights overflow) sorts after every number in either
+     * direction: compared as Python compares it, NaN would break the sort's contract.
      */
     private static int[] order(double[] scores, boolean ascending, Integer limit) {
         Integer[] order = new Integer[scores.length];
@@ -145,7 +184,8 @@ public final class WeightedRanker {
             order[i] = i;
         }
         Comparator<Integer> byScore = (a, b) -> scores[a] < scores[b] ? -1 : scores[a] > scores[b] ? 1 : 0;
-        Arrays.sort(order, ascending ? byScore : byScore.reversed()); // stable: ties keep index order
+        Comparator<Integer> nanLast = Comparator.comparing(i -> Double.isNaN(scores[i]));
+        Arrays.sort(order, nanLast.thenComparing(ascending ? byScore : byScore.reversed())); // stable: ties keep index order
         int count = limit == null ? order.length : Math.min(limit, order.length);
         int[] out = new int[count];
         for (int k = 0; k < count; k++) {
@@ -190,19 +230,24 @@ public final class WeightedRanker {
         Map<String, double[]> ranges = ranges(rows, columnWeights.keySet());
         double[] scores = new double[rows.size()];
         for (int i = 0; i < scores.length; i++) {
-            Map<String, Object> row = rows.get(i);
-            double score = 0.0;
-            for (Map.Entry<String, Double> weight : columnWeights.entrySet()) {
-                Double value = countedValue(row.get(weight.getKey()));
-                double[] range = ranges.get(weight.getKey());
-                if (value != null && range != null) {
-                    double normalised = range[1] == range[0] ? 0.0 : (value - range[0]) / (range[1] - range[0]);
-                    score += weight.getValue() * normalised;
-                }
-            }
-            scores[i] = round6(score);
+            scores[i] = round6(rawScore(rows.get(i), columnWeights, ranges));
         }
         return scores;
+    }
+
+    /** {@code Σ w·(v−min)/(max−min)} over the counted values of one row, before rounding. */
+    private static double rawScore(Map<String, Object> row, Map<String, Double> columnWeights,
+            Map<String, double[]> ranges) {
+        double score = 0.0;
+        for (Map.Entry<String, Double> weight : columnWeights.entrySet()) {
+            Double value = countedValue(row.get(weight.getKey()));
+            double[] range = ranges.get(weight.getKey());
+            if (value != null && range != null) {
+                double normalised = range[1] == range[0] ? 0.0 : (value - range[0]) / (range[1] - range[0]);
+                score += weight.getValue() * normalised;
+            }
+        }
+        return score;
     }
 
     /** (min, max) per column over the counted values; no entry when a column has none. */

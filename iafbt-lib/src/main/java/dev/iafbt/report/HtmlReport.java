@@ -62,7 +62,8 @@ public final class HtmlReport {
         int k = Math.min(options.topK(), ordered.size());
         TearSheetBuilder sheets = new TearSheetBuilder(options);
         Object[] built = new Object[k];
-        IntStream.range(0, k).parallel().forEach(i -> built[i] = detail(sheets, ordered.get(i), i + 1, loaded.opened()));
+        IntStream.range(0, k).parallel().forEach(i -> built[i] = detail(sheets, source, ordered.get(i), i + 1,
+                loaded.opened()));
         List<Detailed> detailed = new ArrayList<>();
         Map<Strategy, String> anchors = new IdentityHashMap<>();
         Map<Strategy, String> stale = new IdentityHashMap<>();
@@ -114,16 +115,23 @@ public final class HtmlReport {
      * curves (a full open decodes every blob and the permutation tests too). A bundle the loader
      * already opened that way is not opened again.
      */
-    private static Object detail(TearSheetBuilder sheets, Strategy s, int rank, Map<Path, Backtest> opened) {
-        if (s.file() == null) {
+    private static Object detail(TearSheetBuilder sheets, ReportSource source, Strategy s, int rank,
+            Map<Path, Backtest> opened) {
+        Path file;
+        try {
+            file = source.bundleFile(s);
+        } catch (IafbtException | UncheckedIOException e) {
+            return new Skipped(s.relative(), "cannot fetch the bundle, shown summary-only: " + e.getMessage());
+        }
+        if (file == null) {
             return new Skipped(s.relative(), "no bundle file for this row, shown summary-only");
         }
         try {
-            Backtest backtest = opened.get(s.file());
-            return sheets.build(s, backtest != null ? backtest : SheetReader.open(s.file()), rank, "s" + rank);
+            Backtest backtest = opened.get(file);
+            return sheets.build(s, backtest != null ? backtest : SheetReader.open(file), rank, "s" + rank);
         } catch (IafbtException | UncheckedIOException e) {
             return new Skipped(s.relative(), "full read failed, shown summary-only: "
-                    + StrategyLoader.reason(e, s.file(), s.relative()));
+                    + StrategyLoader.reason(e, file, s.relative()));
         }
     }
 

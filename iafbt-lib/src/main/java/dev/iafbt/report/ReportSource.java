@@ -36,6 +36,16 @@ public abstract class ReportSource {
         };
     }
 
+    /** As {@link #folder(Path)}, keeping opened bundles of at most {@code holdBytes} (see {@link StrategyLoader}). */
+    static ReportSource folder(Path bundles, long holdBytes) {
+        return new ReportSource() {
+            @Override
+            StrategyLoader.Loaded load(ReportOptions options) {
+                return StrategyLoader.load(bundles, options.topK(), holdBytes);
+            }
+        };
+    }
+
     /**
      * The rows of the SQLite index {@code index}; a relative {@code bundle_path} is resolved against
      * {@code bundles} (the folder the index was built over).
@@ -93,21 +103,27 @@ public abstract class ReportSource {
         return new StrategyLoader.Loaded(out, List.of());
     }
 
-    /** The backtests a store keeps, each opened by its handle. */
+    /**
+     * The backtests a store keeps: its index rows, and each bundle found by its handle only when
+     * its tear sheet is built (a store on object storage downloads only the top-K bundles).
+     */
     public static ReportSource store(BacktestStore store) {
         return new ReportSource() {
             @Override
             StrategyLoader.Loaded load(ReportOptions options) {
                 List<Strategy> out = new ArrayList<>();
-                List<Skipped> skipped = new ArrayList<>();
                 for (IndexRow row : store.indexRows()) {
-                    Path file = store.bundleFile(row.bundlePath()).orElse(null);
-                    out.add(Strategy.of(file, row));
+                    out.add(Strategy.of(null, row));
                 }
                 if (out.isEmpty()) {
                     throw new ReportException("the store holds no backtests (or has no index rows; rebuild its index)");
                 }
-                return new StrategyLoader.Loaded(out, skipped);
+                return new StrategyLoader.Loaded(out, List.of());
+            }
+
+            @Override
+            Path bundleFile(Strategy strategy) {
+                return store.bundleFile(strategy.relative()).orElse(null);
             }
         };
     }
@@ -117,6 +133,11 @@ public abstract class ReportSource {
      * bundles already opened for a tear sheet, if any.
      */
     abstract StrategyLoader.Loaded load(ReportOptions options);
+
+    /** The bundle file of a strategy about to get a tear sheet; null when it has none. */
+    Path bundleFile(Strategy strategy) {
+        return strategy.file();
+    }
 
     /** The strategies in report order; by default through a temporary index of their rows. */
     StrategyOrder.Ordered order(List<Strategy> strategies, ReportOptions options) {

@@ -41,8 +41,9 @@ record RunData(String name, BacktestRun run, Series equity) {
      * curve with no cash flows when the bundle kept no snapshots.
      */
     CurveReturns returns() {
-        if (!run.portfolioSnapshots().isEmpty()) {
-            return run.curveReturns();
+        CurveReturns fromSnapshots = run.curveReturns(); // reads only the three columns it needs
+        if (!fromSnapshots.isEmpty()) {
+            return fromSnapshots;
         }
         long[] micros = Arrays.stream(equity.times()).map(ms -> ms * 1000).toArray();
         return CurveReturns.of(micros, equity.values(), new double[micros.length]);

@@ -43,7 +43,15 @@ final class SheetReader {
     private SheetReader() {
     }
 
+    /** A bundle opened for its sheet, and the size of its decompressed document, which it holds on to. */
+    record Opened(Backtest backtest, long documentBytes) {
+    }
+
     static Backtest open(Path file) {
+        return read(file).backtest();
+    }
+
+    static Opened read(Path file) {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -56,6 +64,6 @@ final class SheetReader {
         if (!(MsgpackDecoder.decode(raw, name, SHEET_POLICY) instanceof DocMap document)) {
             throw new ReportException(name + ": the bundle document is not a map");
         }
-        return Backtest.of(new Bundle(version, document, file, true));
+        return new Opened(Backtest.of(new Bundle(version, document, file, true)), raw.length);
     }
 }

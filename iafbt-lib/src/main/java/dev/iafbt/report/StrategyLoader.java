@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
@@ -20,12 +21,16 @@ import java.util.stream.IntStream;
  * cheaply as the file allows. A bundle that cannot be read is listed with the reason and left
  * out; it never stops the report.
  * <p>
- * When the folder holds no more bundles than the report has tear sheets, every bundle will get a
- * sheet, so each is opened for its sheet right away ({@link SheetReader}) and its row derived from
- * that: one read and one decompression per bundle instead of two. A larger folder is read
- * summary-only and its top-K opened again later: which bundles those are is known only once every
- * row is ranked, and holding every decoded bundle until then would cost memory in proportion to
- * the folder.
+ * A folder of up to {@link #ONE_PASS_FACTOR} times as many bundles as the report has tear sheets
+ * is read in one pass: each bundle is opened for its sheet right away ({@link SheetReader}), its row
+ * derived from that, and the opened bundle kept for the sheet while the decompressed documents kept
+ * stay within a memory budget (a quarter of the heap by default): one read and one decompression
+ * per bundle instead of two for every bundle that ends up with a sheet. Which bundles get sheets is
+ * known only once every row is ranked; a bundle not kept is simply opened again then, so the
+ * report's bytes do not depend on what was kept. A larger folder is read summary-only (a
+ * summary-first bundle then costs only its head) and its top-K opened later: holding every decoded
+ * bundle until the ranking would cost memory in proportion to the folder, and most would be thrown
+ * away.
  */
 final class StrategyLoader {
     /**
@@ -38,11 +43,22 @@ final class StrategyLoader {
         }
     }
 
+    /** Folders of up to this many times the tear sheets are read in one pass. */
+    static final int ONE_PASS_FACTOR = 4;
+
     private StrategyLoader() {
     }
 
     /** The bundles of {@code folder}; {@code sheets} is how many tear sheets the report shows at most. */
     static Loaded load(Path folder, int sheets) {
+        return load(folder, sheets, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /**
+     * As {@link #load(Path, int)}, keeping opened bundles whose decompressed documents add up to at
+     * most {@code holdBytes}.
+     */
+    static Loaded load(Path folder, int sheets, long holdBytes) {
         if (!Files.exists(folder)) {
             throw new ReportException("the bundle folder " + folder + " does not exist");
         }
@@ -73,14 +89,16 @@ final class StrategyLoader {
             throw new ReportException("the bundle folder " + folder + " holds no .iafbt bundles");
         }
         // Reading is most of the time on big folders; results keep the walk's order.
-        boolean everyOneGetsASheet = files.size() <= sheets;
+        boolean onePass = files.size() <= (long) ONE_PASS_FACTOR * sheets;
+        AtomicLong held = new AtomicLong();
         Object[] results = new Object[files.size()];
         Backtest[] opened = new Backtest[files.size()];
         IntStream.range(0, files.size()).parallel().forEach(i -> {
-            if (everyOneGetsASheet) {
-                opened[i] = openForSheet(files.get(i));
+            SheetReader.Opened forSheet = onePass ? openForSheet(files.get(i)) : null;
+            results[i] = read(files.get(i), relatives.get(i), forSheet == null ? null : forSheet.backtest());
+            if (forSheet != null && held.addAndGet(forSheet.documentBytes()) <= holdBytes) {
+                opened[i] = forSheet.backtest();
             }
-            results[i] = read(files.get(i), relatives.get(i), opened[i]);
         });
         List<Strategy> strategies = new ArrayList<>();
         Map<Path, Backtest> sheetReady = new HashMap<>();
@@ -102,9 +120,9 @@ final class StrategyLoader {
      * whether it is ranked, and the sheet's own open reports why it cannot be shown, as for a
      * bundle of a larger folder.
      */
-    private static Backtest openForSheet(Path file) {
+    private static SheetReader.Opened openForSheet(Path file) {
         try {
-            return SheetReader.open(file);
+            return SheetReader.read(file);
         } catch (IafbtException | UncheckedIOException e) {
             return null;
         }

@@ -51,6 +51,6 @@ final class DirStoreCheck {
             }
             found.addAll(ChunkPlacement.missingChunks(handle, backtest, store.ohlcvDirectory(handle)));
         }
-        return new StoreCheck(store.root(), found, repaired);
+        return new StoreCheck(store.root().toString(), found, repaired);
     }
 }

@@ -193,7 +193,11 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
         }
     }
 
-    private static long nanos(Instant time) {
+    Tier1 tier1() {
+        return tier1;
+    }
+
+    static long nanos(Instant time) {
         return time.getEpochSecond() * 1_000_000_000L + time.getNano();
     }
 
@@ -217,6 +221,11 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
         String key = bundleKey(handle);
         byte[] bytes = storage.get(key).orElseThrow(() -> notFound(handle, key));
         return Backtest.of(decode(bytes, key, ReadOptions.SUMMARY_ONLY));
+    }
+
+    /** A bundle's bytes decoded, whole or summary-only; a damaged one is a {@link StoreException} naming its object. */
+    Backtest decodeBundle(byte[] bytes, String key, boolean summaryOnly) {
+        return Backtest.of(decode(bytes, key, summaryOnly ? ReadOptions.SUMMARY_ONLY : ReadOptions.FULL));
     }
 
     private HandleNotFoundException notFound(String handle, String key) {
@@ -407,29 +416,31 @@ public final class ObjectTieredStore implements BacktestStore, AutoCloseable {
 
     /**
      * Recreates Tier 1 from the bundles: each is read as {@link #openForIndex} reads it; unreadable
-     * ones are skipped and reported. Rows of handles without a bundle are removed.
+     * ones are skipped and reported (keeping their old rows). Rows of handles without a bundle are
+     * removed. {@link ObjectStoreIndexing} with {@code rebuild}; it also reads only what changed.
      */
     public LocalTieredStore.RebuildResult rebuildIndex() {
-        List<IndexRow> rows = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        List<ObjectInfo> bundles = bundleObjects();
-        for (ObjectInfo bundle : bundles) {
-            try {
-                rows.add(IndexRows.fromBacktest(openForIndex(bundle).backtest(), handleOf(bundle),
-                        nanos(bundle.lastModified()), bundle.size()));
-            } catch (RuntimeException e) {
-                skipped.add(handleOf(bundle) + ": " + e.getMessage());
-            }
-        }
-        java.util.Set<String> present = new java.util.HashSet<>();
-        bundles.forEach(b -> present.add(handleOf(b)));
-        for (IndexRow row : tier1.rows()) {
-            if (!present.contains(row.bundlePath())) {
-                tier1.remove(row.bundlePath());
-            }
-        }
-        rows.forEach(tier1::upsert);
-        return new LocalTieredStore.RebuildResult(rows.size(), skipped);
+        ObjectStoreIndexing.Result result = ObjectStoreIndexing.refresh(this, 8, true, (handle, read, failure) -> { });
+        return new LocalTieredStore.RebuildResult(result.indexed(), result.failed());
+    }
+
+    /**
+     * Compares Tier 1, Tier 2 and the chunks with the bundles and reports every disagreement (see
+     * {@link ObjectStoreCheck}); changes nothing. Needs a Tier 1.
+     */
+    @Override
+    public StoreCheck verify() {
+        return ObjectStoreCheck.run(this, false);
+    }
+
+    /**
+     * Fixes what {@link #verify()} finds from the bundles: writes missing or stale rows and Tier-2
+     * objects, removes orphan ones. Missing or corrupt chunks and unreadable bundles remain in
+     * {@link StoreCheck#problems()}; no bundle or chunk is ever deleted.
+     */
+    @Override
+    public StoreCheck repair() {
+        return ObjectStoreCheck.run(this, true);
     }
 
     /** Closes the client and deletes the cache folder. */

@@ -9,12 +9,12 @@ import java.util.Locale;
  * could not fix: every disagreement between a store's bundles (the source of truth), its index
  * rows, its Tier-2 partitions, its OHLCV chunks and its journal.
  *
- * @param store    the store folder
+ * @param store    the store: its folder, or its {@code s3://bucket/prefix/}
  * @param problems what is wrong now: all findings after {@code verify()}; after {@code repair()},
  *                 only what cannot be fixed from the bundles (missing chunks, unreadable bundles)
  * @param repaired what {@code repair()} fixed (empty after {@code verify()})
  */
-public record StoreCheck(Path store, List<Problem> problems, List<Problem> repaired) {
+public record StoreCheck(String store, List<Problem> problems, List<Problem> repaired) {
     public StoreCheck {
         problems = List.copyOf(problems);
         repaired = List.copyOf(repaired);
@@ -40,6 +40,8 @@ public record StoreCheck(Path store, List<Problem> problems, List<Problem> repai
         TEMP_FILE(true),
         /** A chunk a bundle references is not there: data loss, which no repair from the bundles can undo. */
         MISSING_CHUNK(false),
+        /** A chunk whose content no longer matches its SHA-256 name: data loss; repair leaves it for the user. */
+        CORRUPT_CHUNK(false),
         /** A bundle that cannot be read: its rows and partitions are left as they are. */
         UNREADABLE_BUNDLE(false);
 
@@ -57,10 +59,15 @@ public record StoreCheck(Path store, List<Problem> problems, List<Problem> repai
     /**
      * @param kind   what disagrees
      * @param handle the handle concerned, or null for a file that belongs to none (a temp file)
-     * @param path   the file concerned
+     * @param path   the file or object concerned
      * @param detail what exactly, in words
      */
-    public record Problem(Kind kind, String handle, Path path, String detail) {
+    public record Problem(Kind kind, String handle, String path, String detail) {
+        /** A problem of a file. */
+        public Problem(Kind kind, String handle, Path path, String detail) {
+            this(kind, handle, path.toString(), detail);
+        }
+
         @Override
         public String toString() {
             return kind + (handle == null ? "" : " '" + handle + "'") + ": " + detail + " (" + path + ")";

@@ -4,7 +4,9 @@ import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.index.IndexCredentials;
 import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.Indexes;
+import dev.iafbt.index.Provenance;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -54,6 +56,11 @@ final class Tier1 {
 
     boolean hasRow(String handle) {
         return isConfigured() && with(index -> index.provenance().containsKey(handle));
+    }
+
+    /** Each row's file time and size, by handle (none without a Tier 1). */
+    Map<String, Provenance> provenance() {
+        return !isConfigured() ? Map.of() : with(BacktestIndex::provenance);
     }
 
     List<IndexRow> rows() {

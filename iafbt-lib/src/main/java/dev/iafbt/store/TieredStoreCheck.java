@@ -30,12 +30,12 @@ import java.util.stream.Stream;
 final class TieredStoreCheck {
     private final LocalTieredStore store;
     private final boolean repair;
-    private final List<Problem> found = new ArrayList<>();
-    private final List<Problem> repaired = new ArrayList<>();
+    private final CheckFindings findings;
 
     private TieredStoreCheck(LocalTieredStore store, boolean repair) {
         this.store = store;
         this.repair = repair;
+        this.findings = new CheckFindings(repair);
     }
 
     static StoreCheck run(LocalTieredStore store, boolean repair) {
@@ -88,8 +88,7 @@ final class TieredStoreCheck {
                 TieredCommit.deleteIfEmpty(dir);
             }
         }
-        List<Problem> remaining = repair ? found.stream().filter(p -> !p.kind().repairable()).toList() : found;
-        return new StoreCheck(store.root(), remaining, repaired);
+        return findings.result(store.root().toString());
     }
 
     private void checkHandle(String handle, Provenance row) {
@@ -148,14 +147,8 @@ final class TieredStoreCheck {
         ChunkPlacement.missingChunks(handle, backtest, store.chunkDir()).forEach(this::fix);
     }
 
-    /** Records a finding; true when it is to be fixed now. */
     private boolean fix(Problem problem) {
-        found.add(problem);
-        if (repair && problem.kind().repairable()) {
-            repaired.add(problem);
-            return true;
-        }
-        return false;
+        return findings.fix(problem);
     }
 
     private Map<String, Provenance> rowProvenance() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -132,6 +133,13 @@ final class WriterLeases {
 
     /** What the leases name: chunks of live writers, and leases older than the grace period (crashed writers). */
     record Leased(Set<String> chunks, List<String> live, List<String> stale) {
+    }
+
+    /** When the oldest lease put since {@code staleBefore} was put: what a live writer may have written since; empty when none. */
+    Optional<Instant> oldestLive(Instant staleBefore) {
+        List<Instant> times = new ArrayList<>();
+        storage.list(LEASES, lease -> times.add(lease.lastModified()));
+        return times.stream().filter(t -> !t.isBefore(staleBefore)).min(Instant::compareTo);
     }
 
     Leased leased(Instant staleBefore) {

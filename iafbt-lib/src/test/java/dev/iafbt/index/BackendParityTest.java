@@ -114,5 +114,13 @@ class BackendParityTest {
         try (PostgresIndex index = PostgresIndex.open(url, EmbeddedPostgres.credentials())) {
             assertThat(index.userVersion()).isEqualTo(7); // a newer version is never downgraded
         }
+        try (var c = java.sql.DriverManager.getConnection(url, EmbeddedPostgres.USER, null);
+             var st = c.createStatement()) {
+            st.execute("DROP INDEX idx_backtest_index_tag"); // every column there: only the catalog check sees it
+        }
+        try (PostgresIndex index = PostgresIndex.open(url, EmbeddedPostgres.credentials())) {
+            assertThat(index.selectReadOnly("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+                    + " AND indexname = 'idx_backtest_index_tag'", List.of())).hasSize(1);
+        }
     }
 }

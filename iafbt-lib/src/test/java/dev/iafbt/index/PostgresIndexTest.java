@@ -34,6 +34,20 @@ class PostgresIndexTest {
         }
     }
 
+    /** JIT compilation costs more than it saves on the index's scans; the session setting stays untouched. */
+    @Test
+    void queriesRunWithoutJitCompilationAndLeaveTheSessionAsItWas() {
+        try (PostgresIndex index = PostgresIndex.open(EmbeddedPostgres.freshSchemaUrl(), EmbeddedPostgres.credentials())) {
+            assertThat(index.selectReadOnly("SELECT current_setting('jit') AS jit", List.of()).get(0).get("jit"))
+                    .isEqualTo("off");
+            String afterwards = index.query("read", "SELECT current_setting('jit')", List.of(),
+                    rs -> rs.next() ? rs.getString(1) : null);
+            String sessionDefault = index.query("read", "SELECT reset_val FROM pg_settings WHERE name = 'jit'", List.of(),
+                    rs -> rs.next() ? rs.getString(1) : null);
+            assertThat(afterwards).isEqualTo(sessionDefault);
+        }
+    }
+
     @Test
     void aFailedConnectionNamesHostPortDatabaseAndUserButNeverThePassword() throws Exception {
         int closedPort;

@@ -111,6 +111,71 @@ class WeightedRankerEquivalenceTest {
         assertThat(checked).isEqualTo(4 * 4 * 8 * 2 * 3);
     }
 
+    /**
+     * Continuous values give distinct scores, so a shortlist comes from the top-K scan alone (the
+     * rows the database sorts beyond the limit already fall outside the rounding span); a block of
+     * identical rows at the top then forces the second scan, as more rows tie at the cut-off than
+     * the top-K sort returns; values far from zero in a narrow range make the database rank by the
+     * exact expression; values near {@link Double#MAX_VALUE} (ranges that overflow) force the full
+     * fetch. Each must equal the plain Java scoring.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(IndexBackend.class)
+    void topKScanSecondScanAndFullFetchEqualTheJavaReferenceImplementation(IndexBackend backend) {
+        SplittableRandom random = new SplittableRandom(17);
+        List<IndexRow> rows = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            boolean tied = i >= 200 && i < 300; // 100 identical rows: their scores tie
+            IndexRow.Builder b = IndexRow.builder().bundlePath("c" + i + ".iafbt").algorithmId("a" + i)
+                    .tag(tied ? "t" : i % 2 == 0 ? "x" : "y");
+            for (SummaryField f : FIELDS) {
+                if (tied) {
+                    b.summary(f, f == SummaryField.NUMBER_OF_TRADES ? (Number) 500L : (Number) 3.5);
+                } else if (random.nextDouble() < 0.05) {
+                    continue;
+                } else if (f == SummaryField.NUMBER_OF_TRADES) {
+                    b.summary(f, (long) random.nextInt(1000));
+                } else {
+                    b.summary(f, random.nextDouble(-2, 4));
+                }
+            }
+            rows.add(b.build());
+        }
+        List<WeightedRanker> rankers = List.of(WeightedRanker.forFocus(EvaluationFocus.BALANCED),
+                WeightedRanker.forFocus(null, RankWeights.parse("sharpe_ratio=2,max_drawdown=-1,number_of_trades=0.3")));
+        try (BacktestIndex index = backend.create(tmp.resolve("continuous"))) {
+            index.upsertAll(rows);
+            for (WeightedRanker ranker : rankers) {
+                for (Integer limit : new Integer[] {1, 7, 50, 120}) {
+                    for (boolean ascending : new boolean[] {false, true}) {
+                        for (String where : new String[] {null, "tag = 'x'", "tag <> 'y'", "tag = 't'"}) {
+                            IndexQuery query = IndexQuery.builder().columns("algorithm_id", "sharpe_ratio")
+                                    .limit(limit).ascending(ascending).where(where).build();
+                            assertThat(ranker.rank(index, query)).as("limit %s asc %s where %s", limit, ascending, where)
+                                    .isEqualTo(expected(index, ranker, query));
+                        }
+                    }
+                }
+            }
+            List<IndexRow> far = new ArrayList<>(); // values far from zero in a narrow range: the exact SQL form
+            for (int i = 0; i < 80; i++) {
+                far.add(IndexRow.builder().bundlePath("far" + i + ".iafbt").tag("far")
+                        .summary(SummaryField.CAGR, 1e9 + random.nextInt(4) / 8.0)
+                        .summary(SummaryField.SHARPE_RATIO, random.nextDouble()).build());
+            }
+            index.upsertAll(far);
+            for (Integer limit : new Integer[] {1, 7, 50}) {
+                IndexQuery query = IndexQuery.builder().columns("algorithm_id", "cagr").limit(limit).where("tag = 'far'").build();
+                assertThat(rankers.get(0).rank(index, query)).as("far from zero, limit %s", limit)
+                        .isEqualTo(expected(index, rankers.get(0), query));
+            }
+            index.upsertAll(List.of(IndexRow.builder().bundlePath("huge.iafbt").summary(SummaryField.SHARPE_RATIO, 1.5e308)
+                    .build(), IndexRow.builder().bundlePath("tiny.iafbt").summary(SummaryField.SHARPE_RATIO, -1.5e308).build()));
+            IndexQuery top7 = IndexQuery.builder().columns("algorithm_id", "sharpe_ratio").limit(7).build();
+            assertThat(rankers.get(0).rank(index, top7)).as("a range that overflows").isEqualTo(expected(index, rankers.get(0), top7));
+        }
+    }
+
     @Test
     void fastRoundingEqualsExactRounding() {
         SplittableRandom random = new SplittableRandom(6);

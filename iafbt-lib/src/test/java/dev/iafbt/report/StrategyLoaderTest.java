@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A folder that fits in the tear sheets is decoded once per bundle; the rows are those of a summary read. */
+/**
+ * A folder of up to four times the tear sheets is decoded once per bundle, what is kept for the sheets bounded
+ * by a memory budget; the rows are those of a summary read.
+ */
 class StrategyLoaderTest {
     @TempDir
     Path folder;
@@ -31,9 +34,25 @@ class StrategyLoaderTest {
     }
 
     @Test
-    void aFolderLargerThanTheSheetsIsReadSummaryOnly() throws IOException {
+    void aFolderOfUpToFourTimesTheSheetsIsReadOnceAndKeptWithinTheMemoryBudget() throws IOException {
         int bundles = copyFixturesAndOneBrokenFile();
-        StrategyLoader.Loaded loaded = StrategyLoader.load(folder, bundles); // bundles + the broken file > sheets
+        int sheets = (bundles + 1 + StrategyLoader.ONE_PASS_FACTOR - 1) / StrategyLoader.ONE_PASS_FACTOR;
+        StrategyLoader.Loaded kept = StrategyLoader.load(folder, sheets);
+        StrategyLoader.Loaded notKept = StrategyLoader.load(folder, sheets, 0);
+        StrategyLoader.Loaded summaryOnly = StrategyLoader.load(folder, 0);
+
+        assertThat(kept.strategies()).hasSize(bundles).isEqualTo(summaryOnly.strategies())
+                .isEqualTo(notKept.strategies());
+        assertThat(kept.opened()).hasSize(bundles);
+        assertThat(notKept.opened()).isEmpty();
+        assertThat(reasons(kept.skipped())).isEqualTo(reasons(summaryOnly.skipped())).hasSize(1);
+    }
+
+    @Test
+    void aFolderOfMoreThanFourTimesTheSheetsIsReadSummaryOnly() throws IOException {
+        int bundles = copyFixturesAndOneBrokenFile();
+        int sheets = bundles / StrategyLoader.ONE_PASS_FACTOR; // (bundles + the broken file) > 4 x sheets
+        StrategyLoader.Loaded loaded = StrategyLoader.load(folder, sheets);
 
         assertThat(loaded.strategies()).hasSize(bundles);
         assertThat(loaded.opened()).isEmpty();

@@ -3,6 +3,8 @@ package dev.iafbt.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iafbt.store.object.S3ObjectStorage;
+import dev.iafbt.testing.EmbeddedPostgres;
 import dev.iafbt.testing.S3Server;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Port of the reference's tests/services/backtest_store/test_store_contract.py: every store, one
- * contract (the s3-tiered store against an in-process S3 server).
+ * contract (the s3-tiered store against an in-process S3 server, its Tier 1 in SQLite and in an
+ * embedded PostgreSQL).
  */
 class StoreContractTest {
     @TempDir
@@ -26,7 +29,10 @@ class StoreContractTest {
                 Arguments.of("local-dir", (Function<Path, BacktestStore>) LocalDirStore::new),
                 Arguments.of("local-tiered", (Function<Path, BacktestStore>) LocalTieredStore::new),
                 Arguments.of("s3-tiered", (Function<Path, BacktestStore>) dir -> S3Server.shared()
-                        .newStore(dir.resolve("tier1.sqlite").toString())));
+                        .newStore(dir.resolve("tier1.sqlite").toString())),
+                Arguments.of("s3-tiered, Tier 1 in PostgreSQL", (Function<Path, BacktestStore>) dir ->
+                        new ObjectTieredStore(S3ObjectStorage.open(S3Server.shared().settings(S3Server.shared().newBucket())),
+                                EmbeddedPostgres.freshSchemaUrl(), EmbeddedPostgres.credentials())));
     }
 
     private static String bare(String handle) {

@@ -3,6 +3,7 @@ package dev.iafbt.maven;
 import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.index.IndexException;
 import dev.iafbt.index.TieredLayout;
+import dev.iafbt.store.ObjectTieredStore;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * What every goal that reads the index shares ({@code list}, {@code rank}, {@code report}): where
  * the bundles and the index are (the rule of {@link IndexLocation}), the refresh before reading
- * ({@link IndexRefresh}) and the {@code where} filter.
+ * ({@link IndexRefresh}) and the {@code where} filter. With {@code store=s3://bucket/prefix} the
+ * index is that s3-tiered store's Tier 1 ({@code index}), brought up to date from its bundles first.
  */
-abstract class AbstractIndexReadingMojo extends AbstractIafbtMojo {
+abstract class AbstractIndexReadingMojo extends AbstractStoreMojo {
+    /** Bundles read at once from object storage: each read waits on the network, not on a processor. */
+    static final int OBJECT_READERS = 8;
+
     /** The bundle folder (searched recursively for {@code *.iafbt}); the index is {@code <bundles>/index.sqlite} unless {@code index} is set. */
     @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
     File bundles;
@@ -36,6 +41,14 @@ abstract class AbstractIndexReadingMojo extends AbstractIafbtMojo {
     @Parameter(property = "iafbt.refresh", defaultValue = "true")
     boolean refresh = true;
 
+    /**
+     * A store instead of a bundle folder: an s3-tiered store's {@code s3://bucket/prefix} (its Tier 1
+     * is {@code index}; see {@code iafbt.s3.*}), or a local tiered store's root folder ({@code report}:
+     * also a local-dir store's).
+     */
+    @Parameter(property = "iafbt.store")
+    String store;
+
     /** A SQL condition without {@code WHERE}, e.g. {@code summary_number_of_trades > 10 AND tag = 'v2'}. */
     @Parameter(property = "iafbt.where")
     String where;
@@ -50,6 +63,14 @@ abstract class AbstractIndexReadingMojo extends AbstractIafbtMojo {
      * builds it when there is none.
      */
     IndexTarget readyIndex() throws MojoExecutionException, MojoFailureException {
+        refuseS3Folder(bundles);
+        if (isS3(store)) {
+            return readyObjectStoreIndex();
+        }
+        if (store != null && !store.isBlank()) {
+            // a local tiered store: its bundles folder, read through the store's own index below
+            bundles = resolve(new File(store.strip())).resolve(TieredLayout.BUNDLES_DIR).toFile();
+        }
         IndexTarget file = indexTarget(bundles, index);
         Optional<Path> store = TieredLayout.storeOf(bundleFolder());
         Path storeIndex = store.map(root -> root.resolve(TieredLayout.INDEX_FILE)).orElse(null);
@@ -73,6 +94,18 @@ abstract class AbstractIndexReadingMojo extends AbstractIafbtMojo {
                     + "', or run without -Diafbt.refresh=false so that " + goal() + " builds it first.");
         }
         return file;
+    }
+
+    /** The s3-tiered store's Tier 1, refreshed from its bundles first unless {@code refresh} is off. */
+    private IndexTarget readyObjectStoreIndex() throws MojoExecutionException, MojoFailureException {
+        IndexTarget tier1 = objectStoreTier1(store, index);
+        getLog().info("Reading the s3-tiered store " + describeS3(store.strip()) + "; Tier 1: " + tier1.display());
+        if (refresh) {
+            try (ObjectTieredStore objects = openObjectStore(store.strip(), tier1)) {
+                indexObjectStore(objects, OBJECT_READERS, false, 10);
+            }
+        }
+        return tier1;
     }
 
     /** Opens the index for reading only: nothing in the file changes. */

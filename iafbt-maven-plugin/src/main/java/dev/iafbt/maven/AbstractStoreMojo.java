@@ -1,14 +1,18 @@
 package dev.iafbt.maven;
 
+import dev.iafbt.store.ObjectStoreIndexing;
 import dev.iafbt.store.ObjectTieredStore;
 import dev.iafbt.store.StoreException;
 import dev.iafbt.store.object.S3Location;
 import dev.iafbt.store.object.S3ObjectStorage;
 import dev.iafbt.store.object.S3Settings;
+import java.io.File;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
 
@@ -46,6 +50,79 @@ public abstract class AbstractStoreMojo extends AbstractIafbtMojo {
         } catch (StoreException e) {
             throw new MojoFailureException(e.getMessage());
         }
+    }
+
+    /**
+     * Refuses {@code -Diafbt.bundles=s3://…}: a folder parameter (Maven turns it into a path
+     * {@code s3:/…}); the store goes into {@code iafbt.store}.
+     */
+    static void refuseS3Folder(File bundles) throws MojoFailureException {
+        String path = bundles == null ? "" : bundles.getPath().replace('\\', '/');
+        if (path.startsWith("s3:/")) {
+            throw new MojoFailureException("iafbt.bundles is a folder; for an s3-tiered store use -Diafbt.store=s3://"
+                    + path.substring("s3:/".length()).replaceFirst("^/", "") + " (with its Tier 1 in -Diafbt.index).");
+        }
+    }
+
+    /** Whether {@code location} names an s3-tiered store ({@code s3://bucket/prefix}). */
+    static boolean isS3(String location) {
+        return location != null && S3Location.isS3(location.strip());
+    }
+
+    /**
+     * An s3-tiered store's Tier 1 from {@code iafbt.index}, resolved as every goal resolves it (a
+     * SQLite file against the project, a {@code jdbc:postgresql:} URL with {@code iafbt.serverId}).
+     */
+    IndexTarget objectStoreTier1(String location, String index) throws MojoFailureException {
+        if (index == null || index.isBlank()) {
+            throw new MojoFailureException("The s3-tiered store " + location.strip() + " keeps its index (Tier 1) in a"
+                    + " database: set -Diafbt.index=jdbc:postgresql://host:port/db?currentSchema=schema (shared by a"
+                    + " team), or -Diafbt.index=path/to/tier1.sqlite for one machine.");
+        }
+        return indexTarget(new File("."), index);
+    }
+
+    /** Opens an s3-tiered store with the Tier 1 {@code tier1}. */
+    protected ObjectTieredStore openObjectStore(String location, IndexTarget tier1) throws MojoFailureException {
+        return openObjectStore(location, tier1.isDatabase() ? tier1.url() : tier1.file().toString());
+    }
+
+    /**
+     * Brings the store's Tier 1 up to date with its bundles ({@link ObjectStoreIndexing}): summary-first
+     * bundles are read by ranged GETs of their head. Logs progress, each failure, and the bytes
+     * fetched per bundle.
+     */
+    ObjectStoreIndexing.Result indexObjectStore(ObjectTieredStore objects, int threads, boolean rebuild,
+            int progressSeconds) throws MojoExecutionException {
+        Log log = getLog();
+        log.info("Indexing the bundles of " + objects.root() + " into Tier 1 " + objects.tier1Location()
+                + (rebuild ? " (rebuild)" : "") + " with " + threads + " reader(s); summary-first bundles are read by"
+                + " ranged GETs of their head");
+        long started = System.nanoTime();
+        long[] last = {started};
+        int[] done = {0};
+        ObjectStoreIndexing.Result result;
+        try {
+            result = ObjectStoreIndexing.refresh(objects, threads, rebuild, (handle, read, failure) -> {
+                done[0]++;
+                if (failure != null) {
+                    log.warn("Failed to index " + objects.root() + "bundles/" + handle + ".iafbt: " + failure);
+                } else if (log.isDebugEnabled()) {
+                    log.debug("Indexed " + handle + ": fetched " + read.bytesFetched() + " of " + read.objectSize()
+                            + " bytes");
+                }
+                long now = System.nanoTime();
+                if (progressSeconds > 0 && now - last[0] >= progressSeconds * 1_000_000_000L) {
+                    last[0] = now;
+                    log.info(String.format(Locale.ROOT, "Indexing: %,d bundle(s) read (%,.0f/s)", done[0],
+                            done[0] / ((now - started) / 1e9)));
+                }
+            });
+        } catch (StoreException e) {
+            throw new MojoExecutionException("Cannot index " + objects.root() + ": " + e.getMessage(), e);
+        }
+        log.info(result.summary() + String.format(Locale.ROOT, " in %.2f s", (System.nanoTime() - started) / 1e9));
+        return result;
     }
 
     /** How the store is reached, for the log: never a key. */

@@ -12,11 +12,16 @@ import dev.iafbt.check.ProgressMeter;
 import dev.iafbt.check.RoundTripCache;
 import dev.iafbt.check.RuleTally;
 import dev.iafbt.check.SweepGate;
+import dev.iafbt.store.ObjectBundleMirror;
+import dev.iafbt.store.ObjectTieredStore;
+import dev.iafbt.store.StoreException;
+import dev.iafbt.store.object.S3Location;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -46,13 +51,21 @@ import org.apache.maven.project.MavenProject;
  * }</pre>
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractIafbtMojo {
+public class CheckMojo extends AbstractStoreMojo {
     /** How often a long check logs how far it has got (a cold round trip of a big sweep takes minutes). */
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
     /** The folder searched recursively for {@code *.iafbt} files (or a single bundle). */
     @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
     File bundles;
+
+    /**
+     * Check the bundles of an s3-tiered store instead of a folder: {@code s3://bucket/prefix} (see
+     * {@code iafbt.s3.*}). They are downloaded into {@code <outputDirectory>/s3-bundles/} first
+     * (only new or changed ones on later runs) and checked there.
+     */
+    @Parameter(property = "iafbt.store")
+    String store;
 
     /** Threshold rules; each has a {@code metric}, a {@code minimum} and/or {@code maximum}, and optionally {@code scope} and {@code allow}. */
     @Parameter
@@ -162,15 +175,19 @@ public class CheckMojo extends AbstractIafbtMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        CheckSettings settings = settings();
         Log log = getLog();
+        refuseS3Folder(bundles);
+        if (isS3(store)) {
+            mirrorObjectStore();
+        }
+        CheckSettings settings = settings();
         CheckRun run;
         try {
             run = new CheckRun(settings);
         } catch (IafbtException e) {
             throw new MojoFailureException("iafbt:check cannot start: " + e.getMessage(), e);
         }
-        log.info("Checking " + run.bundleCount() + " bundle(s) in " + resolve(bundles) + ": " + describe(settings));
+        log.info("Checking " + run.bundleCount() + " bundle(s) in " + checkedFolder() + ": " + describe(settings));
         CheckReport report = new CheckReport(log, new RuleTally(settings), failuresLogged);
         List<Path> files;
         try (ProgressMeter progress = ProgressMeter.start("Checked", run.bundleCount(), PROGRESS_INTERVAL, log::info)) {
@@ -200,6 +217,31 @@ public class CheckMojo extends AbstractIafbtMojo {
             throw new MojoFailureException(failure + " " + report.fix() + " -Diafbt.haltOnFailure=false only warns.");
         }
         log.warn(failure + " Not failing the build, because haltOnFailure is false.");
+    }
+
+    /** The folder checked: {@code bundles}, or the local copy of the s3-tiered store's bundles. */
+    private Path checkedFolder() {
+        if (!isS3(store)) {
+            return resolve(bundles);
+        }
+        S3Location where = S3Location.parse(store.strip());
+        return outputFolder(outputDirectory).resolve("s3-bundles").resolve(where.bucket())
+                .resolve(where.prefix().isEmpty() ? "_root" : where.prefix());
+    }
+
+    /** Brings the local copy of the store's bundles up to date. */
+    private void mirrorObjectStore() throws MojoExecutionException, MojoFailureException {
+        Path folder = checkedFolder();
+        getLog().info("Copying the bundles of " + describeS3(store.strip()) + " to " + folder);
+        try (ObjectTieredStore objects = openObjectStore(store.strip(), (String) null)) {
+            ObjectBundleMirror.Result copied = ObjectBundleMirror.sync(objects, folder);
+            getLog().info(String.format(Locale.ROOT, "Downloaded %,d bundle(s) (%,d bytes), %,d unchanged, %,d local"
+                    + " copies of deleted handles removed", copied.fetched(), copied.bytes(), copied.unchanged(),
+                    copied.removed()));
+        } catch (StoreException e) {
+            throw new MojoExecutionException("iafbt:check cannot copy the bundles of " + store.strip() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private CheckSettings settings() throws MojoFailureException {
@@ -259,7 +301,7 @@ public class CheckMojo extends AbstractIafbtMojo {
      * {@code @BacktestGate("backtests")} must read the same for the two to share one file.
      */
     private String pattern(Path base) {
-        Path folder = resolve(bundles);
+        Path folder = checkedFolder();
         return folder.startsWith(base) && !folder.equals(base)
                 ? base.relativize(folder).toString().replace('\\', '/') : folder.toString();
     }

@@ -101,7 +101,7 @@ public class GcOhlcvMojo extends AbstractStoreMojo {
         log.info("Collecting unreferenced OHLCV chunks in " + describeS3(location) + " (grace period "
                 + gracePeriod.trim() + (dryRun ? ", dry run: nothing is deleted; -Diafbt.dryRun=false deletes)" : ")"));
         ObjectGcReport report;
-        try (ObjectTieredStore objects = openObjectStore(location, null)) {
+        try (ObjectTieredStore objects = openObjectStore(location, (String) null)) {
             report = ObjectStoreCollector.collect(objects, grace, dryRun);
         } catch (StoreException e) {
             throw new MojoExecutionException("iafbt:gc-ohlcv failed: " + e.getMessage(), e);

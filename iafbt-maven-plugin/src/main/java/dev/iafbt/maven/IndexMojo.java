@@ -11,6 +11,8 @@ import dev.iafbt.index.IndexerConfigurationException;
 import dev.iafbt.index.StaleMetricsAudit;
 import dev.iafbt.index.StaleTempFiles;
 import dev.iafbt.index.StaleTempFiles.StaleTempFile;
+import dev.iafbt.store.ObjectStoreIndexing;
+import dev.iafbt.store.ObjectTieredStore;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +38,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "index", defaultPhase = LifecyclePhase.PROCESS_TEST_RESOURCES, requiresProject = false,
         threadSafe = true)
-public class IndexMojo extends AbstractIafbtMojo {
+public class IndexMojo extends AbstractStoreMojo {
     /** The folder to scan, recursively, for {@code *.iafbt} files. */
     @Parameter(property = "iafbt.bundles", defaultValue = "backtests")
     File bundles;
@@ -49,6 +51,14 @@ public class IndexMojo extends AbstractIafbtMojo {
      */
     @Parameter(property = "iafbt.index")
     String index;
+
+    /**
+     * Index an s3-tiered store instead of a folder: {@code s3://bucket/prefix} (see
+     * {@code iafbt.s3.*}), into its Tier 1 {@code index}. Summary-first bundles are read by ranged
+     * GETs of their head; the log says how many bytes a bundle took.
+     */
+    @Parameter(property = "iafbt.store")
+    String store;
 
     /**
      * Copy the rows of this index into {@code iafbt.index} instead of scanning bundles: a SQLite
@@ -75,7 +85,7 @@ public class IndexMojo extends AbstractIafbtMojo {
     @Parameter(property = "iafbt.failOnError", defaultValue = "false")
     boolean failOnError;
 
-    /** Decoding threads; 0 means one per available processor. */
+    /** Decoding threads; 0 means one per available processor (8 readers for an {@code s3://} store: they wait on the network). */
     @Parameter(property = "iafbt.threads", defaultValue = "0")
     int threads;
 
@@ -111,6 +121,11 @@ public class IndexMojo extends AbstractIafbtMojo {
             throw new MojoFailureException("iafbt.threads must be 0 (one per processor) or more, not "
                     + threads + "; for example -Diafbt.threads=4");
         }
+        refuseS3Folder(bundles);
+        if (isS3(store)) {
+            indexObjectStore();
+            return;
+        }
         IndexTarget target = indexTarget(bundles, index);
         if (from != null && !from.isBlank()) {
             IndexMigration.copy(getLog(), source(), target);
@@ -141,13 +156,18 @@ public class IndexMojo extends AbstractIafbtMojo {
             auditMetrics(target, folder, log);
         }
         reportStaleTempFiles(folder, target.isDatabase() ? folder : target.file(), log);
-        if (result.failed() > 0) {
-            String count = result.failed() + " bundle(s) could not be indexed (see the warnings above)";
+        failures(result.failed());
+    }
+
+    /** Fails the build on bundles that could not be indexed, or warns ({@code failOnError}). */
+    private void failures(long failed) throws MojoFailureException {
+        if (failed > 0) {
+            String count = failed + " bundle(s) could not be indexed (see the warnings above)";
             if (failOnError) {
                 throw new MojoFailureException(count + ". Fix or remove them and run again, or set"
                         + " -Diafbt.failOnError=false to only warn.");
             }
-            log.warn(count + "; their old rows, if any, were kept. Set -Diafbt.failOnError=true to"
+            getLog().warn(count + "; their old rows, if any, were kept. Set -Diafbt.failOnError=true to"
                     + " fail the build instead.");
         }
     }
@@ -174,6 +194,18 @@ public class IndexMojo extends AbstractIafbtMojo {
             log.warn(r.stale() + " bundle(s) store metrics that differ from a fresh recomputation; 'mvn iafbt:list'"
                     + " shows them in its stale column, 'mvn iafbt:recompute' refreshes them.");
         }
+    }
+
+    /** Brings the s3-tiered store's Tier 1 up to date with its bundles. */
+    private void indexObjectStore() throws MojoExecutionException, MojoFailureException {
+        IndexTarget tier1 = objectStoreTier1(store, index);
+        ObjectStoreIndexing.Result result;
+        try (ObjectTieredStore objects = openObjectStore(store.strip(), tier1)) {
+            getLog().info("Store: " + describeS3(store.strip()));
+            result = indexObjectStore(objects, threads == 0 ? AbstractIndexReadingMojo.OBJECT_READERS : threads,
+                    rebuild, progressSeconds);
+        }
+        failures(result.failed().size());
     }
 
     /** The index named by {@code from}, resolved as {@code iafbt.index} is (same credentials). */

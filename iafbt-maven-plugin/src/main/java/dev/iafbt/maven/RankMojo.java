@@ -74,6 +74,10 @@ public class RankMojo extends AbstractQueryMojo {
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         boolean pruning = prune || archive != null;
+        if (pruning && isS3(store)) {
+            throw new MojoFailureException("iafbt.prune and iafbt.archive prune a bundle folder; they do not delete"
+                    + " from the s3-tiered store " + store.strip() + ". Rank without them.");
+        }
         RankRequest request;
         try {
             request = RankRequest.builder().by(by).focus(focus).weights(weights).where(where).columns(columnList())

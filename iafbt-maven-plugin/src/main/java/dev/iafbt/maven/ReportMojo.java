@@ -13,6 +13,7 @@ import dev.iafbt.report.ReportSource;
 import dev.iafbt.report.ReportView.Skipped;
 import dev.iafbt.report.ReportWriteException;
 import dev.iafbt.store.LocalTieredStore;
+import dev.iafbt.store.ObjectTieredStore;
 import dev.iafbt.store.StoreException;
 import dev.iafbt.store.StoreKind;
 import java.io.File;
@@ -43,7 +44,9 @@ import org.apache.maven.reporting.MavenReportException;
  * {@code where} is set, or {@code <bundles>/index.sqlite} exists, the ranking comes from the
  * index's summary rows (refreshed first, as {@code rank} does) and only the top {@code topK}
  * bundles are opened. With {@code store}, the rows and bundles come from a local-dir or
- * local-tiered store, each bundle opened by its handle.
+ * local-tiered store, each bundle opened by its handle, or from an s3-tiered store
+ * ({@code s3://bucket/prefix}, its Tier 1 at {@code index}), of which only the top {@code topK}
+ * bundles are downloaded.
  *
  * <p>Also a site report: listed under {@code <reporting>}, {@code mvn site} writes the same file to
  * {@code target/site/iafbt/report.html} and links it from the project reports menu (an
@@ -57,9 +60,8 @@ public class ReportMojo extends AbstractIndexReadingMojo implements MavenReport 
     /** The PostgreSQL index a report is reading, open until the report is written; null otherwise. */
     private BacktestIndex openedIndex;
 
-    /** Report from this store instead of a folder: its index rows, each bundle opened by handle. */
-    @Parameter(property = "iafbt.store")
-    File store;
+    /** The s3-tiered store a report is reading, open until the report is written; null otherwise. */
+    private ObjectTieredStore openedStore;
 
     /** The store's kind, {@code local-dir} or {@code local-tiered}; unset: {@code local-tiered} when it has a {@code bundles/} folder. */
     @Parameter(property = "iafbt.storeKind")
@@ -194,14 +196,23 @@ public class ReportMojo extends AbstractIndexReadingMojo implements MavenReport 
     /** Only when there is a bundle folder: a project without backtests gets no empty report page. */
     @Override
     public boolean canGenerateReport() {
-        return !skip && (store != null ? Files.isDirectory(resolve(store)) : Files.isDirectory(resolve(bundles))
+        return !skip && (isS3(store) || (store != null ? Files.isDirectory(resolve(new File(store.strip())))
+                : Files.isDirectory(resolve(bundles)))
                 || index != null && (Indexes.isJdbcUrl(index.strip()) || Files.isRegularFile(resolve(new File(index.strip())))));
     }
 
     /** The store, the index, or the folder itself: see {@link #index} and {@link #store}. */
     private ReportSource source(Path folder) throws MojoExecutionException, MojoFailureException {
+        refuseS3Folder(bundles);
+        if (isS3(store)) {
+            IndexTarget tier1 = readyIndex();
+            openedStore = openObjectStore(store.strip(), tier1);
+            getLog().info("Reporting from the s3-tiered store " + openedStore.root() + "; only the top " + topK
+                    + " bundle(s) are downloaded");
+            return ReportSource.store(openedStore);
+        }
         if (store != null) {
-            Path root = resolve(store);
+            Path root = resolve(new File(store.strip()));
             if (!Files.isDirectory(root)) {
                 throw new MojoFailureException("iafbt.store " + root + " is not a folder. Set iafbt.store to the root"
                         + " of a local-dir or local-tiered store.");
@@ -243,6 +254,10 @@ public class ReportMojo extends AbstractIndexReadingMojo implements MavenReport 
             openedIndex.close();
             openedIndex = null;
         }
+        if (openedStore != null) {
+            openedStore.close();
+            openedStore = null;
+        }
     }
 
     private HtmlReport.Result write(ReportSource source, Path output, ReportOptions options) throws MojoFailureException {
@@ -260,8 +275,8 @@ public class ReportMojo extends AbstractIndexReadingMojo implements MavenReport 
             throw new MojoFailureException("iafbt:report failed: " + e.getMessage() + ". Free space or grant write"
                     + " access there, or set iafbt.outputDirectory (now " + output.getParent() + ") to another folder.", e);
         } catch (ReportException e) {
-            String fix = store != null ? " Set iafbt.store to the root of a local-dir or local-tiered store (now "
-                    + store.getPath() + ")." : index != null ? " Set iafbt.index to an index built by iafbt:index (now "
+            String fix = store != null ? " Set iafbt.store to the root of a local-dir or local-tiered store, or to an"
+                    + " s3-tiered store's s3://bucket/prefix (now " + store.strip() + ")." : index != null ? " Set iafbt.index to an index built by iafbt:index (now "
                     + index.strip() + ")." : " Set iafbt.bundles to a folder of .iafbt bundles (now "
                     + bundles.getPath() + ").";
             throw new MojoFailureException("iafbt:report failed: " + e.getMessage() + "." + fix, e);

@@ -2,6 +2,7 @@ package dev.iafbt.maven;
 
 import dev.iafbt.index.TieredLayout;
 import dev.iafbt.store.BacktestStore;
+import dev.iafbt.store.ObjectTieredStore;
 import dev.iafbt.store.StoreCheck;
 import dev.iafbt.store.StoreException;
 import dev.iafbt.store.StoreKind;
@@ -20,16 +21,23 @@ import org.apache.maven.plugins.annotations.Parameter;
  * writes, missing, stale or orphan index rows and Tier-2 partitions, temp files, missing chunks,
  * unreadable bundles); {@code -Diafbt.repair=true} fixes them from the bundles. Writers of the store
  * wait while it runs. What cannot be fixed from the bundles (missing chunks, unreadable bundles)
- * fails the build unless {@code -Diafbt.failOnError=false}; so do unrepaired findings.
+ * fails the build unless {@code -Diafbt.failOnError=false}; so do unrepaired findings. An
+ * s3-tiered store ({@code s3://bucket/prefix}, Tier 1 in {@code iafbt.index}) is checked the same
+ * way, with chunks whose bytes no longer match their SHA-256 name reported too.
  */
 @Mojo(name = "verify-store", requiresProject = false, threadSafe = true)
-public class VerifyStoreMojo extends AbstractIafbtMojo {
+public class VerifyStoreMojo extends AbstractStoreMojo {
     /**
      * The store's root folder: for a tiered store the one holding {@code bundles/} and
-     * {@code index.sqlite}; for {@code local-dir} the folder of bundles.
+     * {@code index.sqlite}; for {@code local-dir} the folder of bundles; for an s3-tiered store its
+     * {@code s3://bucket/prefix} (see {@code iafbt.s3.*}), with its Tier 1 in {@code index}.
      */
     @Parameter(property = "iafbt.store")
-    File store;
+    String store;
+
+    /** An s3-tiered store's Tier 1: {@code jdbc:postgresql://…} or a SQLite file (unused for a local store). */
+    @Parameter(property = "iafbt.index")
+    String index;
 
     /**
      * {@code local-dir} checks a plain folder of bundles (unreadable bundles, missing OHLCV chunks,
@@ -57,7 +65,11 @@ public class VerifyStoreMojo extends AbstractIafbtMojo {
             throw new MojoFailureException("Set iafbt.store to the tiered store's folder, for example"
                     + " -Diafbt.store=path/to/store (the folder holding bundles/ and index.sqlite).");
         }
-        Path root = resolve(store);
+        if (isS3(store)) {
+            verifyObjectStore();
+            return;
+        }
+        Path root = resolve(new File(store.strip()));
         StoreKind kind;
         try {
             kind = storeKind == null || storeKind.isBlank() ? StoreKind.LOCAL_TIERED : StoreKind.of(storeKind.strip());
@@ -65,8 +77,8 @@ public class VerifyStoreMojo extends AbstractIafbtMojo {
             throw new MojoFailureException("iafbt.storeKind: " + e.getMessage());
         }
         if (kind == StoreKind.S3_TIERED) {
-            throw new MojoFailureException("iafbt:verify-store checks local stores only: set iafbt.storeKind to"
-                    + " local-tiered or local-dir");
+            throw new MojoFailureException("iafbt.storeKind is s3-tiered, but iafbt.store is not an s3://bucket/prefix;"
+                    + " set -Diafbt.store=s3://bucket/prefix");
         }
         if (kind == StoreKind.LOCAL_DIR && !Files.isDirectory(root)) {
             throw new MojoFailureException(root + " is not a folder. Set iafbt.store to the folder of bundles.");
@@ -89,6 +101,24 @@ public class VerifyStoreMojo extends AbstractIafbtMojo {
         } catch (StoreException e) {
             throw new MojoExecutionException("iafbt:verify-store failed: " + e.getMessage(), e);
         }
+        report(root.toString(), check);
+    }
+
+    private void verifyObjectStore() throws MojoExecutionException, MojoFailureException {
+        IndexTarget tier1 = objectStoreTier1(store, index);
+        try (ObjectTieredStore objects = openObjectStore(store.strip(), tier1)) {
+            getLog().info((repair ? "Verifying and repairing " : "Verifying ") + "s3-tiered store "
+                    + describeS3(store.strip()) + ", Tier 1 " + tier1.display()
+                    + (repair ? "" : " (-Diafbt.repair=true fixes what it finds from the bundles)"));
+            report(objects.root(), repair ? objects.repair() : objects.verify());
+        } catch (StoreException e) {
+            throw new MojoExecutionException("iafbt:verify-store failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Logs what the check found and repaired; fails when problems remain (unless failOnError is off). */
+    private void report(String root, StoreCheck check) throws MojoFailureException {
+        Log log = getLog();
         check.repaired().forEach(p -> log.info("Repaired " + p));
         for (StoreCheck.Problem problem : check.problems()) {
             if (problem.kind().repairable()) {
@@ -102,7 +132,7 @@ public class VerifyStoreMojo extends AbstractIafbtMojo {
             long repairable = check.problems().stream().filter(p -> p.kind().repairable()).count();
             String what = check.problems().size() + " problem(s) in " + root + " (see above)"
                     + (repairable > 0 ? "; " + repairable + " can be fixed with -Diafbt.repair=true" : "")
-                    + (repairable < check.problems().size() ? "; missing chunks and unreadable bundles cannot be"
+                    + (repairable < check.problems().size() ? "; missing or corrupt chunks and unreadable bundles cannot be"
                             + " fixed from the bundles: restore them, or write those backtests again" : "");
             if (failOnError) {
                 throw new MojoFailureException(what + ". Set -Diafbt.failOnError=false to only warn.");

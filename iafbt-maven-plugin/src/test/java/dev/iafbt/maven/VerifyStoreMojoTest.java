@@ -161,4 +161,16 @@ class VerifyStoreMojoTest extends GoalTestSupport {
         assertThat(log.at("INFO")).anyMatch(l -> l.startsWith(BUNDLES + " of " + BUNDLES + " indexed bundle(s)"));
         assertThat(rows(store.indexFile())).isEqualTo(BUNDLES);
     }
+
+    @Test
+    @InjectMojo(goal = "rank")
+    @UserProperty(name = "iafbt.store", value = "store")
+    @UserProperty(name = "iafbt.by", value = "sharpe_ratio")
+    void rankOnAStoreRootReadsTheStoresOwnIndex(RankMojo mojo) throws Exception {
+        LocalTieredStore store = sampleStore();
+        mojo.execute();
+        assertThat(log.at("INFO").get(0)).startsWith("Reading the tiered store " + store.root());
+        assertThat(log.at("INFO")).anyMatch(l -> l.startsWith("Top 10 of " + BUNDLES + " indexed bundle(s)"));
+        assertThat(rows(store.indexFile())).isEqualTo(BUNDLES);
+    }
 }

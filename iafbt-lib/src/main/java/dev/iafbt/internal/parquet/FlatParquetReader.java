@@ -5,14 +5,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
@@ -30,7 +35,12 @@ import org.apache.parquet.schema.Type;
  *
  * <p>It drives parquet-java's column readers directly instead of materializing one record object
  * per row (GroupReadSupport), because bundles carry many small blobs and the whole bundle must
- * open fast. Columns not asked for are never decompressed.
+ * open fast. Columns not asked for are never decompressed. Bytes in memory (every blob and OHLCV
+ * chunk) are read without parquet-hadoop's {@code ParquetFileReader}: the footer through
+ * parquet-format's Thrift classes ({@link ThriftFooter}) and the pages cut by {@link ChunkPages},
+ * which spares each footer a second conversion and a cold JVM the Jackson set-up of
+ * {@code ParquetMetadata}; files with a schema that path does not convert, and any other
+ * {@link InputFile}, go through {@code ParquetFileReader} (the same values, {@code DirectReadParityTest}).
  *
  * <p>Untrusted input: every failure, including the ones parquet-java reports as plain runtime
  * exceptions, becomes a {@link ParquetBlobException} that names the source; sizes from the footer
@@ -43,15 +53,24 @@ public final class FlatParquetReader {
     private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
     private static final byte[] ENCRYPTED_FOOTER_MAGIC = {'P', 'A', 'R', 'E'};
 
-    /** Shareable: the options hold no per-file state and the codec factory is stateless. */
-    private static final ParquetReadOptions OPTIONS = ParquetReadOptions.builder(new PlainParquetConfiguration())
-            .withCodecFactory(new HadoopFreeCodecFactory(FlatParquetWriter.REFERENCE_ZSTD_LEVEL))
-            .useStatsFilter(false)
-            .useDictionaryFilter(false)
-            .useRecordFilter(false)
-            .useColumnIndexFilter(false)
-            .useBloomFilter(false)
-            .build();
+    /** Stateless, so shared. */
+    private static final HadoopFreeCodecFactory CODECS = new HadoopFreeCodecFactory(FlatParquetWriter.REFERENCE_ZSTD_LEVEL);
+
+    /**
+     * The options of parquet-hadoop's reader, used only for files the direct path does not read;
+     * in a holder so that building them (which loads parquet-hadoop's filter and mapreduce classes)
+     * happens only then. Shareable: the options hold no per-file state.
+     */
+    private static final class Hadoop {
+        static final ParquetReadOptions OPTIONS = ParquetReadOptions.builder(new PlainParquetConfiguration())
+                .withCodecFactory(CODECS)
+                .useStatsFilter(false)
+                .useDictionaryFilter(false)
+                .useRecordFilter(false)
+                .useColumnIndexFilter(false)
+                .useBloomFilter(false)
+                .build();
+    }
 
     private FlatParquetReader() {
     }
@@ -65,7 +84,22 @@ public final class FlatParquetReader {
      */
     public static FlatTable read(byte[] parquet, String source, Collection<String> wanted) {
         requireMagic(parquet, source);
-        return read(new ByteArrayInputFile(parquet, source), source, wanted, parquet);
+        ThriftFooter footer = ThriftFooter.read(parquet, source);
+        if (footer.schema() == null) {
+            return read(new ByteArrayInputFile(parquet, source), source, wanted, parquet);
+        }
+        try {
+            List<RowGroup> groups = footer.metadata().getRow_groups();
+            int rowCount = checkedRowCount(groups, parquet.length, source);
+            Iterator<RowGroup> next = groups.stream().filter(g -> g.getNum_rows() > 0).iterator();
+            return read(footer.schema(), rowCount, footer.createdBy(), footer.keyValueMetadata(), wanted, source,
+                    projection -> next.hasNext()
+                            ? ChunkPages.of(next.next(), parquet, projection.getColumns(), CODECS, source) : null);
+        } catch (ParquetBlobException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ParquetBlobException(source + ": corrupt Parquet file (" + describe(e) + ")", e);
+        }
     }
 
     /** As {@link #read(byte[], String, Collection)}, for any {@link InputFile}. */
@@ -73,33 +107,51 @@ public final class FlatParquetReader {
         return read(file, source, wanted, null);
     }
 
-    /** {@code bytes}, when the whole file is at hand, lets every page header be checked first. */
+    /**
+     * Through parquet-hadoop's {@code ParquetFileReader}: any {@link InputFile}, and the files the
+     * direct path leaves to it. {@code bytes}, when the whole file is at hand, lets every page
+     * header be checked first.
+     */
     private static FlatTable read(InputFile file, String source, Collection<String> wanted, byte[] bytes) {
-        try (ParquetFileReader reader = new ParquetFileReader(file, OPTIONS)) {
+        try (ParquetFileReader reader = new ParquetFileReader(file, Hadoop.OPTIONS)) {
             FileMetaData meta = reader.getFooter().getFileMetaData();
             int rowCount = checkedRowCount(reader, file.getLength(), source);
             if (bytes != null) {
                 PageBounds.check(reader.getRowGroups(), bytes, source);
             }
-            MessageType projection = projection(meta.getSchema(), wanted, source);
-            List<ColumnBuffer> buffers = new ArrayList<>();
-            for (ColumnDescriptor column : projection.getColumns()) {
-                buffers.add(new ColumnBuffer(column, rowCount));
-            }
-            if (!buffers.isEmpty()) {
-                reader.setRequestedSchema(projection);
-                readRowGroups(reader, projection, meta.getCreatedBy(), buffers, rowCount, source);
-            }
-            LinkedHashMap<String, FlatColumn> columns = new LinkedHashMap<>();
-            for (ColumnBuffer buffer : buffers) {
-                columns.put(buffer.type.getName(), buffer.toColumn(rowCount));
-            }
-            return new FlatTable(meta.getSchema(), rowCount, columns, meta.getKeyValueMetaData());
+            return read(meta.getSchema(), rowCount, meta.getCreatedBy(), meta.getKeyValueMetaData(), wanted, source,
+                    projection -> {
+                        reader.setRequestedSchema(projection); // the other columns are never decompressed
+                        return reader.readNextRowGroup();
+                    });
         } catch (ParquetBlobException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new ParquetBlobException(source + ": corrupt Parquet file (" + describe(e) + ")", e);
         }
+    }
+
+    /** The next row group's pages of the projected columns; null after the last. */
+    @FunctionalInterface
+    private interface RowGroups {
+        PageReadStore next(MessageType projection) throws IOException;
+    }
+
+    private static FlatTable read(MessageType schema, int rowCount, String createdBy, Map<String, String> keyValues,
+            Collection<String> wanted, String source, RowGroups rowGroups) throws IOException {
+        MessageType projection = projection(schema, wanted, source);
+        List<ColumnBuffer> buffers = new ArrayList<>();
+        for (ColumnDescriptor column : projection.getColumns()) {
+            buffers.add(new ColumnBuffer(column, rowCount));
+        }
+        if (!buffers.isEmpty()) {
+            readRowGroups(rowGroups, projection, createdBy, buffers, rowCount, source);
+        }
+        LinkedHashMap<String, FlatColumn> columns = new LinkedHashMap<>();
+        for (ColumnBuffer buffer : buffers) {
+            columns.put(buffer.type.getName(), buffer.toColumn(rowCount));
+        }
+        return new FlatTable(schema, rowCount, columns, keyValues);
     }
 
     private static void requireMagic(byte[] bytes, String source) {
@@ -140,6 +192,33 @@ public final class FlatParquetReader {
         return (int) rows;
     }
 
+    /** As {@link #checkedRowCount(ParquetFileReader, long, String)}, on the footer's Thrift row groups. */
+    private static int checkedRowCount(List<RowGroup> groups, long fileLength, String source) {
+        long rows = 0;
+        for (RowGroup group : groups) {
+            if (group.getNum_rows() < 0) {
+                throw corrupt(source, "negative row count " + group.getNum_rows() + " in a row group");
+            }
+            rows += group.getNum_rows();
+            for (ColumnChunk chunk : group.getColumns()) {
+                ColumnMetaData meta = chunk.getMeta_data();
+                if (chunk.isSetFile_path() || meta == null) {
+                    throw corrupt(source, "a column chunk is not stored in the file itself");
+                }
+                long start = ChunkPages.start(meta);
+                long end = start + meta.getTotal_compressed_size();
+                if (start < MAGIC.length || meta.getTotal_compressed_size() < 0 || end > fileLength) {
+                    throw corrupt(source, "column chunk " + meta.getPath_in_schema() + " at bytes " + start + ".." + end
+                            + " lies outside the " + fileLength + "-byte file");
+                }
+            }
+        }
+        if (rows > MAX_ROWS) {
+            throw corrupt(source, "implausible row count " + rows);
+        }
+        return (int) rows;
+    }
+
     private static MessageType projection(MessageType schema, Collection<String> wanted, String source) {
         List<Type> fields = new ArrayList<>();
         for (String name : wanted) {
@@ -158,12 +237,12 @@ public final class FlatParquetReader {
     }
 
     @SuppressWarnings("deprecation") // getTotalValueCount: the one check of a column's length parquet exposes
-    private static void readRowGroups(ParquetFileReader reader, MessageType projection, String createdBy,
+    private static void readRowGroups(RowGroups rowGroups, MessageType projection, String createdBy,
             List<ColumnBuffer> buffers, int rowCount, String source) throws IOException {
         GroupConverter converter = new NoOpGroupConverter(projection.getFieldCount());
         int offset = 0;
         PageReadStore rowGroup;
-        while ((rowGroup = reader.readNextRowGroup()) != null) {
+        while ((rowGroup = rowGroups.next(projection)) != null) {
             long rows = rowGroup.getRowCount();
             if (rows > rowCount - offset) {
                 throw corrupt(source, "row groups hold more rows than the footer's " + rowCount);

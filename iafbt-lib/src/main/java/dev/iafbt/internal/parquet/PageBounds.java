@@ -23,14 +23,20 @@ final class PageBounds {
 
     static void check(List<BlockMetaData> rowGroups, byte[] file, String source) {
         for (BlockMetaData group : rowGroups) {
-            long maxUncompressed = group.getRowCount() * 9 + PAGE_SLACK;
+            long maxUncompressed = maxUncompressed(group.getRowCount());
             for (ColumnChunkMetaData chunk : group.getColumns()) {
                 checkChunk(chunk, file, maxUncompressed, source);
             }
         }
     }
 
+    /** The most bytes a page of a row group of {@code rows} rows can honestly decompress to. */
+    static long maxUncompressed(long rows) {
+        return rows * 9 + PAGE_SLACK;
+    }
+
     private static void checkChunk(ColumnChunkMetaData chunk, byte[] file, long maxUncompressed, String source) {
+        String column = chunk.getPath().toString();
         long position = chunk.getStartingPos();
         long end = position + chunk.getTotalSize(); // both checked against the file length already
         while (position < end) {
@@ -40,25 +46,30 @@ final class PageBounds {
             try {
                 header = Util.readPageHeader(in);
             } catch (IOException | RuntimeException e) {
-                throw corrupt(source, chunk, "unreadable page header at byte " + position + " (" + e.getMessage() + ")");
+                throw corrupt(source, column, "unreadable page header at byte " + position + " (" + e.getMessage() + ")");
             }
             long body = position + (before - in.available());
-            long compressed = header.getCompressed_page_size();
-            long uncompressed = header.getUncompressed_page_size();
-            if (compressed < 0 || body + compressed > end) {
-                throw corrupt(source, chunk, "a page at byte " + position + " claims " + compressed
-                        + " compressed bytes, past the end of its chunk at byte " + end);
-            }
-            if (uncompressed < 0 || uncompressed > maxUncompressed) {
-                throw corrupt(source, chunk, "a page at byte " + position + " claims " + uncompressed
-                        + " uncompressed bytes, more than its row group's rows can hold");
-            }
-            position = body + compressed;
+            checkPage(header, position, body, end, maxUncompressed, source, column);
+            position = body + header.getCompressed_page_size();
         }
     }
 
-    private static ParquetBlobException corrupt(String source, ColumnChunkMetaData chunk, String problem) {
-        return new ParquetBlobException(source + ": corrupt Parquet file (column " + chunk.getPath() + ": "
-                + problem + ")");
+    /** Refuses a page whose sizes reach past its chunk or beyond what its row group can hold. */
+    static void checkPage(PageHeader header, long position, long body, long end, long maxUncompressed, String source,
+            String column) {
+        long compressed = header.getCompressed_page_size();
+        long uncompressed = header.getUncompressed_page_size();
+        if (compressed < 0 || body + compressed > end) {
+            throw corrupt(source, column, "a page at byte " + position + " claims " + compressed
+                    + " compressed bytes, past the end of its chunk at byte " + end);
+        }
+        if (uncompressed < 0 || uncompressed > maxUncompressed) {
+            throw corrupt(source, column, "a page at byte " + position + " claims " + uncompressed
+                    + " uncompressed bytes, more than its row group's rows can hold");
+        }
+    }
+
+    static ParquetBlobException corrupt(String source, String column, String problem) {
+        return new ParquetBlobException(source + ": corrupt Parquet file (column " + column + ": " + problem + ")");
     }
 }

@@ -7,6 +7,11 @@
  *.</li>
  *   <li>{@link dev.iafbt.internal.parquet.FlatParquetReader} / {@link dev.iafbt.internal.parquet.FlatParquetWriter}:
  *       whole numeric columns to and from primitive arrays, shared with the OHLCV codec.</li>
+ *   <li>{@link dev.iafbt.internal.parquet.ThriftFooter} / {@link dev.iafbt.internal.parquet.ChunkPages}: the
+ *       direct read of in-memory files (footer by parquet-format's Thrift classes, pages for
+ *       parquet-column's readers) without parquet-hadoop's {@code ParquetFileReader} and
+ *       {@code ParquetMetadata}, whose static Jackson {@code ObjectMapper} costs a cold JVM about
+ *       400 classes.</li>
  *   <li>{@link dev.iafbt.internal.parquet.ByteArrayInputFile} / {@link dev.iafbt.internal.parquet.ByteArrayOutputFile}:
  *       in-memory files, which parquet-java does not ship.</li>
  * </ul>

@@ -2,6 +2,7 @@ package dev.iafbt.internal.parquet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -31,9 +32,14 @@ final class NullableSeriesFiles {
     }
 
     static byte[] write(Long[] ts, Double[] values, CompressionCodecName codec) {
+        return write(ts, values, codec, ParquetProperties.WriterVersion.PARQUET_1_0);
+    }
+
+    /** With {@code PARQUET_2_0}, data pages v2 (levels stored uncompressed before the data). */
+    static byte[] write(Long[] ts, Double[] values, CompressionCodecName codec, ParquetProperties.WriterVersion version) {
         SimpleGroupFactory groups = new SimpleGroupFactory(SERIES);
         ByteArrayOutputFile out = new ByteArrayOutputFile("nullable", 256);
-        try (ParquetWriter<Group> writer = builder(out, SERIES, codec)) {
+        try (ParquetWriter<Group> writer = builder(out, SERIES, codec, version)) {
             for (int i = 0; i < ts.length; i++) {
                 Group row = groups.newGroup();
                 if (ts[i] != null) {
@@ -53,7 +59,8 @@ final class NullableSeriesFiles {
     static byte[] writeOnlyTs(long[] ts) {
         SimpleGroupFactory groups = new SimpleGroupFactory(ONLY_TS);
         ByteArrayOutputFile out = new ByteArrayOutputFile("only-ts", 256);
-        try (ParquetWriter<Group> writer = builder(out, ONLY_TS, CompressionCodecName.ZSTD)) {
+        try (ParquetWriter<Group> writer = builder(out, ONLY_TS, CompressionCodecName.ZSTD,
+                ParquetProperties.WriterVersion.PARQUET_1_0)) {
             for (long t : ts) {
                 writer.write(groups.newGroup().append("ts", t));
             }
@@ -64,8 +71,9 @@ final class NullableSeriesFiles {
     }
 
     private static ParquetWriter<Group> builder(ByteArrayOutputFile out, MessageType schema,
-            CompressionCodecName codec) throws IOException {
+            CompressionCodecName codec, ParquetProperties.WriterVersion version) throws IOException {
         return ExampleParquetWriter.builder(out)
+                .withWriterVersion(version)
                 .withConf(new PlainParquetConfiguration())
                 .withType(schema)
                 .withCodecFactory(new HadoopFreeCodecFactory(3))
