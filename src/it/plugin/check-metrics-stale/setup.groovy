@@ -1,12 +1,3 @@
-// two sample bundles: one to be refreshed by iafbt:recompute first, one left stale
-import java.nio.file.*
-
-Path target = basedir.toPath().resolve("backtests")
-Files.createDirectories(target.resolve("refreshed"))
-Files.createDirectories(target.resolve("stale"))
-List<Path> samples = []
-Files.newDirectoryStream(Paths.get(samplesDir), "*.iafbt").withCloseable { files -> files.each { samples << it } }
-samples.sort()
-Files.copy(samples[0], target.resolve("refreshed").resolve(samples[0].fileName.toString()))
-Files.copy(samples[1], target.resolve("stale").resolve(samples[1].fileName.toString()))
+// two sample bundles: one refreshed by iafbt:recompute first, one left stale
+evaluate(new File(itScripts, "refreshed-and-stale.groovy").text + "\nRefreshedAndStale.copy(basedir.toPath(), samplesDir)")
 return true

@@ -16,7 +16,8 @@ assert html.contains("id=\"s3\"") && !html.contains("id=\"s4\"")
 // the report's order is rank's: the algorithm ids in the same sequence
 int id = csv[0].split(",").toList().indexOf("algorithm_id")
 List<String> rankIds = csv.drop(1).collect { it.split(",")[id] }
-List<String> reportIds = (html =~ /<td class="id">(?:<a href="#s\d+">)?([^<]+)</).collect { it[1] }
+// (a stale bundle's id cell also carries the "stale metrics" badge class and its tooltip)
+List<String> reportIds = (html =~ /<td class="id(?: stale" title="[^"]*)?">(?:<a href="#s\d+">)?([^<]+)</).collect { it[1] }
 assert reportIds == rankIds
 assert !Files.exists(basedir.toPath().resolve("backtests/index.sqlite")) : "the index went where iafbt.index says"
 return true

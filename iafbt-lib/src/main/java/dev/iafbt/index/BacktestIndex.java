@@ -66,6 +66,18 @@ public interface BacktestIndex extends AutoCloseable {
      */
     List<LinkedHashMap<String, Object>> selectReadOnly(String sql, List<?> params);
 
+    /**
+     * Records metrics audits in iafbt's side table (created on first use; the reference's table is
+     * not touched), replacing earlier records of the same bundle paths, in one transaction.
+     */
+    void recordMetricsAudits(Collection<MetricsAuditRecord> records);
+
+    /**
+     * Every recorded metrics audit by bundle_path; empty when none was ever recorded (the index
+     * then has no side table). A record applies only while its file provenance matches the row's.
+     */
+    Map<String, MetricsAuditRecord> metricsAudits();
+
     @Override
     void close();
 }

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -210,6 +212,52 @@ abstract sealed class JdbcIndex implements BacktestIndex permits SqliteIndex, Po
             out.add(row);
         }
         return out;
+    }
+
+    @Override
+    public void recordMetricsAudits(Collection<MetricsAuditRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        inTransaction("record metrics audits in", () -> {
+            try (Statement st = connection.createStatement()) {
+                st.execute(MetricsAuditTable.CREATE);
+            }
+            try (PreparedStatement ps = connection.prepareStatement(MetricsAuditTable.UPSERT)) {
+                for (MetricsAuditRecord r : records) {
+                    ps.setString(1, r.bundlePath());
+                    ps.setLong(2, r.mtimeNs());
+                    ps.setLong(3, r.size());
+                    if (r.staleValues() == null) {
+                        ps.setNull(4, Types.INTEGER);
+                    } else {
+                        ps.setInt(4, r.staleValues());
+                    }
+                    ps.setString(5, r.detail());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public Map<String, MetricsAuditRecord> metricsAudits() {
+        boolean exists = query("read the metrics audits of", dialect.tableExistsSql(), List.of(MetricsAuditTable.TABLE),
+                ResultSet::next);
+        if (!exists) {
+            return Map.of();
+        }
+        return query("read the metrics audits of", MetricsAuditTable.SELECT, List.of(), rs -> {
+            Map<String, MetricsAuditRecord> out = new HashMap<>();
+            while (rs.next()) {
+                int stale = rs.getInt(4);
+                Integer staleValues = rs.wasNull() ? null : stale;
+                out.put(rs.getString(1), new MetricsAuditRecord(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        staleValues, rs.getString(5)));
+            }
+            return out;
+        });
     }
 
     // ---- plumbing ----

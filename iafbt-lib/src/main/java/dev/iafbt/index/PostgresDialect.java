@@ -101,4 +101,9 @@ final class PostgresDialect implements SqlDialect {
     public String toString() {
         return name();
     }
+
+    @Override
+    public String tableExistsSql() {
+        return "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?";
+    }
 }

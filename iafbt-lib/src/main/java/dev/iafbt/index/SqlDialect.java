@@ -58,4 +58,10 @@ public interface SqlDialect {
 
     /** A numeric literal of the filter grammar as this dialect reads it. */
     String filterNumber(String literal);
+
+    /**
+     * A query with one parameter, a table name, that returns a row when that table exists where
+     * the index table is (the side tables iafbt adds are created only when first written).
+     */
+    String tableExistsSql();
 }

@@ -53,4 +53,9 @@ final class SqliteDialect implements SqlDialect {
     public String toString() {
         return name();
     }
+
+    @Override
+    public String tableExistsSql() {
+        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
+    }
 }

@@ -55,27 +55,10 @@ final class DrawdownMetrics {
 
     /** {@code get_max_drawdown_duration}: whole days from the first point under the peak to recovery (or the end). */
     static long maxDrawdownDuration(double[] v, long[] micros) {
-        if (v.length == 0) {
-            return 0;
-        }
-        double peak = v[0];
-        long start = Long.MIN_VALUE;
         long max = 0;
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] < peak) {
-                if (start == Long.MIN_VALUE) {
-                    start = micros[i];
-                }
-            } else if (v[i] >= peak) {
-                if (start != Long.MIN_VALUE) {
-                    max = Math.max(max, Times.days(start, micros[i]));
-                    start = Long.MIN_VALUE;
-                }
-                peak = v[i];
-            }
-        }
-        if (start != Long.MIN_VALUE) {
-            max = Math.max(max, Times.days(start, micros[micros.length - 1]));
+        for (int[] p : DrawdownPeriods.indices(v)) {
+            long end = p[3] < 0 ? micros[micros.length - 1] : micros[p[3]];
+            max = Math.max(max, Times.days(micros[p[1]], end));
         }
         return max;
     }

@@ -46,7 +46,7 @@ final class PeriodMetrics {
         m.put("cvar_95", tail.length == 0 ? var : NumpyMath.mean(tail, tail.length));
     }
 
-    private static TimeSeries labelled(CalendarReturns.Returns r, CalendarReturns.Period period) {
+    static TimeSeries labelled(CalendarReturns.Returns r, CalendarReturns.Period period) {
         long[] ms = new long[r.size()];
         for (int i = 0; i < ms.length; i++) {
             ms[i] = period.labelMillis(r.keys()[i]);

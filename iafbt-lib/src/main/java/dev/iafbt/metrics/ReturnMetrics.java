@@ -162,19 +162,18 @@ final class ReturnMetrics {
 
     /** {@code get_rolling_sharpe_ratio}: 365-observation window, 30 minimum, rfr ignored; see docs for the midnight rule. */
     static TimeSeries rollingSharpe(SnapshotOrderings s, CalendarReturns.Returns ffill) {
-        double[] mean = RollingKernels.rollingMean(ffill.values(), 365, 30);
-        double[] std = RollingKernels.rollingStd(ffill.values(), 365, 30);
+        double[] sharpe = rollingSharpe(ffill.values(), REFERENCE_ROLLING_WINDOW, REFERENCE_ROLLING_MIN_PERIODS);
         Set<Long> midnights = new HashSet<>();
         for (long t : s.frameMicros) {
             if (Math.floorMod(t, Times.MICROS_PER_DAY) == 0) {
                 midnights.add(t / Times.MICROS_PER_DAY);
             }
         }
-        long[] ms = new long[mean.length];
-        double[] out = new double[mean.length];
+        long[] ms = new long[sharpe.length];
+        double[] out = new double[sharpe.length];
         int n = 0;
-        for (int i = 0; i < mean.length; i++) {
-            double value = SQRT_365 * (mean[i] / std[i]);
+        for (int i = 0; i < sharpe.length; i++) {
+            double value = sharpe[i];
             long day = ffill.keys()[i];
             if (Double.isNaN(value) || midnights.contains(day)) {
                 ms[n] = day * 86_400_000L;
@@ -182,5 +181,20 @@ final class ReturnMetrics {
             }
         }
         return new TimeSeries(Arrays.copyOf(ms, n), Arrays.copyOf(out, n));
+    }
+
+    /** The reference's rolling window in daily observations, and how many it needs before giving a value. */
+    static final int REFERENCE_ROLLING_WINDOW = 365;
+    static final int REFERENCE_ROLLING_MIN_PERIODS = 30;
+
+    /** {@code sqrt(365) * rolling_mean / rolling_std} (ddof 1) over daily returns, one value per input row. */
+    static double[] rollingSharpe(double[] dailyReturns, int window, int minPeriods) {
+        double[] mean = RollingKernels.rollingMean(dailyReturns, window, minPeriods);
+        double[] std = RollingKernels.rollingStd(dailyReturns, window, minPeriods);
+        double[] out = new double[mean.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = SQRT_365 * (mean[i] / std[i]);
+        }
+        return out;
     }
 }

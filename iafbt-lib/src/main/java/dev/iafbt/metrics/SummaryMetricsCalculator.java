@@ -1,6 +1,7 @@
 package dev.iafbt.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +101,12 @@ public final class SummaryMetricsCalculator {
      * summary field holds the shallowest run's instead (kept there for parity).
      */
     public static double worstWindowMaxDrawdown(List<RunMetrics> runs) {
-        return runs.stream().mapToDouble(r -> r.number("max_drawdown")).max().orElse(0.0);
+        return worstWindowMaxDrawdown(runs.stream().mapToDouble(r -> r.number("max_drawdown")).toArray());
+    }
+
+    /** As {@link #worstWindowMaxDrawdown(List)} from the runs' {@code max_drawdown} values (positive fractions); 0 without runs. */
+    public static double worstWindowMaxDrawdown(double[] runMaxDrawdowns) {
+        return Arrays.stream(runMaxDrawdowns).max().orElse(0.0);
     }
 
     private static Object profitFactor(List<RunMetrics> runs, double[] days) {

@@ -156,6 +156,18 @@ public final class Backtest extends DocView {
         return mapsIn(runsKey(), (b, m, p) -> new BacktestRun(b, m, p, blobs));
     }
 
+    /**
+     * The deepest stored {@code max_drawdown} of any run, a positive fraction: what a reader of
+     * "max drawdown" means. The summary's {@code max_drawdown} is the shallowest run's (a reference
+     * quirk kept for parity, see docs/metrics.md). Empty when no run has a stored value.
+     */
+    public Optional<Double> worstWindowMaxDrawdown() {
+        double[] perRun = runs().stream().map(BacktestRun::metrics).filter(m -> m != null && m.maxDrawdown() != null)
+                .mapToDouble(BacktestMetrics::maxDrawdown).toArray();
+        return perRun.length == 0 ? Optional.empty()
+                : Optional.of(SummaryMetricsCalculator.worstWindowMaxDrawdown(perRun));
+    }
+
     /** The stored summary; empty when nil, missing or {} (the reference reads {} as None). */
     public Optional<SummaryMetrics> summary() {
         DocMap summary = mapOrNull(summaryKey());

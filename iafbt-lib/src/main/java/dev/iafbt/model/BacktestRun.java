@@ -3,6 +3,7 @@ package dev.iafbt.model;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
+import dev.iafbt.metrics.CurveReturns;
 import dev.iafbt.metrics.RunInput;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,5 +124,15 @@ public final class BacktestRun extends DocView {
      */
     public RunInput metricsInput() {
         return MetricInputs.of(this);
+    }
+
+    /**
+     * The calendar returns of this run's snapshots by the reference's definitions (monthly, yearly
+     * and daily time-weighted returns, rolling Sharpe); empty series when the run kept no
+     * snapshots. Needs no run dates, unlike {@link #metricsInput()}.
+     */
+    public CurveReturns curveReturns() {
+        SnapshotColumns c = SnapshotColumns.of(this);
+        return CurveReturns.of(c.micros(), c.values(), c.flows());
     }
 }

@@ -1,5 +1,7 @@
 package dev.iafbt.report;
 
+import dev.iafbt.metrics.DrawdownPeriod;
+import dev.iafbt.metrics.DrawdownPeriods;
 import dev.iafbt.model.Order;
 import dev.iafbt.model.Trade;
 import dev.iafbt.report.ReportView.Cell;
@@ -23,14 +25,25 @@ final class ActivityTables {
         for (RunData r : runs) {
             Series eq = r.equity();
             Double ret = eq.isEmpty() || !(eq.values()[0] > 0) ? null : eq.values()[eq.size() - 1] / eq.values()[0] - 1;
-            List<DrawdownPeriod> worst = Drawdowns.worst(eq, 1);
-            // as the summary stores max_drawdown: a positive fraction below the peak
-            Double dd = eq.isEmpty() ? null : worst.isEmpty() ? Double.valueOf(0.0) : Double.valueOf(-worst.get(0).depth());
+            Double dd = maxDrawdown(r);
             rows.add(List.of(Cell.plain(r.name()), Cell.plain(date(r.run().startDate())), Cell.plain(date(r.run().endDate())),
                     Cell.plain(nz(r.run().tradingSymbol())), pct(ret), new Cell(Fmt.pct(dd), Fmt.sortKey(dd), ""),
                     num(r.run().metrics() == null ? null : r.run().metrics().sharpeRatio(), 2), num((double) r.run().numberOfTrades(), 0)));
         }
         return new Table(List.of("Run", "Start", "End", "Symbol", "Return", "Max DD", "Sharpe", "Trades"), rows, "");
+    }
+
+    /**
+     * The run's stored {@code max_drawdown} (a positive fraction below the peak), or, for a run
+     * without metrics, the deepest of its curve's drawdown periods by the same definition.
+     */
+    static Double maxDrawdown(RunData r) {
+        Double stored = r.run().metrics() == null ? null : r.run().metrics().maxDrawdown();
+        if (stored != null || r.equity().isEmpty()) {
+            return stored;
+        }
+        List<DrawdownPeriod> worst = DrawdownPeriods.worst(DrawdownPeriods.of(r.equity().times(), r.equity().values()), 1);
+        return worst.isEmpty() ? 0.0 : -worst.get(0).depth();
     }
 
     static Table trades(List<RunData> runs, int cap) {

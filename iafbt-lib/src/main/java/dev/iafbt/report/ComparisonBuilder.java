@@ -62,13 +62,13 @@ final class ComparisonBuilder {
     private static Matrix correlation(List<Detailed> detailed) {
         List<String> labels = detailed.stream().map(d -> "#" + d.sheet().rank()).toList();
         // arrays once per strategy, and each pair once: the correlation is symmetric to the last bit
-        List<DailyReturns.Days> days = detailed.stream().map(d -> DailyReturns.Days.of(d.dailyReturns())).toList();
+        List<ReturnCorrelation.Days> days = detailed.stream().map(d -> ReturnCorrelation.Days.of(d.dailyReturns())).toList();
         int n = detailed.size();
         double[][] r = new double[n][n];
         for (int i = 0; i < n; i++) {
             r[i][i] = 1.0;
             for (int j = i + 1; j < n; j++) {
-                r[i][j] = r[j][i] = DailyReturns.correlation(days.get(i), days.get(j), MIN_SHARED_DAYS);
+                r[i][j] = r[j][i] = ReturnCorrelation.correlation(days.get(i), days.get(j), MIN_SHARED_DAYS);
             }
         }
         List<List<Cell>> cells = new ArrayList<>();

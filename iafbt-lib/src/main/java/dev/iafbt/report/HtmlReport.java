@@ -66,11 +66,13 @@ public final class HtmlReport {
                 loaded.opened()));
         List<Detailed> detailed = new ArrayList<>();
         Map<Strategy, String> anchors = new IdentityHashMap<>();
+        Map<Strategy, String> stale = new IdentityHashMap<>();
         List<String> notes = new ArrayList<>();
         for (Object b : built) {
             if (b instanceof Detailed d) {
                 detailed.add(d);
                 anchors.put(d.strategy(), d.sheet().anchor());
+                stale.put(d.strategy(), d.sheet().stale());
                 notes.addAll(d.notes());
             } else {
                 skipped.add((Skipped) b);
@@ -97,7 +99,7 @@ public final class HtmlReport {
             tags.add(s.tag());
             Double key = order.orderValue(s);
             rows.add(new StrategyRow(i + 1, anchors.getOrDefault(s, ""), s.algorithmId(), s.relative(), s.tag(),
-                    s.parameterText(), new Cell(Fmt.num(key, 3), Fmt.sortKey(key), ""), cells(s)));
+                    s.parameterText(), new Cell(Fmt.num(key, 3), Fmt.sortKey(key), ""), cells(s), stale.getOrDefault(s, "")));
         }
         tags.remove("");
         return new Report(options.title(), options.generated() == null ? "" : options.generated().strip(),

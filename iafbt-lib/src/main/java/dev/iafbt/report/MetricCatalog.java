@@ -41,6 +41,9 @@ final class MetricCatalog {
      */
     static final String SHALLOWEST_WINDOW_DRAWDOWN = "Max drawdown (shallowest window)";
 
+    /** The deepest drawdown of any window (stored per-run {@code max_drawdown}), shown beside the summary's. */
+    static final String WORST_WINDOW_DRAWDOWN = "Worst window max drawdown";
+
     static final List<Metric> KPIS = List.of(m(CAGR, "CAGR", Kind.PCT), m(SHARPE_RATIO, "Sharpe", Kind.RATIO),
             m(SORTINO_RATIO, "Sortino", Kind.RATIO), m(MAX_DRAWDOWN, SHALLOWEST_WINDOW_DRAWDOWN, Kind.PCT),
             m(TOTAL_NET_GAIN_PERCENTAGE, "Net gain (windows compounded)", Kind.PCT), m(WIN_RATE, "Win rate", Kind.PCT),

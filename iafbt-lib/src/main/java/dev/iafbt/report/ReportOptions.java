@@ -5,7 +5,8 @@ import dev.iafbt.rank.EvaluationFocus;
 /**
  * How a report is built. Defaults: 25 detailed strategies, ordered by the BALANCED focus score,
  * 400 chart points per curve, 100 trade and order rows per strategy (500 of each made an
- * 11-window tear sheet 340 KB, three quarters of it these two tables), a 90-day rolling Sharpe, a
+ * 11-window tear sheet 340 KB, three quarters of it these two tables), a 365-day rolling Sharpe
+ * (the reference's window, so the chart agrees with the bundle's {@code rolling_sharpe_ratio}), a
  * 10 MB size budget, no timestamp (so the same bundles give the same bytes).
  *
  * @param by order by this metric or index column instead of a focus score (null: use focus)
@@ -20,7 +21,7 @@ public record ReportOptions(String title, int topK, EvaluationFocus focus, Strin
 
     public static ReportOptions defaults() {
         return new ReportOptions("Backtest report", 25, EvaluationFocus.BALANCED, null, false, DEFAULT_SIZE_BUDGET, 400, DEFAULT_MAX_TABLE_ROWS,
-                90, null, null);
+                365, null, null);
     }
 
     public ReportOptions {

@@ -27,10 +27,11 @@ public final class ReportView {
     /**
      * One row of the ranking table; {@code anchor} is the tear sheet's id, empty for summary-only
      * rows; {@code bundle} the bundle's path in its folder (or its store handle), which tells
-     * apart bundles with the same algorithm id; {@code order} the value the table is ordered by.
+     * apart bundles with the same algorithm id; {@code order} the value the table is ordered by;
+     * {@code stale} what differs when the bundle's stored metrics are stale (empty otherwise).
      */
     public record StrategyRow(int rank, String anchor, String algorithmId, String bundle, String tag, String params,
-            Cell order, List<Cell> cells) {
+            Cell order, List<Cell> cells, String stale) {
     }
 
     public record Group(String name, List<KeyValue> entries) {
@@ -61,11 +62,15 @@ public final class ReportView {
             Matrix correlation, Coverage coverage, SweepHeatmap sweep) {
     }
 
-    /** {@code partialYears} is empty unless the curve starts or ends inside a calendar year, and then says which. */
+    /**
+     * {@code partialYears} is empty unless the curve starts or ends inside a calendar year, and then
+     * says which; {@code stale} is empty unless the stored metrics differ from a fresh
+     * recomputation, and then says how.
+     */
     public record TearSheet(String anchor, int rank, String algorithmId, String bundle, String tag, List<KeyValue> parameters,
             List<String> windows, String currency, String primaryRun, List<KeyValue> kpis, List<Group> metrics,
             String equitySvg, String underwaterSvg, Table drawdowns, Table monthly, String partialYears, String yearlySvg,
-            String rollingSharpeSvg, Table runs, Table trades, Table orders) {
+            String rollingSharpeSvg, Table runs, Table trades, Table orders, String stale) {
     }
 
     public record Skipped(String bundle, String reason) {

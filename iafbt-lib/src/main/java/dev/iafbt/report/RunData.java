@@ -1,5 +1,6 @@
 package dev.iafbt.report;
 
+import dev.iafbt.metrics.CurveReturns;
 import dev.iafbt.model.BacktestRun;
 import dev.iafbt.model.MetricSeries;
 import dev.iafbt.model.PortfolioSnapshot;
@@ -32,6 +33,20 @@ record RunData(String name, BacktestRun run, Series equity) {
 
     long span() {
         return equity.isEmpty() ? -1 : equity.times()[equity.size() - 1] - equity.times()[0];
+    }
+
+    /**
+     * The run's calendar returns by the reference's definitions, from its snapshots (their cash
+     * flows included, as the bundle's monthly and yearly series are computed), or from the equity
+     * curve with no cash flows when the bundle kept no snapshots.
+     */
+    CurveReturns returns() {
+        CurveReturns fromSnapshots = run.curveReturns(); // reads only the three columns it needs
+        if (!fromSnapshots.isEmpty()) {
+            return fromSnapshots;
+        }
+        long[] micros = Arrays.stream(equity.times()).map(ms -> ms * 1000).toArray();
+        return CurveReturns.of(micros, equity.values(), new double[micros.length]);
     }
 
     private static Series fromSnapshots(List<PortfolioSnapshot> snapshots) {

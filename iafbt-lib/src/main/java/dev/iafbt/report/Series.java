@@ -1,5 +1,6 @@
 package dev.iafbt.report;
 
+import dev.iafbt.metrics.TimeSeries;
 import dev.iafbt.model.MetricSeries;
 import java.util.Arrays;
 
@@ -35,6 +36,20 @@ public record Series(long[] times, double[] values) {
             v[i] = stored.valueAt(finite[i]);
         }
         return new Series(t, v);
+    }
+
+    /** A computed series (times ascending) without its non-finite points. */
+    public static Series finite(TimeSeries computed) {
+        long[] t = new long[computed.size()];
+        double[] v = new double[computed.size()];
+        int n = 0;
+        for (int i = 0; i < computed.size(); i++) {
+            if (Double.isFinite(computed.values()[i])) {
+                t[n] = computed.epochMillis()[i];
+                v[n++] = computed.values()[i];
+            }
+        }
+        return new Series(Arrays.copyOf(t, n), Arrays.copyOf(v, n));
     }
 
     public int size() {

@@ -1,5 +1,9 @@
 package dev.iafbt.report;
 
+import dev.iafbt.metrics.CurveReturns;
+import dev.iafbt.metrics.DrawdownPeriod;
+import dev.iafbt.metrics.DrawdownPeriods;
+import dev.iafbt.metrics.TimeSeries;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.BacktestRun;
 import dev.iafbt.report.ReportView.Cell;
@@ -7,6 +11,7 @@ import dev.iafbt.report.ReportView.Group;
 import dev.iafbt.report.ReportView.KeyValue;
 import dev.iafbt.report.ReportView.Table;
 import dev.iafbt.report.ReportView.TearSheet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +60,7 @@ final class TearSheetBuilder {
         }
         RunData primary = runs.stream().reduce((a, b) -> b.span() > a.span() ? b : a).orElse(null);
         Series equity = primary == null ? Series.EMPTY : primary.equity();
-        List<DrawdownPeriod> worst = Drawdowns.worst(equity, 5);
+        List<DrawdownPeriod> worst = DrawdownPeriods.worst(DrawdownPeriods.of(equity.times(), equity.values()), 5);
         int[] keep = worst.stream().flatMapToInt(d -> IntStream.of(d.peakIndex(), d.valleyIndex(),
                 d.recoveryIndex())).toArray();
         int[] kept = Lttb.indices(equity, options.maxPoints(), keep);
@@ -65,7 +70,7 @@ final class TearSheetBuilder {
                     equity.size(), kept.length));
         }
         Series growth = equity.select(kept).growth();
-        Series underwater = Drawdowns.underwater(equity).select(kept);
+        Series underwater = new Series(equity.times(), DrawdownPeriods.underwater(equity.values())).select(kept);
 
         TimeChart equityChart = new TimeChart("Equity growth of every run", true, false);
         int otherPoints = otherRunPoints(options.maxPoints(), runs.size());
@@ -78,11 +83,12 @@ final class TearSheetBuilder {
                 : equity.times()[equity.size() - 1]));
         String underwaterSvg = new TimeChart("Underwater (drawdown from the running peak)", true, true)
                 .line(primary == null ? "" : primary.name(), "#D55E00", underwater, false).render();
-        Series sharpe = DailyReturns.rollingSharpe(equity, options.rollingWindowDays());
+        CurveReturns returns = primary == null ? null : primary.returns();
+        Series sharpe = returns == null ? Series.EMPTY : Series.finite(returns.rollingSharpe(options.rollingWindowDays()));
         String sharpeSvg = new TimeChart("Rolling Sharpe", false, false)
                 .line(options.rollingWindowDays() + "-day rolling Sharpe", "#0072B2",
                         sharpe.select(Lttb.indices(sharpe, options.maxPoints())), false).render();
-        Map<Integer, Double> yearly = PeriodReturns.yearly(equity);
+        Map<Integer, Double> yearly = returns == null ? Map.of() : byYear(returns.yearly());
         PartialYears partial = PartialYears.of(equity);
 
         String currency = primary == null || primary.run().tradingSymbol() == null ? ""
@@ -91,17 +97,21 @@ final class TearSheetBuilder {
         strategy.parameters().forEach((k, v) -> params.add(new KeyValue(k, v)));
         List<String> windows = runs.stream().map(r -> r.name() + " (" + dates(r) + ")").toList();
         TearSheet sheet = new TearSheet(anchor, rank, strategy.algorithmId(), strategy.relative(), strategy.tag(), params, windows, currency,
-                primary == null ? "" : primary.name(), kpis(strategy), groups(strategy), equityChart.render(),
-                underwaterSvg, drawdownTable(worst, equity), monthlyTable(PeriodReturns.monthly(equity), yearly, partial),
+                primary == null ? "" : primary.name(), kpis(strategy, backtest), groups(strategy), equityChart.render(),
+                underwaterSvg, drawdownTable(worst, equity), monthlyTable(returns == null ? Map.of() : byMonth(returns.monthly()), yearly, partial),
                 partial.note(), PlotCharts.bars(yearly.keySet().stream().map(partial::label).toList(),
                         List.copyOf(yearly.values()), "Yearly returns"), sharpeSvg, ActivityTables.runs(runs),
-                ActivityTables.trades(runs, options.maxTableRows()), ActivityTables.orders(runs, options.maxTableRows()));
+                ActivityTables.trades(runs, options.maxTableRows()), ActivityTables.orders(runs, options.maxTableRows()),
+                StaleMetrics.of(backtest));
         note(notes, strategy, sheet.trades());
         note(notes, strategy, sheet.orders());
-        StaleMetricsNote.of(strategy, backtest).ifPresent(notes::add);
+        if (!sheet.stale().isEmpty()) {
+            notes.add(StaleMetrics.note(strategy, sheet.stale()));
+        }
         List<Window> windowRefs = runs.stream().map(r -> new Window(r.name(),
                 r.run().startDate() == null ? Long.MAX_VALUE : r.run().startDate().toEpochMilli())).toList();
-        return new Detailed(strategy, sheet, windowRefs, growth, underwater, DailyReturns.of(equity), notes);
+        return new Detailed(strategy, sheet, windowRefs, growth, underwater,
+                returns == null ? Map.of() : ReturnCorrelation.byDay(returns.daily()), notes);
     }
 
     /**
@@ -125,8 +135,20 @@ final class TearSheetBuilder {
                 + (run.endDate() == null ? "?" : Fmt.date(run.endDate().toEpochMilli()));
     }
 
-    private static List<KeyValue> kpis(Strategy s) {
-        return MetricCatalog.KPIS.stream().map(m -> new KeyValue(m.label(), m.format(s.metric(m.field())))).toList();
+    /**
+     * The KPI strip from the summary, with the worst window's max drawdown right after the
+     * summary's (the shallowest window's), so a reader sees the deepest loss of any window.
+     */
+    static List<KeyValue> kpis(Strategy s, Backtest backtest) {
+        List<KeyValue> out = new ArrayList<>();
+        for (MetricCatalog.Metric m : MetricCatalog.KPIS) {
+            out.add(new KeyValue(m.label(), m.format(s.metric(m.field()))));
+            if (m.label().equals(MetricCatalog.SHALLOWEST_WINDOW_DRAWDOWN)) {
+                out.add(new KeyValue(MetricCatalog.WORST_WINDOW_DRAWDOWN,
+                        Fmt.pct(backtest.worstWindowMaxDrawdown().orElse(null))));
+            }
+        }
+        return out;
     }
 
     private static List<Group> groups(Strategy s) {
@@ -152,7 +174,29 @@ final class TearSheetBuilder {
         return new Table(List.of("Start (peak)", "Valley", "Recovery", "Depth", "Length"), rows, "");
     }
 
-    /** Rows per year: twelve months and the compounded year; a partial year's label says so. */
+    /** Returns keyed {@code year*100 + month} by their month-end labels, ascending. */
+    static Map<Integer, Double> byMonth(TimeSeries monthly) {
+        Map<Integer, Double> out = new TreeMap<>();
+        for (int i = 0; i < monthly.size(); i++) {
+            LocalDate end = LocalDate.ofEpochDay(Math.floorDiv(monthly.epochMillis()[i], 86_400_000L));
+            out.put(end.getYear() * 100 + end.getMonthValue(), monthly.values()[i]);
+        }
+        return out;
+    }
+
+    /** Returns keyed by calendar year, ascending. */
+    static Map<Integer, Double> byYear(TimeSeries yearly) {
+        Map<Integer, Double> out = new TreeMap<>();
+        for (int i = 0; i < yearly.size(); i++) {
+            out.put(LocalDate.ofEpochDay(Math.floorDiv(yearly.epochMillis()[i], 86_400_000L)).getYear(), yearly.values()[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Rows per year: twelve months and the year's return; a partial year's label says so. The first
+     * month and year of a curve are the base of the reference's time-weighted returns and have none.
+     */
     static Table monthlyTable(Map<Integer, Double> monthly, Map<Integer, Double> yearly, PartialYears partial) {
         Map<Integer, Double[]> byYear = new TreeMap<>();
         monthly.forEach((key, r) -> byYear.computeIfAbsent(key / 100, y -> new Double[12])[key % 100 - 1] = r);

@@ -33,6 +33,14 @@ class FixtureReportTest {
         // (every fixture but the two irregular-* ones, which v8.10.0 wrote itself)
         assertThat(report.notes()).filteredOn(n -> n.contains(": stale metrics: ")).hasSize(bundles - 2)
                 .allSatisfy(n -> assertThat(n).contains("differ from a fresh recomputation", "mvn iafbt:recompute"));
+        // and badged: on the ranking row and on the tear sheet, with what differs
+        assertThat(report.sheets()).filteredOn(sheet -> !sheet.stale().isEmpty()).hasSize(bundles - 2)
+                .noneMatch(sheet -> sheet.bundle().startsWith("irregular-"));
+        assertThat(report.rows()).filteredOn(row -> !row.stale().isEmpty()).hasSize(bundles - 2)
+                .allSatisfy(row -> assertThat(row.stale()).contains("stored value(s) differ"));
+        String page = new String(html, StandardCharsets.UTF_8);
+        assertThat(page.split("<td class=\"id stale\" title=\"stale metrics: ", -1)).hasSize(bundles - 2 + 1);
+        assertThat(page.split("<span class=\"badge-stale\"", -1)).hasSize(bundles - 2 + 1);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.iafbt.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iafbt.metrics.DrawdownPeriod;
+import dev.iafbt.metrics.DrawdownPeriods;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -9,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class LttbTest {
     @Test
     void picksTheLargestTriangle() {
-        Series s = DerivedMetricsTest.daily(0, 10, 0, 0, 0);
+        Series s = ReturnCorrelationTest.daily(0, 10, 0, 0, 0);
         assertThat(Lttb.indices(s, 3)).containsExactly(0, 1, 4);
     }
 
     @Test
     void shortSeriesAreKeptWhole() {
-        assertThat(Lttb.indices(DerivedMetricsTest.daily(1, 2, 3), 400)).containsExactly(0, 1, 2);
+        assertThat(Lttb.indices(ReturnCorrelationTest.daily(1, 2, 3), 400)).containsExactly(0, 1, 2);
     }
 
     @Test
@@ -26,8 +28,8 @@ class LttbTest {
         for (int i = 1; i < v.length; i++) {
             v[i] = v[i - 1] * (1 + random.nextGaussian() * 0.01);
         }
-        Series equity = DerivedMetricsTest.daily(v);
-        List<DrawdownPeriod> worst = Drawdowns.worst(equity, 5);
+        Series equity = ReturnCorrelationTest.daily(v);
+        List<DrawdownPeriod> worst = DrawdownPeriods.worst(DrawdownPeriods.of(equity.times(), equity.values()), 5);
         int[] keep = worst.stream().flatMapToInt(d -> java.util.stream.IntStream.of(d.peakIndex(), d.valleyIndex(),
                 d.recoveryIndex())).toArray();
         int[] kept = Lttb.indices(equity, 200, keep);
@@ -40,6 +42,7 @@ class LttbTest {
         }
         // the downsampled curve has the same deepest drawdown as the full one
         Series sampled = equity.select(kept);
-        assertThat(Drawdowns.worst(sampled, 1).get(0).depth()).isEqualTo(worst.get(0).depth());
+        assertThat(DrawdownPeriods.worst(DrawdownPeriods.of(sampled.times(), sampled.values()), 1).get(0).depth())
+                .isEqualTo(worst.get(0).depth());
     }
 }

@@ -2,9 +2,11 @@ package dev.iafbt.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iafbt.metrics.CurveReturns;
 import dev.iafbt.model.MetricSeries;
 import dev.iafbt.report.ReportView.Cell;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +51,15 @@ class PartialYearsTest {
     @Test
     void theMonthlyTableMarksThePartialYear() {
         Series equity = daily("2022-03-15T00:00:00Z", "2023-12-31T00:00:00Z");
-        ReportView.Table table = TearSheetBuilder.monthlyTable(PeriodReturns.monthly(equity), PeriodReturns.yearly(equity),
-                PartialYears.of(equity));
+        CurveReturns returns = CurveReturns.of(Arrays.stream(equity.times()).map(ms -> ms * 1000).toArray(),
+                equity.values(), new double[equity.size()]);
+        ReportView.Table table = TearSheetBuilder.monthlyTable(TearSheetBuilder.byMonth(returns.monthly()),
+                TearSheetBuilder.byYear(returns.yearly()), PartialYears.of(equity));
         assertThat(table.rows().stream().map(r -> r.get(0)).map(Cell::text)).containsExactly("2022*", "2023");
+        // March 2022 is the base of the time-weighted returns: no return, an empty cell; so is the first year's
+        assertThat(table.rows().get(0).get(3).text()).isEmpty();
+        assertThat(table.rows().get(0).get(4).text()).isNotEmpty();
+        assertThat(table.rows().get(0).get(13).text()).isEmpty();
+        assertThat(table.rows().get(1).get(13).text()).isNotEmpty();
     }
 }

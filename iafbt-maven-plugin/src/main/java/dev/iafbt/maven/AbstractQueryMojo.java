@@ -4,6 +4,7 @@ import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.index.IndexException;
 import dev.iafbt.rank.QueryException;
 import dev.iafbt.rank.ResultFiles;
+import dev.iafbt.rank.StaleColumn;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,8 +65,13 @@ abstract class AbstractQueryMojo extends AbstractIndexReadingMojo {
                 + ". (Set with -Diafbt.by, -Diafbt.focus, -Diafbt.weights, -Diafbt.columns, -Diafbt.where, -Diafbt.limit.)", e);
     }
 
-    /** Logs the table, writes the CSV/JSON copies and logs where they went. */
-    void publish(List<LinkedHashMap<String, Object>> rows, List<String> shown) throws MojoExecutionException {
+    /**
+     * Logs the table, writes the CSV/JSON copies and logs where they went. When the index holds
+     * metrics audits ({@code iafbt:index -Diafbt.audit=true}) a {@code stale} column is added.
+     */
+    void publish(BacktestIndex index, List<LinkedHashMap<String, Object>> rows, List<String> columns)
+            throws MojoExecutionException {
+        List<String> shown = StaleColumn.add(index, rows, columns);
         Log log = getLog();
         TableFormat.lines(rows, shown).forEach(log::info);
         Path folder = outputFolder(outputDirectory);

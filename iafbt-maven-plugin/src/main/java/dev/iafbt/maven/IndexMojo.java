@@ -1,5 +1,6 @@
 package dev.iafbt.maven;
 
+import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.index.IndexException;
 import dev.iafbt.index.IndexFailure;
 import dev.iafbt.index.IndexListener;
@@ -7,6 +8,7 @@ import dev.iafbt.index.IndexProgress;
 import dev.iafbt.index.IndexResult;
 import dev.iafbt.index.Indexer;
 import dev.iafbt.index.IndexerConfigurationException;
+import dev.iafbt.index.StaleMetricsAudit;
 import dev.iafbt.index.StaleTempFiles;
 import dev.iafbt.index.StaleTempFiles.StaleTempFile;
 import dev.iafbt.store.ObjectStoreIndexing;
@@ -98,6 +100,16 @@ public class IndexMojo extends AbstractStoreMojo {
     @Parameter(property = "iafbt.progressSeconds", defaultValue = "2")
     int progressSeconds;
 
+    /**
+     * Also audit each bundle's stored metrics against a fresh v8.10.0 recomputation and record the
+     * outcome in the index's side table ({@code iafbt_metrics_audit}; the reference's table is not
+     * changed), so that {@code list} and {@code rank} show a {@code stale} column. Reads every new or
+     * changed bundle whole and recomputes it, so it is off by default; already audited, unchanged
+     * bundles are not audited again.
+     */
+    @Parameter(property = "iafbt.audit", defaultValue = "false")
+    boolean audit;
+
     @Override
     protected String goal() {
         return "index";
@@ -140,6 +152,9 @@ public class IndexMojo extends AbstractStoreMojo {
             throw new MojoExecutionException("iafbt:index failed: " + e.getMessage(), e);
         }
         log.info(result.summary());
+        if (audit) {
+            auditMetrics(target, folder, log);
+        }
         reportStaleTempFiles(folder, target.isDatabase() ? folder : target.file(), log);
         failures(result.failed());
     }
@@ -154,6 +169,30 @@ public class IndexMojo extends AbstractStoreMojo {
             }
             getLog().warn(count + "; their old rows, if any, were kept. Set -Diafbt.failOnError=true to"
                     + " fail the build instead.");
+        }
+    }
+
+    private void auditMetrics(IndexTarget target, Path folder, Log log) throws MojoExecutionException {
+        long interval = Math.max(progressSeconds, 1) * 1_000_000_000L;
+        long[] next = {System.nanoTime() + interval};
+        StaleMetricsAudit.Result r;
+        try (BacktestIndex opened = target.open()) {
+            r = StaleMetricsAudit.refresh(opened, folder, (done, total) -> {
+                synchronized (next) {
+                    if (progressSeconds > 0 && (System.nanoTime() >= next[0] || done.equals(total))) {
+                        next[0] = System.nanoTime() + interval;
+                        log.info(String.format(Locale.ROOT, "Auditing metrics: %,d of %,d bundle(s)", done, total));
+                    }
+                }
+            });
+        } catch (IndexException e) {
+            throw new MojoExecutionException("iafbt:index could not audit the metrics: " + e.getMessage(), e);
+        }
+        log.info(String.format(Locale.ROOT, "Metrics audit: %,d bundle(s) audited (%,d stale, %,d could not be"
+                + " audited), %,d unchanged since their audit", r.audited(), r.stale(), r.notAuditable(), r.alreadyAudited()));
+        if (r.stale() > 0) {
+            log.warn(r.stale() + " bundle(s) store metrics that differ from a fresh recomputation; 'mvn iafbt:list'"
+                    + " shows them in its stale column, 'mvn iafbt:recompute' refreshes them.");
         }
     }
 

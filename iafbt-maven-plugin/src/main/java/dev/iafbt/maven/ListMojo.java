@@ -49,7 +49,7 @@ public class ListMojo extends AbstractQueryMojo {
             getLog().info(rows.size() + " of " + opened.count() + " indexed bundle(s)"
                     + (query.sortBy() == null ? "" : ", by " + query.sortBy() + " " + direction(ascending))
                     + (query.where() == null ? "" : ", where " + query.where()) + "; index: " + file.display());
-            publish(rows, shown);
+            publish(opened, rows, shown);
         }
     }
 }

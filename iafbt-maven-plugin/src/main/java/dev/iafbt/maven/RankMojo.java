@@ -97,7 +97,7 @@ public class RankMojo extends AbstractQueryMojo {
             getLog().info(String.format(Locale.ROOT, "Top %d of %d indexed bundle(s) by %s, %s%s; index: %s",
                     result.rows().size(), opened.count(), result.orderedBy(), direction(ascending),
                     where == null || where.isBlank() ? "" : ", where " + where.strip(), file.display()));
-            publish(result.rows(), result.columns());
+            publish(opened, result.rows(), result.columns());
             if (pruning) {
                 prune(opened, result.rows());
             }

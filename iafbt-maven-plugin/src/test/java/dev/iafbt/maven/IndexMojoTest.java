@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.iafbt.index.IndexProgress;
 import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.testing.ParameterSweepSample;
+import dev.iafbt.testing.ReferenceFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -98,6 +100,30 @@ class IndexMojoTest extends GoalTestSupport {
 
         assertThat(rows(project.resolve("target/iafbt/index.sqlite"))).isEqualTo(23);
         assertThat(log.at("INFO")).last().asString().startsWith("0 indexed, 23 unchanged, 1 removed, 0 failed");
+    }
+
+    @Test
+    void anAuditedIndexFlagsStaleBundlesInList(
+            @InjectMojo(goal = "index") @MojoParameter(name = "audit", value = "true") IndexMojo audited,
+            @InjectMojo(goal = "list") ListMojo list) throws Exception {
+        Path folder = project.resolve("backtests");
+        ReferenceFixtures.privateCopy("small-v2.iafbt", folder); // written by an older framework version
+        ReferenceFixtures.privateCopy("irregular-event-v2.iafbt", folder); // written by v8.10.0
+        list.execute(); // indexes, no audit yet: the reference's columns only
+        assertThat(Files.readAllLines(project.resolve("target/iafbt/list.csv")).get(0)).endsWith(",bundle_path");
+
+        audited.execute();
+
+        assertThat(log.at("INFO")).anySatisfy(line -> assertThat(line)
+                .startsWith("Metrics audit: 2 bundle(s) audited (1 stale, 0 could not be audited), 0 unchanged"));
+        assertThat(log.at("INFO")).anySatisfy(line -> assertThat(line).isEqualTo("Auditing metrics: 2 of 2 bundle(s)"));
+        assertThat(log.at("WARNING")).anySatisfy(line -> assertThat(line)
+                .startsWith("1 bundle(s) store metrics that differ from a fresh recomputation"));
+        list.execute();
+        List<String> csv = Files.readAllLines(project.resolve("target/iafbt/list.csv"));
+        assertThat(csv.get(0)).endsWith(",bundle_path,stale");
+        assertThat(csv).anySatisfy(line -> assertThat(line).endsWith(",small-v2.iafbt,true"))
+                .anySatisfy(line -> assertThat(line).endsWith(",irregular-event-v2.iafbt,false"));
     }
 
     @Test

@@ -1,0 +1,34 @@
+package dev.iafbt.report;
+
+import dev.iafbt.model.Backtest;
+import dev.iafbt.recompute.MetricsAudit;
+import dev.iafbt.recompute.StaleValue;
+import java.util.List;
+
+/**
+ * The report's flag for a bundle whose stored metrics are not what the reference's v8.10.0 computes
+ * from its own snapshots and trades (written by an older framework version, or edited): its
+ * figures are not comparable with fresh bundles', which a reader must know before ranking on them.
+ * Shown as a badge on the bundle's ranking row and tear sheet, and listed in the notes.
+ */
+final class StaleMetrics {
+    private StaleMetrics() {
+    }
+
+    /** What differs, e.g. {@code 19 stored value(s) differ from …}; empty when the metrics are fresh or cannot be recomputed. */
+    static String of(Backtest backtest) {
+        List<StaleValue> stale;
+        try {
+            stale = MetricsAudit.audit(backtest, MetricsAudit.DEFAULT_TOLERANCE);
+        } catch (RuntimeException cannotRecompute) {
+            return ""; // a run without snapshots: nothing to compare against
+        }
+        return stale.isEmpty() ? "" : stale.size() + " stored value(s) differ from a fresh recomputation (e.g. "
+                + stale.get(0) + "); refresh with mvn iafbt:recompute";
+    }
+
+    /** The note of the report's notes panel. */
+    static String note(Strategy strategy, String detail) {
+        return strategy.algorithmId() + ": stale metrics: " + detail;
+    }
+}
