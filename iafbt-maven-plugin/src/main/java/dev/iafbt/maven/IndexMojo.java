@@ -123,6 +123,13 @@ public class IndexMojo extends AbstractStoreMojo {
         }
         refuseS3Folder(bundles);
         if (isS3(store)) {
+            if (audit) {
+                // Better refused than a -D that silently does nothing: the audit reads each bundle
+                // whole, and on object storage that is the whole download the ranged reads avoid.
+                throw new MojoFailureException("-Diafbt.audit=true is not supported for the s3-tiered store " + store
+                        + " yet: run iafbt:check -Diafbt.store=" + store
+                        + " -Diafbt.metricsUpToDate=true instead, or drop -Diafbt.audit");
+            }
             indexObjectStore();
             return;
         }

@@ -92,6 +92,12 @@ class S3GoalsTest extends GoalTestSupport {
         again.execute();
         assertThat(log.at("INFO")).anyMatch(l -> l.startsWith(bundles + " bundle(s) listed: 0 indexed, " + bundles + " unchanged"));
 
+        index.index = "tier1.sqlite";
+        index.audit = true;
+        assertThatThrownBy(index::execute).as("an audit the store cannot do is refused, not skipped")
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("-Diafbt.audit=true is not supported for the s3-tiered store " + location);
+        index.audit = false;
         on(rank).store = location;
         rank.index = "tier1.sqlite";
         rank.by = "sharpe_ratio";
