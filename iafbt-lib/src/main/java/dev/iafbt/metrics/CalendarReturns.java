@@ -157,7 +157,7 @@ final class CalendarReturns {
         long labelMillis(long key) {
             LocalDate date = switch (this) {
                 case DAY -> LocalDate.ofEpochDay(key);
-                case MONTH -> LocalDate.of((int) Math.floorDiv(key, 12), (int) Math.floorMod(key, 12) + 1, 1)
+                case MONTH -> LocalDate.of((int) Math.floorDiv(key, 12), Math.floorMod(key, 12) + 1, 1)
                         .plusMonths(1).minusDays(1);
                 case YEAR -> LocalDate.of((int) key, 1, 1);
             };

@@ -52,7 +52,12 @@ public abstract class AbstractIafbtMojo extends AbstractMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     Settings settings;
 
-    /** Maven's own decrypter for {@code mvn --encrypt-password} values (a Plexus component, not JSR-330). */
+    /**
+     * Maven's own decrypter for {@code mvn --encrypt-password} values (a Plexus component, not JSR-330).
+     * {@code @Component} is deprecated in favour of constructor injection, which every goal's
+     * subclass would then have to repeat; it still works on Maven 3.6–3.9, so the warning is muted here.
+     */
+    @SuppressWarnings("deprecation")
     @Component
     SettingsDecrypter settingsDecrypter;
 
