@@ -10,7 +10,6 @@ import dev.iafbt.store.object.ObjectInfo;
 import dev.iafbt.store.object.ObjectStorage;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -122,16 +121,7 @@ final class ObjectStoreCheck {
             return;
         }
         byte[] actual = stored == null ? null : storage.get(key).orElse(null);
-        Problem problem = null;
-        if (expected == null && actual != null) {
-            problem = new Problem(Kind.ORPHAN_PARTITION, handle, storage.uri(key), "the bundle has no " + dataset.folderName());
-        } else if (expected != null && actual == null) {
-            problem = new Problem(Kind.MISSING_PARTITION, handle, storage.uri(key), "the bundle's " + dataset.folderName()
-                    + " have no Tier-2 object");
-        } else if (expected != null && !Arrays.equals(expected, actual)) {
-            problem = new Problem(Kind.STALE_PARTITION, handle, storage.uri(key), "the Tier-2 object is not the bundle's "
-                    + dataset.folderName());
-        }
+        Problem problem = CheckFindings.tier2Problem(handle, dataset, storage.uri(key), "Tier-2 object", expected, actual);
         if (problem != null && fix(problem)) {
             if (expected == null) {
                 storage.delete(key);

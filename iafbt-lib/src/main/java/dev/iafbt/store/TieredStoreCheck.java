@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,17 +117,7 @@ final class TieredStoreCheck {
 
     private void checkPartition(String handle, Tier2Dataset dataset, byte[] expected) {
         Path part = Tier2Writer.partitionFile(store.parquetRoot(), dataset, handle);
-        byte[] actual = read(part);
-        Problem problem = null;
-        if (expected == null && actual != null) {
-            problem = new Problem(Kind.ORPHAN_PARTITION, handle, part, "the bundle has no " + dataset.folderName());
-        } else if (expected != null && actual == null) {
-            problem = new Problem(Kind.MISSING_PARTITION, handle, part, "the bundle's " + dataset.folderName()
-                    + " have no partition");
-        } else if (expected != null && !Arrays.equals(expected, actual)) {
-            problem = new Problem(Kind.STALE_PARTITION, handle, part, "the partition is not the bundle's "
-                    + dataset.folderName());
-        }
+        Problem problem = CheckFindings.tier2Problem(handle, dataset, part.toString(), "partition", expected, read(part));
         if (problem != null && fix(problem)) {
             if (expected == null) {
                 delete(part);
