@@ -104,9 +104,8 @@ public final class WeightedRanker {
             }
             return out;
         }
-        List<String> fetched = new ArrayList<>(projection);
-        columnWeights.keySet().stream().filter(c -> !fetched.contains(c)).forEach(fetched::add);
-        List<LinkedHashMap<String, Object>> candidates = sql.shortlist(score, fetched, limit, query.ascending());
+        List<LinkedHashMap<String, Object>> candidates = sql.shortlist(score, withWeightedColumns(projection, columnWeights),
+                limit, query.ascending());
         Map<String, double[]> finiteRanges = ranges.finite();
         double[] scores = new double[candidates.size()];
         for (int i = 0; i < scores.length; i++) {
@@ -155,14 +154,20 @@ public final class WeightedRanker {
      */
     private static List<LinkedHashMap<String, Object>> scoredInJava(BacktestIndex index, IndexQuery shown,
             List<String> projection, Map<String, Double> columnWeights) {
-        List<String> fetched = new ArrayList<>(projection);
-        columnWeights.keySet().stream().filter(c -> !fetched.contains(c)).forEach(fetched::add);
-        List<LinkedHashMap<String, Object>> all = shown.toBuilder().columns(fetched).limit(null).build().run(index);
+        List<LinkedHashMap<String, Object>> all = shown.toBuilder().columns(withWeightedColumns(projection, columnWeights))
+                .limit(null).build().run(index);
         List<LinkedHashMap<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> row : score(all, columnWeights, shown.ascending(), shown.limit())) {
             out.add(projected(row, projection, (Double) row.get(SCORE_KEY)));
         }
         return out;
+    }
+
+    /** The shown columns, then the weighted ones not among them: what scoring a fetched row needs. */
+    private static List<String> withWeightedColumns(List<String> projection, Map<String, Double> columnWeights) {
+        List<String> fetched = new ArrayList<>(projection);
+        columnWeights.keySet().stream().filter(c -> !fetched.contains(c)).forEach(fetched::add);
+        return fetched;
     }
 
     private static LinkedHashMap<String, Object> projected(Map<String, Object> row, List<String> projection, double score) {
