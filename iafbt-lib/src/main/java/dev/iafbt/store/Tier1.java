@@ -5,6 +5,7 @@ import dev.iafbt.index.IndexCredentials;
 import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.Indexes;
 import dev.iafbt.index.Provenance;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,8 +51,21 @@ final class Tier1 {
         });
     }
 
+    /** Many rows in one connection and one transaction, instead of a connection per row. */
+    void upsertAll(List<IndexRow> rows) {
+        if (!rows.isEmpty()) {
+            with(index -> index.upsertAll(rows));
+        }
+    }
+
     void remove(String handle) {
-        with(index -> index.remove(List.of(handle)));
+        removeAll(List.of(handle));
+    }
+
+    void removeAll(Collection<String> handles) {
+        if (!handles.isEmpty()) {
+            with(index -> index.remove(handles));
+        }
     }
 
     boolean hasRow(String handle) {
