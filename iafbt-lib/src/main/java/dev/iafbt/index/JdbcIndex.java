@@ -84,16 +84,22 @@ abstract sealed class JdbcIndex implements BacktestIndex permits SqliteIndex, Po
         if (batch.isEmpty()) {
             return 0;
         }
-        inTransaction("upsert rows into", () -> {
-            try (PreparedStatement ps = connection.prepareStatement(dialect.upsertSql())) {
-                for (IndexRow row : batch) {
-                    RowBinder.bind(ps, row);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        });
+        inTransaction("upsert rows into", () -> writeRows(batch));
         return batch.size();
+    }
+
+    /**
+     * Writes {@code rows} inside the upsert's transaction (run again when it is retried): the
+     * dialect's upsert statement, bound once per row and sent as one batch.
+     */
+    void writeRows(List<IndexRow> rows) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(dialect.upsertSql())) {
+            for (IndexRow row : rows) {
+                RowBinder.bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     @Override

@@ -25,6 +25,17 @@ final class PostgresDialect implements SqlDialect {
     static final String ORDER_COLUMN = "_iafbt_order";
     /** The sequence {@link #ORDER_COLUMN} is drawn from. */
     static final String ORDER_SEQUENCE = "backtest_index_iafbt_order_seq";
+    /**
+     * The tail both upserts end with, the batched {@code VALUES} one and {@link PostgresCopyUpsert}'s
+     * {@code INSERT … SELECT}: a row whose bundle_path exists replaces every column and draws a new
+     * order number.
+     */
+    static final String REPLACE_ON_CONFLICT = " ON CONFLICT (" + IndexSchema.quote(IndexSchema.BUNDLE_PATH)
+            + ") DO UPDATE SET " + IndexSchema.columnNames().stream()
+                    .filter(c -> !c.equals(IndexSchema.BUNDLE_PATH))
+                    .map(c -> IndexSchema.quote(c) + " = EXCLUDED." + IndexSchema.quote(c))
+                    .collect(Collectors.joining(", "))
+            + ", " + IndexSchema.quote(ORDER_COLUMN) + " = nextval('" + ORDER_SEQUENCE + "')";
 
     private static final Map<String, String> FUNCTIONS = Map.of(
             "abs", "abs", "coalesce", "coalesce", "ifnull", "coalesce", "nullif", "nullif",
@@ -62,12 +73,7 @@ final class PostgresDialect implements SqlDialect {
      */
     @Override
     public String upsertSql() {
-        String set = IndexSchema.columnNames().stream()
-                .filter(c -> !c.equals(IndexSchema.BUNDLE_PATH))
-                .map(c -> quote(c) + " = EXCLUDED." + quote(c))
-                .collect(Collectors.joining(", "));
-        return IndexUpsert.sql("INSERT INTO", " ON CONFLICT (" + quote(IndexSchema.BUNDLE_PATH)
-                + ") DO UPDATE SET " + set + ", " + quote(ORDER_COLUMN) + " = nextval('" + ORDER_SEQUENCE + "')");
+        return IndexUpsert.sql("INSERT INTO", REPLACE_ON_CONFLICT);
     }
 
     @Override

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -19,7 +22,17 @@ import java.util.Properties;
  * connection names host, port, database and user, never a password.
  */
 public final class PostgresIndex extends JdbcIndex {
+    /**
+     * From this many rows on a batch goes through {@link PostgresCopyUpsert}; below, the batched
+     * statement is faster: a copied batch pays a fixed 3–6 ms (two more round trips, and emptying
+     * the staging table at commit) where one bound row costs about 0.1 ms. Measured on 2 loaded
+     * cores: 32 rows 2.6–4.1 ms bound against 5.5–8.7 ms copied, 128 rows 16–21 against 13–17,
+     * 500 rows 35–67 against 22–40.
+     */
+    static final int COPY_MIN_ROWS = 100;
+
     private final PostgresUrl url;
+    private final PostgresCopyUpsert copyUpsert;
     /** What each read-only transaction starts with; see {@link #beginReadOnly}. */
     private final String readOnlySetup;
 
@@ -27,6 +40,7 @@ public final class PostgresIndex extends JdbcIndex {
         super(connection, SqlDialect.POSTGRES, columns.stream()
                 .filter(c -> !c.equals(PostgresDialect.ORDER_COLUMN)).toList());
         this.url = url;
+        this.copyUpsert = new PostgresCopyUpsert(connection);
         this.readOnlySetup = connection.getMetaData().getDatabaseMajorVersion() >= 11
                 ? "SET TRANSACTION READ ONLY; SET LOCAL jit = off" : "SET TRANSACTION READ ONLY";
     }
@@ -72,6 +86,46 @@ public final class PostgresIndex extends JdbcIndex {
             throw e instanceof IndexException ie ? ie : e instanceof SQLException sql
                     ? failure(url, "open", sql) : new IndexException("cannot open index " + url.display() + ": " + e, e);
         }
+    }
+
+    /**
+     * Keeps track of the session's staging table: created in a transaction, it exists afterwards
+     * only when that transaction committed.
+     */
+    @Override
+    public int upsertAll(Iterable<IndexRow> rows) {
+        try {
+            int written = super.upsertAll(rows);
+            copyUpsert.committed();
+            return written;
+        } catch (RuntimeException e) {
+            copyUpsert.rolledBack();
+            throw e;
+        }
+    }
+
+    /**
+     * One row per bundle_path, the last one given, in the place it was given last: what SQLite's
+     * {@code INSERT OR REPLACE} leaves of the same batch, and all that {@code ON CONFLICT} accepts
+     * (it cannot touch a row twice in one statement). Large batches are copied, small ones bound.
+     */
+    @Override
+    void writeRows(List<IndexRow> rows) throws SQLException {
+        List<IndexRow> distinct = lastOfEachPath(rows);
+        if (distinct.size() >= COPY_MIN_ROWS) {
+            copyUpsert.write(distinct);
+        } else {
+            super.writeRows(distinct);
+        }
+    }
+
+    private static List<IndexRow> lastOfEachPath(List<IndexRow> rows) {
+        Map<String, IndexRow> byPath = new LinkedHashMap<>(rows.size() * 2);
+        for (IndexRow row : rows) {
+            byPath.remove(row.bundlePath()); // a later duplicate takes the later place
+            byPath.put(row.bundlePath(), row);
+        }
+        return byPath.size() == rows.size() ? rows : new ArrayList<>(byPath.values());
     }
 
     /** The JDBC URL without any password. */

@@ -31,9 +31,13 @@ final class PostgresSchema {
     }
 
     static String columnType(IndexColumn column) {
+        return valueType(column) + (column.sqlType().endsWith(" PRIMARY KEY") ? " PRIMARY KEY" : "");
+    }
+
+    /** The column's PostgreSQL type without its constraint, as a staging table declares it. */
+    static String valueType(IndexColumn column) {
         return switch (column.sqlType()) {
-            case "TEXT PRIMARY KEY" -> "TEXT COLLATE \"C\" PRIMARY KEY";
-            case "TEXT" -> "TEXT COLLATE \"C\"";
+            case "TEXT PRIMARY KEY", "TEXT" -> "TEXT COLLATE \"C\"";
             case "REAL" -> "DOUBLE PRECISION";
             case "INTEGER" -> "BIGINT";
             default -> throw new IllegalStateException("no PostgreSQL type for " + column);

@@ -4,11 +4,9 @@ import dev.iafbt.model.SummaryField;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Binds an {@link IndexRow} to the upsert statement over the 68 known columns, with the
@@ -16,12 +14,6 @@ import java.util.stream.Collectors;
  * ±inf as REAL, integers as INTEGER, empty JSON values as NULL.
  */
 final class RowBinder {
-    /** {@code INSERT OR REPLACE}: a re-ingested bundle replaces its row, as in the reference. */
-    static final String UPSERT_SQL = "INSERT OR REPLACE INTO " + IndexSchema.QUOTED_TABLE + " ("
-            + IndexSchema.columnNames().stream().map(IndexSchema::quote).collect(Collectors.joining(", "))
-            + ") VALUES (" + String.join(", ", Collections.nCopies(IndexSchema.columns().size(), "?"))
-            + ")";
-
     /** One value extractor per column, in column order, resolved once instead of per row. */
     private static final List<Function<IndexRow, Object>> EXTRACTORS = IndexSchema.columns().stream()
             .map(c -> extractor(c.name())).toList();
@@ -32,8 +24,18 @@ final class RowBinder {
 
     static void bind(PreparedStatement ps, IndexRow row) throws SQLException {
         for (int i = 0; i < EXTRACTORS.size(); i++) {
-            bindValue(ps, i + 1, EXTRACTORS.get(i).apply(row));
+            bindValue(ps, i + 1, storedValue(row, i));
         }
+    }
+
+    /**
+     * The value of column {@code column} (physical order, 0-based) as it is stored: null for
+     * null and for NaN, which SQLite cannot store; every other value as extracted. Every writer
+     * (this binder, and PostgreSQL's COPY) stores what this returns.
+     */
+    static Object storedValue(IndexRow row, int column) {
+        Object value = EXTRACTORS.get(column).apply(row);
+        return value instanceof Double d && d.isNaN() ? null : value;
     }
 
     /** The row's value per column, as bound (NaN still NaN: a reader of the map skips it as SQLite's NULL). */
@@ -70,11 +72,7 @@ final class RowBinder {
         if (value == null) {
             ps.setNull(index, Types.NULL);
         } else if (value instanceof Double d) {
-            if (d.isNaN()) {
-                ps.setNull(index, Types.NULL);
-            } else {
-                ps.setDouble(index, d);
-            }
+            ps.setDouble(index, d);
         } else if (value instanceof Long l) {
             ps.setLong(index, l);
         } else {
