@@ -1,6 +1,7 @@
 package dev.iafbt.index;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.postgresql.copy.CopyIn;
  * <p>The staging table is a temporary table ({@code ON COMMIT DELETE ROWS}), so concurrent writers
  * never see each other's rows and a rolled-back attempt leaves none behind. It is created in the
  * first transaction that needs it and kept for the session; a rolled-back creation is redone.
+ * A role without the database's TEMPORARY privilege (granted to PUBLIC unless a DBA revoked it)
+ * cannot create one: {@link #available()} says so, and its batches are bound instead.
  */
 final class PostgresCopyUpsert {
     private static final String STAGING = "pg_temp.iafbt_upsert_staging";
@@ -39,9 +42,22 @@ final class PostgresCopyUpsert {
     /** Whether a committed transaction of this session created the staging table. */
     private boolean stagingCommitted;
     private boolean stagingCreatedInTransaction;
+    /** Whether the role may create temporary tables; asked once, on first use. */
+    private Boolean mayCreateTemporaryTables;
 
     PostgresCopyUpsert(Connection connection) {
         this.connection = connection;
+    }
+
+    /** False when the session may not create the staging table (no TEMPORARY privilege). */
+    boolean available() throws SQLException {
+        if (mayCreateTemporaryTables == null) {
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT has_database_privilege(current_database(), 'TEMPORARY')")) {
+                mayCreateTemporaryTables = rs.next() && rs.getBoolean(1);
+            }
+        }
+        return mayCreateTemporaryTables;
     }
 
     /**

@@ -112,7 +112,7 @@ public final class PostgresIndex extends JdbcIndex {
     @Override
     void writeRows(List<IndexRow> rows) throws SQLException {
         List<IndexRow> distinct = lastOfEachPath(rows);
-        if (distinct.size() >= COPY_MIN_ROWS) {
+        if (distinct.size() >= COPY_MIN_ROWS && copyUpsert.available()) {
             copyUpsert.write(distinct);
         } else {
             super.writeRows(distinct);

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iafbt.model.SummaryField;
+import dev.iafbt.testing.EmbeddedPostgres;
 import dev.iafbt.testing.IndexBackend;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +98,27 @@ class PostgresCopyUpsertTest {
                 index.upsertAll(plainRows("again", LARGE));
                 assertThat(index.count()).isEqualTo(2L * LARGE);
             }
+        }
+    }
+
+    /** A DBA may revoke TEMPORARY from PUBLIC: the role cannot stage, and its large batches are bound. */
+    @Test
+    void aRoleThatMayNotCreateTemporaryTablesStillWritesLargeBatches() throws Exception {
+        String name = "iafbt_notemp_" + ProcessHandle.current().pid();
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://localhost:" + EmbeddedPostgres.port()
+                + "/postgres", EmbeddedPostgres.USER, null); Statement st = admin.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+            st.execute("REVOKE TEMPORARY ON DATABASE " + name + " FROM PUBLIC");
+            st.execute("CREATE ROLE " + name + " LOGIN");
+            st.execute("GRANT CREATE ON DATABASE " + name + " TO " + name);
+        }
+        String url = "jdbc:postgresql://localhost:" + EmbeddedPostgres.port() + "/" + name + "?currentSchema=s";
+        try (BacktestIndex index = PostgresIndex.open(url, new IndexCredentials(name, null))) {
+            List<IndexRow> rows = plainRows("x", LARGE);
+            index.upsertAll(rows);
+            index.upsertAll(rows.subList(0, 2));
+            assertThat(index.count()).isEqualTo(LARGE);
+            assertThat(index.bundlePaths()).endsWith("x0", "x1");
         }
     }
 
