@@ -67,7 +67,7 @@ abstract sealed class JdbcIndex implements BacktestIndex permits SqliteIndex, Po
     }
 
     /**
-     * Inserts or replaces every row in one transaction with one batched statement. Unlike the
+     * Inserts or replaces every row in one transaction, written by {@link #writeRows}. Unlike the
      * reference's {@code upsert_many}, each row's provenance is written and every row's summary is
      * kept. Every bundle_path is checked before writing.
      */
