@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The Tier-1 index as a table on a PostgreSQL server, for a team whose sweeps run on many
@@ -22,6 +23,8 @@ public final class PostgresIndex extends JdbcIndex {
     private final PostgresUrl url;
     /** What each read-only transaction starts with; see {@link #beginReadOnly}. */
     private final String readOnlySetup;
+    /** {@link #orderedColumns()}, read from the catalog on first use. */
+    private Set<String> orderedColumns;
 
     private PostgresIndex(PostgresUrl url, Connection connection, List<String> columns) throws SQLException {
         super(connection, SqlDialect.POSTGRES, columns.stream()
@@ -78,6 +81,23 @@ public final class PostgresIndex extends JdbcIndex {
     @Override
     public String location() {
         return url.display();
+    }
+
+    /**
+     * The columns leading a btree index of the table: the ranked summary columns that
+     * {@link PostgresSchema} indexes, once a writable open has created or migrated the table.
+     * Read once per open index.
+     */
+    @Override
+    public Set<String> orderedColumns() {
+        if (orderedColumns == null) {
+            try {
+                orderedColumns = PostgresSchema.indexedColumns(connection);
+            } catch (SQLException e) {
+                throw failure("read the indexes of", e);
+            }
+        }
+        return orderedColumns;
     }
 
     /** The schema version kept in place of SQLite's {@code user_version}. */
