@@ -20,11 +20,15 @@ import java.util.Set;
  * connection names host, port, database and user, never a password.
  */
 public final class PostgresIndex extends JdbcIndex {
+    /** SQLSTATE of a statement the role may not run (here: CREATE INDEX on another's table). */
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
     private final PostgresUrl url;
     /** What each read-only transaction starts with; see {@link #beginReadOnly}. */
     private final String readOnlySetup;
     /** {@link #orderedColumns()}, read from the catalog on first use. */
     private Set<String> orderedColumns;
+    /** Rows were written through this connection: {@link #close} builds missing ranked indexes. */
+    private boolean wrote;
 
     private PostgresIndex(PostgresUrl url, Connection connection, List<String> columns) throws SQLException {
         super(connection, SqlDialect.POSTGRES, columns.stream()
@@ -85,8 +89,8 @@ public final class PostgresIndex extends JdbcIndex {
 
     /**
      * The columns leading a btree index of the table: the ranked summary columns that
-     * {@link PostgresSchema} indexes, once a writable open has created or migrated the table.
-     * Read once per open index.
+     * {@link PostgresSchema} indexes once a writer has closed, and the key columns. Read once per
+     * open index.
      */
     @Override
     public Set<String> orderedColumns() {
@@ -169,7 +173,33 @@ public final class PostgresIndex extends JdbcIndex {
     }
 
     @Override
+    public int upsertAll(Iterable<IndexRow> rows) {
+        int written = super.upsertAll(rows);
+        wrote |= written > 0;
+        return written;
+    }
+
+    /**
+     * Closes the connection; a writer first builds the ranked columns' indexes that the table
+     * lacks (see {@link PostgresSchema#createRankedIndexes}): after its rows, so a cold index pays
+     * one sorted build instead of 21 index entries per row. A role without the right to create
+     * an index leaves them to another writer; ranking is as exact without them, only slower.
+     */
+    @Override
     public void close() {
+        try {
+            if (wrote) {
+                Set<String> present = PostgresSchema.indexedColumns(connection);
+                if (!PostgresSchema.hasRankedIndexes(present)) {
+                    PostgresSchema.createRankedIndexes(connection, present);
+                }
+            }
+        } catch (SQLException e) {
+            if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                closeQuietly(connection);
+                throw failure("index the ranked columns of", e);
+            }
+        }
         try {
             connection.close();
         } catch (SQLException e) {

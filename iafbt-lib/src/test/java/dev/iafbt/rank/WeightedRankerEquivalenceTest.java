@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.IndexSchema;
+import dev.iafbt.index.Indexes;
 import dev.iafbt.index.PostgresIndex;
 import dev.iafbt.model.SummaryField;
 import dev.iafbt.testing.EmbeddedPostgres;
@@ -227,11 +228,19 @@ class WeightedRankerEquivalenceTest {
         }
     }
 
-    /** Each preset's columns are kept in order by an index on PostgreSQL; SQLite keeps the reference's schema. */
+    /**
+     * Each preset's columns are kept in order by an index on PostgreSQL, built when a writer
+     * closes (after its rows, not row by row); SQLite keeps the reference's schema.
+     */
     @ParameterizedTest(name = "{0}")
     @EnumSource(IndexBackend.class)
-    void presetColumnsAreIndexedOnPostgresOnly(IndexBackend backend) {
-        try (BacktestIndex index = backend.create(tmp)) {
+    void presetColumnsAreIndexedOnPostgresOnlyOnceAWriterCloses(IndexBackend backend) {
+        String location = backend.newLocation(tmp);
+        try (BacktestIndex index = Indexes.open(location, EmbeddedPostgres.credentials())) {
+            assertThat(index.orderedColumns()).as("nothing written yet").noneMatch(c -> c.startsWith(SummaryField.COLUMN_PREFIX));
+            index.upsertAll(edgeRows());
+        }
+        try (BacktestIndex index = Indexes.open(location, EmbeddedPostgres.credentials())) {
             ColumnResolver resolver = new ColumnResolver(index.columns());
             Set<String> presetColumns = new HashSet<>();
             Arrays.stream(EvaluationFocus.values()).forEach(focus ->
@@ -251,10 +260,17 @@ class WeightedRankerEquivalenceTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(IndexBackend.class)
     void rangesFromIndexEndsEqualTheJavaReferenceWithNullsInfinitiesAndFilters(IndexBackend backend) {
-        try (BacktestIndex index = backend.create(tmp)) {
-            assertEveryRankingEqualsTheJavaReference(index, "empty table");
+        String location = backend.newLocation(tmp);
+        try (BacktestIndex index = Indexes.open(location, EmbeddedPostgres.credentials())) {
             index.upsertAll(edgeRows());
+        } // a writer's close builds the ranked indexes
+        try (BacktestIndex index = Indexes.openReadOnly(location, EmbeddedPostgres.credentials())) {
+            assertThat(index.orderedColumns().contains("summary_sharpe_ratio")).isEqualTo(backend == IndexBackend.POSTGRES);
             assertEveryRankingEqualsTheJavaReference(index, "edge rows");
+        }
+        try (BacktestIndex index = Indexes.open(location, EmbeddedPostgres.credentials())) {
+            index.remove(index.bundlePaths());
+            assertEveryRankingEqualsTheJavaReference(index, "empty table");
         }
     }
 
@@ -292,7 +308,11 @@ class WeightedRankerEquivalenceTest {
             assertEveryRankingEqualsTheJavaReference(index, "two indexes missing");
         }
         try (BacktestIndex index = PostgresIndex.open(url, EmbeddedPostgres.credentials())) {
-            assertThat(index.orderedColumns()).as("a writable open migrates").contains("summary_sharpe_ratio", "summary_cagr");
+            assertThat(index.orderedColumns()).as("opening for writing builds nothing").doesNotContain("summary_cagr");
+            index.upsert(IndexRow.builder().bundlePath("late.iafbt").summary(SummaryField.CAGR, 1.0).build());
+        }
+        try (BacktestIndex index = PostgresIndex.openReadOnly(url, EmbeddedPostgres.credentials())) {
+            assertThat(index.orderedColumns()).as("a writer rebuilds them as it closes").contains("summary_sharpe_ratio", "summary_cagr");
         }
     }
 
