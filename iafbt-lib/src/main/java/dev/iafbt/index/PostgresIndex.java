@@ -180,6 +180,23 @@ public final class PostgresIndex extends JdbcIndex {
     }
 
     /**
+     * Builds the indexes of the ranked summary columns that the table lacks now, as a writer does
+     * when it closes (see {@link PostgresSchema#createRankedIndexes}); nothing when all are there.
+     * For a table whose rows were kept from before the indexes existed, and nothing writes.
+     */
+    public void indexRankedColumns() {
+        try {
+            Set<String> present = PostgresSchema.indexedColumns(connection);
+            if (!PostgresSchema.hasRankedIndexes(present)) {
+                PostgresSchema.createRankedIndexes(connection, present);
+                orderedColumns = null; // read again on next use
+            }
+        } catch (SQLException e) {
+            throw failure("index the ranked columns of", e);
+        }
+    }
+
+    /**
      * Closes the connection; a writer first builds the ranked columns' indexes that the table
      * lacks (see {@link PostgresSchema#createRankedIndexes}): after its rows, so a cold index pays
      * one sorted build instead of 21 index entries per row. A role without the right to create
@@ -187,17 +204,14 @@ public final class PostgresIndex extends JdbcIndex {
      */
     @Override
     public void close() {
-        try {
-            if (wrote) {
-                Set<String> present = PostgresSchema.indexedColumns(connection);
-                if (!PostgresSchema.hasRankedIndexes(present)) {
-                    PostgresSchema.createRankedIndexes(connection, present);
+        if (wrote) {
+            try {
+                indexRankedColumns();
+            } catch (IndexException e) {
+                if (!(e.getCause() instanceof SQLException sql && INSUFFICIENT_PRIVILEGE.equals(sql.getSQLState()))) {
+                    closeQuietly(connection);
+                    throw e;
                 }
-            }
-        } catch (SQLException e) {
-            if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
-                closeQuietly(connection);
-                throw failure("index the ranked columns of", e);
             }
         }
         try {

@@ -314,6 +314,16 @@ class WeightedRankerEquivalenceTest {
         try (BacktestIndex index = PostgresIndex.openReadOnly(url, EmbeddedPostgres.credentials())) {
             assertThat(index.orderedColumns()).as("a writer rebuilds them as it closes").contains("summary_sharpe_ratio", "summary_cagr");
         }
+        try (Connection c = DriverManager.getConnection(url, EmbeddedPostgres.USER, null);
+             Statement st = c.createStatement()) {
+            st.execute("DROP INDEX idx_backtest_index_summary_win_rate");
+        }
+        try (PostgresIndex index = PostgresIndex.open(url, EmbeddedPostgres.credentials())) {
+            assertThat(index.orderedColumns()).doesNotContain("summary_win_rate");
+            index.indexRankedColumns(); // rows kept from before the indexes, nothing to write
+            assertThat(index.orderedColumns()).as("built on demand, seen at once").contains("summary_win_rate");
+            assertEveryRankingEqualsTheJavaReference(index, "rebuilt on demand");
+        }
     }
 
     @Test
