@@ -176,7 +176,7 @@ public final class PostgresIndexBenchmark {
 
     private static void rank(Path folder, int rows, String url, IndexCredentials credentials) throws Exception {
         Path file = folder.resolve("rank-" + rows + ".sqlite");
-        try (BacktestIndex pg = PostgresIndex.open(url, credentials);
+        try (PostgresIndex pg = PostgresIndex.open(url, credentials);
              BacktestIndex lite = Files.exists(file) ? SqliteIndex.open(file) : SqliteIndex.create(file)) {
             for (BacktestIndex index : List.of(lite, pg)) {
                 if (index.count() == rows) {
@@ -198,6 +198,10 @@ public final class PostgresIndexBenchmark {
                 System.out.printf(Locale.ROOT, "wrote %,d rows into %s in %.1f s%n", index.count(),
                         index.dialect().name(), (System.nanoTime() - t0) / 1e9);
             }
+            long t0 = System.nanoTime(); // rows kept from a run before the ranked indexes existed get them now
+            pg.indexRankedColumns(); // as a writer's close would build them
+            System.out.printf(Locale.ROOT, "ranked-column indexes on PostgreSQL present or built in %.1f s%n",
+                    (System.nanoTime() - t0) / 1e9);
             IndexQuery top10 = IndexQuery.builder().limit(10).build();
             WeightedRanker balanced = WeightedRanker.forFocus(EvaluationFocus.BALANCED);
             var liteTop = Stopwatch.time(String.format(Locale.ROOT, "SQLite rank balanced, top 10, %,d rows", rows), 1, 5,

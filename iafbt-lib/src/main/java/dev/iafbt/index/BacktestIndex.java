@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +27,16 @@ public interface BacktestIndex extends AutoCloseable {
 
     /** The reference table's column names in physical order (a backend's own columns excluded). */
     List<String> columns();
+
+    /**
+     * The columns whose values an index keeps in order, so that a column's lowest and highest
+     * value (over all rows) are read from the index's two ends rather than by a scan. None on
+     * SQLite: the file keeps the reference's schema, which has no index on a summary column;
+     * on PostgreSQL the summary columns the ranking presets weight (see {@link PostgresIndex}).
+     */
+    default Set<String> orderedColumns() {
+        return Set.of();
+    }
 
     /** Inserts or replaces one row (keyed by bundle_path) in its own transaction. */
     default void upsert(IndexRow row) {

@@ -104,7 +104,10 @@ public final class IndexSchema {
     /** The names of the two secondary indexes, in {@link #createIndexSqls()} order. */
     public static final List<String> INDEX_NAMES = List.of("idx_backtest_index_algorithm_id", "idx_backtest_index_tag");
 
-    /** The two secondary indexes; there is deliberately none on a summary column. */
+    /**
+     * The two secondary indexes; there is deliberately none on a summary column (the PostgreSQL
+     * table adds its own for ranking: see {@code PostgresSchema}).
+     */
     public static List<String> createIndexSqls() {
         return List.of(
                 "CREATE INDEX IF NOT EXISTS " + INDEX_NAMES.get(0) + " ON " + QUOTED_TABLE

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * filtered rows, the score expression built from those ranges, and the shortlist — a top-K
  * scan that fetches only the rows whose rounded score can reach the limit. The work stays in the
  * database (the same statements on SQLite and PostgreSQL, the differing pieces from the
- * {@link SqlDialect}): two scans of the table, never every weighted value through JDBC.
+ * {@link SqlDialect}): two scans of the table, or one where the ranges are read from index ends
+ * (PostgreSQL without a filter), never every weighted value through JDBC.
  */
 final class WeightedRankSql {
     /** The internal rowid alias of a candidate row; never part of a result. */
@@ -34,7 +35,10 @@ final class WeightedRankSql {
     /**
      * The filtered row count and the (min, max) of the counted values of each weighted column.
      *
-     * @param clean per column: no ±inf or text, so a value counts exactly when it is not NULL
+     * @param rowCount the filtered row count, or (when no scan was needed) the count up to
+     *                 {@code limit + 1}: either tells whether there are no rows and whether there
+     *                 are more than the limit, all a ranking asks
+     * @param clean    per column: no ±inf or text, so a value counts exactly when it is not NULL
      */
     record Ranges(long rowCount, List<String> columns, List<Object> stats, boolean[] clean) {
         /** (min, max) by column, for the columns with a finite range, as {@link WeightedRanker#score} finds them. */
@@ -100,37 +104,58 @@ final class WeightedRankSql {
     }
 
     /**
-     * Step 1: one aggregate query computes every (min, max). Plain MIN/MAX are exact unless the
-     * column holds -inf (MIN is -inf) or +inf/text (MAX is +inf or text); the ratios that are
-     * infinite whenever their denominator is zero get the finite-only predicate right away, any
-     * other column only in a second pass when its plain result shows it is needed.
+     * Step 1: one query computes the row count and every (min, max). Plain MIN/MAX are exact
+     * unless the column holds -inf (MIN is -inf) or +inf, NaN or text (MAX is one of them); the
+     * ratios that are infinite whenever their denominator is zero get the finite-only predicate
+     * right away, any other column only in a second pass when its plain result shows it is needed.
+     *
+     * <p>Without a filter, a column that an index keeps in order ({@link BacktestIndex#orderedColumns},
+     * PostgreSQL) is read from the index's two ends instead: a scalar subquery per bound, which
+     * PostgreSQL answers with one index probe ({@code ORDER BY c LIMIT 1}, NULLs skipped); in the
+     * second pass with the finite-only predicate as the probe's range ({@code c > -inf}, and
+     * {@code c < +inf}, which also excludes NaN, sorted above +inf). When every weighted column is
+     * indexed, no row is scanned: the count then stops at {@code limit + 1} rows (a count of a
+     * million rows would be the one scan left; see {@link Ranges#rowCount}). With a filter the
+     * probes could not stop at the first index entry, so every column is aggregated in one scan.
+     *
+     * @param limit the ranking's limit, null for none
      */
-    Ranges minMaxPass(List<String> columns) {
-        StringBuilder aggregate = new StringBuilder("SELECT COUNT(*) AS n");
+    Ranges minMaxPass(List<String> columns, Integer limit) {
+        Set<String> atIndexEnds = condition == null ? index.orderedColumns() : Set.of();
+        boolean scan = condition != null || !atIndexEnds.containsAll(columns);
+        List<String> aggregates = new ArrayList<>(List.of(scan ? "COUNT(*) AS n" : "(SELECT COUNT(*) FROM (SELECT 1"
+                + from + " LIMIT " + ((limit == null ? 0L : limit) + 1) + ") k) AS n"));
         for (int i = 0; i < columns.size(); i++) {
-            aggregate.append(", ").append(MAY_BE_INFINITE.contains(columns.get(i))
-                    ? finiteMinMax(columns.get(i), i) : plainMinMax(columns.get(i), i));
+            String column = columns.get(i);
+            aggregates.add(atIndexEnds.contains(column) ? indexEnds(column, i, false)
+                    : MAY_BE_INFINITE.contains(column) ? finiteMinMax(column, i) : plainMinMax(column, i));
         }
-        List<Object> stats = new ArrayList<>(index.selectReadOnly(aggregate + from, filterParams).get(0).values());
+        List<Object> stats = new ArrayList<>(index.selectReadOnly("SELECT " + String.join(", ", aggregates)
+                + (scan ? from : ""), scan ? filterParams : List.of()).get(0).values());
         long rowCount = ((Number) stats.get(0)).longValue();
         boolean[] clean = new boolean[columns.size()];
         if (rowCount == 0) {
             return new Ranges(0, columns, stats, clean);
         }
-        StringBuilder again = new StringBuilder("SELECT COUNT(*) AS n");
+        List<String> again = new ArrayList<>();
+        boolean scanAgain = false;
         List<Integer> dirty = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            if (MAY_BE_INFINITE.contains(columns.get(i))) {
+            String column = columns.get(i);
+            boolean probed = atIndexEnds.contains(column);
+            if (!probed && MAY_BE_INFINITE.contains(column)) {
                 continue; // exact already; its values stay tested one by one
             }
             clean[i] = isFinite(stats.get(1 + 2 * i)) && isFinite(stats.get(2 + 2 * i));
             if (!clean[i] && stats.get(1 + 2 * i) != null) {
-                again.append(", ").append(finiteMinMax(columns.get(i), i));
+                again.add(probed ? indexEnds(column, i, true) : finiteMinMax(column, i));
+                scanAgain |= !probed;
                 dirty.add(i);
             }
         }
-        if (!dirty.isEmpty()) {
-            LinkedHashMap<String, Object> exact = index.selectReadOnly(again + from, filterParams).get(0);
+        if (!dirty.isEmpty()) { // probes alone need no FROM: no scan, no count
+            LinkedHashMap<String, Object> exact = index.selectReadOnly("SELECT " + String.join(", ", again)
+                    + (scanAgain ? from : ""), scanAgain ? filterParams : List.of()).get(0);
             for (int i : dirty) {
                 stats.set(1 + 2 * i, exact.get("lo" + i));
                 stats.set(2 + 2 * i, exact.get("hi" + i));
@@ -270,6 +295,19 @@ final class WeightedRankSql {
 
     private static double rankingScore(Map<String, Object> row) {
         return ((Number) row.get(WeightedRanker.SCORE_KEY)).doubleValue();
+    }
+
+    /**
+     * The lowest and highest value of an indexed column over every row, as two scalar subqueries
+     * that PostgreSQL turns into one index probe each; {@code finite} bounds the probes to the
+     * finite numbers (the first and last entry strictly between -inf and +inf).
+     */
+    private String indexEnds(String column, int i, boolean finite) {
+        String quoted = IndexSchema.quote(column);
+        String table = " FROM " + IndexSchema.QUOTED_TABLE;
+        return "(SELECT MIN(" + quoted + ")" + table + (finite ? " WHERE " + quoted + " > " + dialect.negativeInfinity() : "")
+                + ") AS lo" + i + ", (SELECT MAX(" + quoted + ")" + table
+                + (finite ? " WHERE " + quoted + " < " + dialect.positiveInfinity() : "") + ") AS hi" + i;
     }
 
     private static String plainMinMax(String column, int i) {

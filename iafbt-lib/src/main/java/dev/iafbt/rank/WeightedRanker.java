@@ -63,8 +63,9 @@ public final class WeightedRanker {
      *
      * <p>The work stays in the database (the min/max pass, then one top-K scan ordered by a cheap
      * form of the score; see {@link WeightedRankSql}), so a million rows rank in two scans of the
-     * table; only the rows whose rounded score can reach the shortlist are fetched, scored exactly,
-     * rounded as Python does and stably ordered in Java. The result is exactly that of scoring all
+     * table (one on PostgreSQL without a filter, where the ranges come from index ends); only the
+     * rows whose rounded score can reach the shortlist are fetched, scored exactly, rounded as
+     * Python does and stably ordered in Java. The result is exactly that of scoring all
      * filtered rows in memory.
      */
     public List<LinkedHashMap<String, Object>> rank(BacktestIndex index, IndexQuery query) {
@@ -79,8 +80,8 @@ public final class WeightedRanker {
         List<String> projection = shown.projection(index.columns());
         WeightedRankSql sql = new WeightedRankSql(index, shown.condition(resolver, index.dialect()), shown.parameters());
 
-        WeightedRankSql.Ranges ranges = sql.minMaxPass(new ArrayList<>(columnWeights.keySet()));
         Integer limit = query.limit();
+        WeightedRankSql.Ranges ranges = sql.minMaxPass(new ArrayList<>(columnWeights.keySet()), limit);
         if (ranges.rowCount() == 0 || (limit != null && limit == 0)) {
             return new ArrayList<>();
         }

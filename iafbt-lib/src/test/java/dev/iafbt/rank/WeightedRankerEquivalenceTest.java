@@ -2,18 +2,28 @@ package dev.iafbt.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.BacktestIndex;
+import dev.iafbt.index.IndexRow;
+import dev.iafbt.index.IndexSchema;
+import dev.iafbt.index.Indexes;
+import dev.iafbt.index.PostgresIndex;
 import dev.iafbt.model.SummaryField;
+import dev.iafbt.testing.EmbeddedPostgres;
 import dev.iafbt.testing.IndexBackend;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,6 +183,161 @@ class WeightedRankerEquivalenceTest {
                     .build(), IndexRow.builder().bundlePath("tiny.iafbt").summary(SummaryField.SHARPE_RATIO, -1.5e308).build()));
             IndexQuery top7 = IndexQuery.builder().columns("algorithm_id", "sharpe_ratio").limit(7).build();
             assertThat(rankers.get(0).rank(index, top7)).as("a range that overflows").isEqualTo(expected(index, rankers.get(0), top7));
+        }
+    }
+
+    /**
+     * Rows for the min/max pass read from index ends (PostgreSQL, no filter) beside the scan (a
+     * filter, or SQLite): in the balanced columns, NULLs, ±inf in a column the ranker treats as
+     * possibly infinite (profit factor) and in one it does not (sharpe ratio), a column holding
+     * only ±inf and NULL (cagr), one only NULL (win rate), a constant one (max drawdown), integers.
+     */
+    private static List<IndexRow> edgeRows() {
+        SplittableRandom random = new SplittableRandom(99);
+        List<IndexRow> rows = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            IndexRow.Builder b = IndexRow.builder().bundlePath("e" + i + ".iafbt").algorithmId("a" + i)
+                    .tag(i % 3 == 0 ? "x" : "y");
+            double p = random.nextDouble();
+            b.summary(SummaryField.SHARPE_RATIO, p < 0.1 ? null : p > 0.95 ? (Number) Double.POSITIVE_INFINITY
+                    : p > 0.9 ? (Number) Double.NEGATIVE_INFINITY : (Number) random.nextDouble(-2, 4));
+            b.summary(SummaryField.PROFIT_FACTOR, p > 0.93 ? Double.POSITIVE_INFINITY : random.nextInt(9) / 4.0);
+            b.summary(SummaryField.CAGR, i % 5 == 0 ? null : i % 2 == 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+            b.summary(SummaryField.MAX_DRAWDOWN, 0.25);
+            b.summary(SummaryField.NUMBER_OF_TRADES, i % 7 == 0 ? null : (Number) (long) random.nextInt(40));
+            b.summary(SummaryField.STABILITY_SCORE, random.nextDouble());
+            rows.add(b.build());
+        }
+        return rows;
+    }
+
+    private void assertEveryRankingEqualsTheJavaReference(BacktestIndex index, String what) {
+        for (WeightedRanker ranker : List.of(WeightedRanker.forFocus(EvaluationFocus.BALANCED),
+                WeightedRanker.forFocus(EvaluationFocus.RISK_ADJUSTED),
+                WeightedRanker.forFocus(null, RankWeights.parse("sharpe_ratio=2,cagr=1,var_95=-1")))) { // var_95: no index
+            for (Integer limit : new Integer[] {null, 1, 5, 40, 119, 120, 121}) {
+                for (boolean ascending : new boolean[] {false, true}) {
+                    for (String where : new String[] {null, "tag = 'x'", "summary_sharpe_ratio > 100"}) {
+                        IndexQuery query = IndexQuery.builder().columns("algorithm_id", "sharpe_ratio")
+                                .limit(limit).ascending(ascending).where(where).build();
+                        assertThat(ranker.rank(index, query)).as("%s: %s limit %s asc %s where %s", what,
+                                ranker.weights(), limit, ascending, where).isEqualTo(expected(index, ranker, query));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Each preset's columns are kept in order by an index on PostgreSQL, built when a writer
+     * closes a table that has grown large enough to need them (after its rows, not row by row);
+     * a small table's writers build none. SQLite keeps the reference's schema.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(IndexBackend.class)
+    void presetColumnsAreIndexedOnPostgresOnlyOnceALargeTablesWriterCloses(IndexBackend backend) {
+        String location = backend.newLocation(tmp);
+        try (BacktestIndex index = Indexes.open(location, EmbeddedPostgres.credentials())) {
+            assertThat(index.orderedColumns()).as("nothing written yet").noneMatch(c -> c.startsWith(SummaryField.COLUMN_PREFIX));
+            index.upsertAll(edgeRows());
+        }
+        try (BacktestIndex index = Indexes.open(location, EmbeddedPostgres.credentials())) {
+            assertThat(index.orderedColumns()).as("a small table's writer builds none")
+                    .noneMatch(c -> c.startsWith(SummaryField.COLUMN_PREFIX));
+            List<IndexRow> filler = new ArrayList<>();
+            for (long i = index.count(); i < PostgresIndex.RANKED_INDEX_MIN_ROWS; i++) {
+                filler.add(IndexRow.builder().bundlePath("filler-" + i + ".iafbt").summary(SummaryField.CAGR, i * 1e-6).build());
+            }
+            index.upsertAll(filler);
+        }
+        try (BacktestIndex index = Indexes.open(location, EmbeddedPostgres.credentials())) {
+            ColumnResolver resolver = new ColumnResolver(index.columns());
+            Set<String> presetColumns = new HashSet<>();
+            Arrays.stream(EvaluationFocus.values()).forEach(focus ->
+                    focus.weights().keySet().forEach(metric -> resolver.find(metric).ifPresent(presetColumns::add)));
+            Set<String> orderedSummaryColumns = new HashSet<>(index.orderedColumns());
+            orderedSummaryColumns.removeIf(column -> !column.startsWith(SummaryField.COLUMN_PREFIX));
+            if (backend == IndexBackend.POSTGRES) {
+                assertThat(orderedSummaryColumns).as("an index per preset column, and no more").isEqualTo(presetColumns);
+            } else {
+                assertThat(index.orderedColumns()).isEmpty();
+                assertThat(index.selectReadOnly("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+                        List.of())).extracting(row -> row.get("name")).containsExactlyInAnyOrderElementsOf(IndexSchema.INDEX_NAMES);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(IndexBackend.class)
+    void rangesFromIndexEndsEqualTheJavaReferenceWithNullsInfinitiesAndFilters(IndexBackend backend) {
+        String location = backend.newLocation(tmp);
+        try (BacktestIndex index = Indexes.open(location, EmbeddedPostgres.credentials())) {
+            index.upsertAll(edgeRows());
+            if (index instanceof PostgresIndex postgres) {
+                postgres.indexRankedColumns(); // what a writer's close does once the table is large
+            }
+        }
+        try (BacktestIndex index = Indexes.openReadOnly(location, EmbeddedPostgres.credentials())) {
+            assertThat(index.orderedColumns().contains("summary_sharpe_ratio")).isEqualTo(backend == IndexBackend.POSTGRES);
+            assertEveryRankingEqualsTheJavaReference(index, "edge rows");
+        }
+        try (BacktestIndex index = Indexes.open(location, EmbeddedPostgres.credentials())) {
+            index.remove(index.bundlePaths());
+            assertEveryRankingEqualsTheJavaReference(index, "empty table");
+        }
+    }
+
+    /**
+     * NaN that another writer than iafbt stored (iafbt stores NaN as NULL, as SQLite must): the
+     * index sorts NaN above +inf, so the highest value at an index's end is NaN; it must not count,
+     * as it does not in the Java scoring. And a table whose ranked indexes are missing (dropped, or
+     * an older table opened read-only, so not migrated) ranks by the scan, with the same results.
+     */
+    @Test
+    void postgresNanAtAnIndexEndAndMissingIndexesRankAsTheJavaReference() throws Exception {
+        String url = EmbeddedPostgres.freshSchemaUrl();
+        try (PostgresIndex index = PostgresIndex.open(url, EmbeddedPostgres.credentials())) {
+            index.upsertAll(edgeRows());
+            index.indexRankedColumns(); // what a writer's close does once the table is large
+        }
+        try (Connection c = DriverManager.getConnection(url, EmbeddedPostgres.USER, null);
+             Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE backtest_index SET summary_sharpe_ratio = 'NaN' WHERE bundle_path IN ('e3.iafbt', 'e8.iafbt')");
+            st.executeUpdate("UPDATE backtest_index SET summary_stability_score = 'NaN' WHERE bundle_path LIKE 'e1%'");
+            st.executeUpdate("UPDATE backtest_index SET summary_win_rate = 'NaN'"); // NaN and nothing else
+        }
+        try (BacktestIndex index = PostgresIndex.openReadOnly(url, EmbeddedPostgres.credentials())) {
+            assertThat(index.selectReadOnly("SELECT summary_win_rate FROM backtest_index LIMIT 1", List.of()).get(0)
+                    .get("summary_win_rate")).as("stored as NaN, not NULL").isEqualTo(Double.NaN);
+            assertThat(index.orderedColumns()).contains("summary_sharpe_ratio", "summary_win_rate", "summary_stability_score");
+            assertEveryRankingEqualsTheJavaReference(index, "NaN stored");
+        }
+        try (Connection c = DriverManager.getConnection(url, EmbeddedPostgres.USER, null);
+             Statement st = c.createStatement()) {
+            st.execute("DROP INDEX idx_backtest_index_summary_sharpe_ratio, idx_backtest_index_summary_cagr");
+        }
+        try (BacktestIndex index = PostgresIndex.openReadOnly(url, EmbeddedPostgres.credentials())) {
+            assertThat(index.orderedColumns()).doesNotContain("summary_sharpe_ratio", "summary_cagr")
+                    .contains("summary_profit_factor");
+            assertEveryRankingEqualsTheJavaReference(index, "two indexes missing");
+        }
+        try (BacktestIndex index = PostgresIndex.open(url, EmbeddedPostgres.credentials())) {
+            assertThat(index.orderedColumns()).as("opening for writing builds nothing").doesNotContain("summary_cagr");
+            index.upsert(IndexRow.builder().bundlePath("late.iafbt").summary(SummaryField.CAGR, 1.0).build());
+        }
+        try (BacktestIndex index = PostgresIndex.openReadOnly(url, EmbeddedPostgres.credentials())) {
+            assertThat(index.orderedColumns()).as("a small table's writer rebuilds none").doesNotContain("summary_sharpe_ratio", "summary_cagr");
+        }
+        try (Connection c = DriverManager.getConnection(url, EmbeddedPostgres.USER, null);
+             Statement st = c.createStatement()) {
+            st.execute("DROP INDEX idx_backtest_index_summary_win_rate");
+        }
+        try (PostgresIndex index = PostgresIndex.open(url, EmbeddedPostgres.credentials())) {
+            assertThat(index.orderedColumns()).doesNotContain("summary_win_rate");
+            index.indexRankedColumns(); // rows kept from before the indexes, nothing to write
+            assertThat(index.orderedColumns()).as("built on demand, seen at once")
+                    .contains("summary_win_rate", "summary_sharpe_ratio", "summary_cagr");
+            assertEveryRankingEqualsTheJavaReference(index, "rebuilt on demand");
         }
     }
 
