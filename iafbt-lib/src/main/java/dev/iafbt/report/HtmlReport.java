@@ -150,7 +150,8 @@ public final class HtmlReport {
         }
         try {
             Backtest backtest = opened.remove(file);
-            return sheets.build(s, backtest != null ? backtest : SheetReader.open(file), rank, "s" + rank);
+            return sheets.build(s, backtest != null ? backtest : SheetReader.open(file), rank, "s" + rank,
+                    source.recordedStale(s, file));
         } catch (IafbtException | UncheckedIOException e) {
             return new Skipped(s.relative(), "full read failed, shown summary-only: "
                     + StrategyLoader.reason(e, file, s.relative()));
