@@ -223,45 +223,48 @@ final class MsgpackFieldScanner {
 
     /** Skips one whole value, nested ones included, without recursion. */
     private void skip() {
+        // the position in a local, and the formats of nearly every value of a bundle first, in one
+        // test each (positive and negative fixint, fixstr, float 64, fixmap, fixarray): this loop
+        // walks every byte of the snapshots a tear sheet leaves undecoded
+        final byte[] buf = buffer;
+        final int limit = end;
+        int pos = position;
         long pending = 1;
         while (pending > 0) {
             pending--;
-            int type = peek();
-            // the formats of nearly every value of a bundle first, in one test each: positive
-            // fixint, negative fixint, fixstr, float 64, fixmap and fixarray
+            if (pos >= limit) { // also catches a fixstr or float that ran past the end
+                throw error("the msgpack document is truncated: it ends early at byte " + end);
+            }
+            int type = buf[pos] & 0xFF;
             if (type <= 0x7f || type >= 0xe0) {
-                position++;
-                continue;
-            }
-            if (type >= 0xa0 && type <= 0xbf) {
-                need(1 + (type & 0x1F));
-                position += 1 + (type & 0x1F);
-                continue;
-            }
-            if (type == 0xcb) {
-                need(9);
-                position += 9;
-                continue;
-            }
-            if (type >= 0x80 && type <= 0x9f) {
-                position++;
+                pos++;
+            } else if (type >= 0xa0 && type <= 0xbf) {
+                pos += 1 + (type & 0x1F);
+            } else if (type == 0xcb) {
+                pos += 9;
+            } else if (type >= 0x80 && type <= 0x9f) {
+                position = ++pos;
                 int count = type & 0x0F;
                 checkCount(count);
                 pending += type >= 0x90 ? count : 2 * count;
-                continue;
+            } else {
+                position = pos;
+                long array = containerSize(type, 0x90, 0xdc);
+                long map = array >= 0 ? -1 : containerSize(type, 0x80, 0xde);
+                if (array >= 0) {
+                    pending += array;
+                } else if (map >= 0) {
+                    pending += 2 * map;
+                } else {
+                    skipScalar(type);
+                }
+                pos = position;
             }
-            long array = containerSize(type, 0x90, 0xdc);
-            if (array >= 0) {
-                pending += array;
-                continue;
-            }
-            long map = containerSize(type, 0x80, 0xde);
-            if (map >= 0) {
-                pending += 2 * map;
-                continue;
-            }
-            skipScalar(type);
         }
+        if (pos > limit) {
+            throw error("the msgpack document is truncated: it ends early at byte " + end);
+        }
+        position = pos;
     }
 
     private void skipScalar(int type) {
