@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A backtest: the typed view of a bundle. It reads v1 documents and v2 envelopes
@@ -33,6 +34,11 @@ import java.util.Optional;
  */
 public final class Backtest extends DocView {
     private final BlobResolver blobs;
+    /**
+     * The snapshot columns of each run whose snapshots are still undecoded, by their bytes: a tear
+     * sheet reads them for its calendar returns and again for its metrics audit.
+     */
+    private final Map<RawMsgpack, SnapshotColumns> snapshotColumns = new ConcurrentHashMap<>();
 
     private Backtest(Bundle bundle, DocMap holder, String path) {
         super(bundle, holder, path);
@@ -153,7 +159,7 @@ public final class Backtest extends DocView {
     }
 
     public List<BacktestRun> runs() {
-        return mapsIn(runsKey(), (b, m, p) -> new BacktestRun(b, m, p, blobs));
+        return mapsIn(runsKey(), (b, m, p) -> new BacktestRun(b, m, p, blobs, snapshotColumns));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.iafbt.model;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
+import dev.iafbt.bundle.RawMsgpack;
 import dev.iafbt.metrics.CurveReturns;
 import dev.iafbt.metrics.RunInput;
 import java.time.Instant;
@@ -13,10 +14,12 @@ import java.util.Map;
 /** One backtest window: its dates, snapshots, trades, orders, positions, metrics. */
 public final class BacktestRun extends DocView {
     private final BlobResolver blobs;
+    final Map<RawMsgpack, SnapshotColumns> snapshotColumns;
 
-    BacktestRun(Bundle bundle, DocMap map, String path, BlobResolver blobs) {
+    BacktestRun(Bundle bundle, DocMap map, String path, BlobResolver blobs, Map<RawMsgpack, SnapshotColumns> snapshotColumns) {
         super(bundle, map, path);
         this.blobs = blobs;
+        this.snapshotColumns = snapshotColumns;
     }
 
     public Instant startDate() {
@@ -86,6 +89,21 @@ public final class BacktestRun extends DocView {
 
     public List<Order> orders() {
         return mapsIn("orders", Order::new);
+    }
+
+    /** The first {@code limit} trades (read-only views) and how many the run holds; see {@link DocView#leadingMapsIn}. */
+    public Leading<Trade> leadingTrades(int limit) {
+        return leadingMapsIn("trades", Trade::new, limit);
+    }
+
+    /** The first {@code limit} orders (read-only views) and how many the run holds; see {@link DocView#leadingMapsIn}. */
+    public Leading<Order> leadingOrders(int limit) {
+        return leadingMapsIn("orders", Order::new, limit);
+    }
+
+    /** The trades holding only the entries of {@code keys} (read-only views); see {@link DocView#mapsInWithFields}. */
+    List<Trade> tradesWithFields(String[] keys) {
+        return mapsInWithFields("trades", keys, Trade::new);
     }
 
     public List<Position> positions() {

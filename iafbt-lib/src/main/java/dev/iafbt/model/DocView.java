@@ -3,8 +3,10 @@ package dev.iafbt.model;
 import dev.iafbt.bundle.Bundle;
 import dev.iafbt.bundle.DocList;
 import dev.iafbt.bundle.DocMap;
+import dev.iafbt.bundle.RawMsgpack;
 import dev.iafbt.internal.bundle.Docs;
 import dev.iafbt.internal.bundle.IsoDateTimes;
+import dev.iafbt.internal.bundle.MsgpackDecoder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +127,45 @@ abstract class DocView {
             }
         }
         return result;
+    }
+
+    /**
+     * The first {@code limit} maps inside a list, and how many maps it holds. A list still
+     * undecoded (a bundle opened for a tear sheet) stays so: only those maps are decoded, into
+     * read-only views (edits through them are not what a save writes), the rest is only counted.
+     */
+    <T> Leading<T> leadingMapsIn(String key, ElementFactory<T> factory, int limit) {
+        if (map.get(key) instanceof RawMsgpack raw && raw.kind() == RawMsgpack.Kind.ARRAY && raw.length() > 0) {
+            List<T> first = new ArrayList<>(Math.min(limit, raw.elementCount()));
+            int total = MsgpackDecoder.decodeMaps(raw, file(), limit,
+                    (index, element) -> first.add(factory.create(bundle, element, where(key) + "[" + index + "]")));
+            return new Leading<>(first, total);
+        }
+        List<T> all = mapsIn(key, factory);
+        return new Leading<>(all.subList(0, Math.min(limit, all.size())), all.size());
+    }
+
+    /**
+     * Views of the maps inside a list that hold only the entries of {@code keys} (nil ones left
+     * out): what a reader of a few fields of thousands of records needs. A list still undecoded
+     * stays so and only those entries are decoded ({@link MsgpackDecoder#decodeFields}); a decoded
+     * one gives its full views. Read-only, like {@link #leadingMapsIn}.
+     */
+    <T> List<T> mapsInWithFields(String key, String[] keys, ElementFactory<T> factory) {
+        if (map.get(key) instanceof RawMsgpack raw && raw.kind() == RawMsgpack.Kind.ARRAY && raw.length() > 0) {
+            List<T> out = new ArrayList<>(raw.elementCount());
+            MsgpackDecoder.decodeFields(raw, file(), keys, (index, values) -> {
+                DocMap fields = new DocMap(keys.length);
+                for (int k = 0; k < keys.length; k++) {
+                    if (values[k] != null) {
+                        fields.put(keys[k], values[k]);
+                    }
+                }
+                out.add(factory.create(bundle, fields, where(key) + "[" + index + "]"));
+            });
+            return out;
+        }
+        return mapsIn(key, factory);
     }
 
     /** Either a map or the odd {@code "MetaData()"} string; never null. */

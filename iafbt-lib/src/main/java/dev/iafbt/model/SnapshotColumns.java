@@ -24,7 +24,8 @@ record SnapshotColumns(long[] micros, double[] values, double[] flows) {
     static SnapshotColumns of(BacktestRun run) {
         Object stored = run.map.get(KEY);
         if (stored instanceof RawMsgpack raw && raw.kind() == RawMsgpack.Kind.ARRAY && raw.length() > 0) {
-            return undecoded(run, raw);
+            // the same bytes give the same columns: read once per bundle (the arrays are never written)
+            return run.snapshotColumns.computeIfAbsent(raw, r -> undecoded(run, r));
         }
         return decoded(run.portfolioSnapshots());
     }

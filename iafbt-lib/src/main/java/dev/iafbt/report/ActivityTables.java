@@ -2,6 +2,7 @@ package dev.iafbt.report;
 
 import dev.iafbt.metrics.DrawdownPeriod;
 import dev.iafbt.metrics.DrawdownPeriods;
+import dev.iafbt.model.Leading;
 import dev.iafbt.model.Order;
 import dev.iafbt.model.Trade;
 import dev.iafbt.report.ReportView.Cell;
@@ -50,13 +51,12 @@ final class ActivityTables {
         List<List<Cell>> rows = new ArrayList<>();
         int total = 0;
         for (RunData r : runs) {
-            for (Trade t : r.run().trades()) {
-                total++;
-                if (rows.size() < cap) {
-                    rows.add(List.of(Cell.plain(r.name()), Cell.plain(nz(t.id())), Cell.plain(nz(t.targetSymbol())),
-                            Cell.plain(time(t.openedAt())), Cell.plain(time(t.closedAt())), num(t.amount(), 6),
-                            num(t.openPrice(), 4), num(t.netGain(), 2), Cell.plain(nz(t.status()))));
-                }
+            Leading<Trade> trades = r.run().leadingTrades(cap - rows.size());
+            total += trades.total();
+            for (Trade t : trades.first()) {
+                rows.add(List.of(Cell.plain(r.name()), Cell.plain(nz(t.id())), Cell.plain(nz(t.targetSymbol())),
+                        Cell.plain(time(t.openedAt())), Cell.plain(time(t.closedAt())), num(t.amount(), 6),
+                        num(t.openPrice(), 4), num(t.netGain(), 2), Cell.plain(nz(t.status()))));
             }
         }
         return new Table(List.of("Run", "Id", "Symbol", "Opened", "Closed", "Amount", "Open price", "Net gain", "Status"),
@@ -67,13 +67,12 @@ final class ActivityTables {
         List<List<Cell>> rows = new ArrayList<>();
         int total = 0;
         for (RunData r : runs) {
-            for (Order o : r.run().orders()) {
-                total++;
-                if (rows.size() < cap) {
-                    rows.add(List.of(Cell.plain(r.name()), Cell.plain(nz(o.id())), Cell.plain(nz(o.targetSymbol())),
-                            Cell.plain(nz(o.orderSide())), Cell.plain(nz(o.orderType())), Cell.plain(nz(o.status())),
-                            num(o.price(), 4), num(o.amount(), 6), Cell.plain(time(o.createdAt()))));
-                }
+            Leading<Order> orders = r.run().leadingOrders(cap - rows.size());
+            total += orders.total();
+            for (Order o : orders.first()) {
+                rows.add(List.of(Cell.plain(r.name()), Cell.plain(nz(o.id())), Cell.plain(nz(o.targetSymbol())),
+                        Cell.plain(nz(o.orderSide())), Cell.plain(nz(o.orderType())), Cell.plain(nz(o.status())),
+                        num(o.price(), 4), num(o.amount(), 6), Cell.plain(time(o.createdAt()))));
             }
         }
         return new Table(List.of("Run", "Id", "Symbol", "Side", "Type", "Status", "Price", "Amount", "Created"),

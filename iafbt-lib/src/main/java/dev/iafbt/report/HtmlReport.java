@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
@@ -55,15 +56,18 @@ public final class HtmlReport {
     /** The report model of {@code source}, not yet rendered. */
     public static Report build(ReportSource source, ReportOptions options) {
         StrategyLoader.Loaded loaded = source.load(options);
+        List<Strategy> loadedStrategies = loaded.strategies();
+        int loadedSkipped = loaded.skipped().size();
         List<Skipped> skipped = new ArrayList<>(loaded.skipped());
-        StrategyOrder.Ordered order = loaded.strategies().isEmpty() ? new StrategyOrder.Ordered(List.of(), Map.of())
-                : source.order(loaded.strategies(), options);
+        StrategyOrder.Ordered order = loadedStrategies.isEmpty() ? new StrategyOrder.Ordered(List.of(), Map.of())
+                : source.order(loadedStrategies, options);
         List<Strategy> ordered = order.strategies();
         int k = Math.min(options.topK(), ordered.size());
+        Map<Path, Backtest> opened = forSheets(loaded.opened(), ordered, k);
+        loaded = null; // the bundles opened for strategies without a sheet are garbage from here on
         TearSheetBuilder sheets = new TearSheetBuilder(options);
         Object[] built = new Object[k];
-        IntStream.range(0, k).parallel().forEach(i -> built[i] = detail(sheets, source, ordered.get(i), i + 1,
-                loaded.opened()));
+        IntStream.range(0, k).parallel().forEach(i -> built[i] = detail(sheets, source, ordered.get(i), i + 1, opened));
         List<Detailed> detailed = new ArrayList<>();
         Map<Strategy, String> anchors = new IdentityHashMap<>();
         Map<Strategy, String> stale = new IdentityHashMap<>();
@@ -82,7 +86,7 @@ public final class HtmlReport {
             notes.add((ordered.size() - k) + " strateg" + (ordered.size() - k == 1 ? "y is" : "ies are")
                     + " shown summary-only (topK = " + options.topK() + ")");
         }
-        int filteredOut = loaded.strategies().size() - ordered.size();
+        int filteredOut = loadedStrategies.size() - ordered.size();
         if (filteredOut > 0) {
             notes.add(filteredOut + " strateg" + (filteredOut == 1 ? "y does" : "ies do") + " not match where "
                     + options.where().strip() + " and " + (filteredOut == 1 ? "is" : "are") + " not shown");
@@ -103,10 +107,28 @@ public final class HtmlReport {
         }
         tags.remove("");
         return new Report(options.title(), options.generated() == null ? "" : options.generated().strip(),
-                orderedBy(options), orderLabel(options), ordered.size() + loaded.skipped().size() + filteredOut,
+                orderedBy(options), orderLabel(options), ordered.size() + loadedSkipped + filteredOut,
                 columns(), rows, List.copyOf(tags), duplicates,
                 ComparisonBuilder.build(ordered, detailed, anchors, options), detailed.stream().map(Detailed::sheet).toList(),
                 skipped, notes);
+    }
+
+    /**
+     * Of the bundles the loader opened, those of the strategies that get a sheet. Each is taken out
+     * when its sheet is built ({@link #detail}), so that a built sheet's bundle (its decoded series
+     * and columns) is garbage at once rather than held, with all the others, until the report is
+     * done: on 48 eleven-window bundles that holding was most of the report's garbage-collection time.
+     */
+    private static Map<Path, Backtest> forSheets(Map<Path, Backtest> opened, List<Strategy> ordered, int k) {
+        Map<Path, Backtest> out = new ConcurrentHashMap<>();
+        for (int i = 0; i < k && !opened.isEmpty(); i++) {
+            Path file = ordered.get(i).file();
+            Backtest backtest = file == null ? null : opened.get(file);
+            if (backtest != null) {
+                out.put(file, backtest);
+            }
+        }
+        return out;
     }
 
     /**
@@ -127,8 +149,9 @@ public final class HtmlReport {
             return new Skipped(s.relative(), "no bundle file for this row, shown summary-only");
         }
         try {
-            Backtest backtest = opened.get(file);
-            return sheets.build(s, backtest != null ? backtest : SheetReader.open(file), rank, "s" + rank);
+            Backtest backtest = opened.remove(file);
+            return sheets.build(s, backtest != null ? backtest : SheetReader.open(file), rank, "s" + rank,
+                    source.recordedStale(s, file));
         } catch (IafbtException | UncheckedIOException e) {
             return new Skipped(s.relative(), "full read failed, shown summary-only: "
                     + StrategyLoader.reason(e, file, s.relative()));

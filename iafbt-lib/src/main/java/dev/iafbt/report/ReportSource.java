@@ -3,14 +3,20 @@ package dev.iafbt.report;
 import dev.iafbt.index.BacktestIndex;
 import dev.iafbt.index.IndexException;
 import dev.iafbt.index.IndexRow;
+import dev.iafbt.index.MetricsAuditRecord;
+import dev.iafbt.index.Provenance;
 import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.report.ReportView.Skipped;
 import dev.iafbt.store.BacktestStore;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where a report's strategies come from. Every source gives one index row per strategy (what the
@@ -52,11 +58,19 @@ public abstract class ReportSource {
      */
     public static ReportSource index(Path index, Path bundles) {
         return new ReportSource() {
+            private Map<String, MetricsAuditRecord> audits = Map.of();
+
             @Override
             StrategyLoader.Loaded load(ReportOptions options) {
                 try (SqliteIndex opened = open(index)) {
+                    audits = opened.metricsAudits();
                     return rowsOf(opened, bundles);
                 }
+            }
+
+            @Override
+            String recordedStale(Strategy strategy, Path file) {
+                return ReportSource.recordedStale(audits, strategy, file);
             }
 
             @Override
@@ -75,9 +89,12 @@ public abstract class ReportSource {
      */
     public static ReportSource index(BacktestIndex index, Path bundles) {
         return new ReportSource() {
+            private Map<String, MetricsAuditRecord> audits = Map.of();
+
             @Override
             StrategyLoader.Loaded load(ReportOptions options) {
                 try {
+                    audits = index.metricsAudits();
                     return rowsOf(index, bundles);
                 } catch (IndexException e) {
                     throw new ReportException("cannot read the index " + index.location() + ": " + e.getMessage(), e);
@@ -87,6 +104,11 @@ public abstract class ReportSource {
             @Override
             StrategyOrder.Ordered order(List<Strategy> strategies, ReportOptions options) {
                 return StrategyOrder.order(index, strategies, options);
+            }
+
+            @Override
+            String recordedStale(Strategy strategy, Path file) {
+                return ReportSource.recordedStale(audits, strategy, file);
             }
         };
     }
@@ -139,9 +161,36 @@ public abstract class ReportSource {
         return strategy.file();
     }
 
+    /**
+     * A tear sheet's stale-metrics flag ({@link StaleMetrics#of}) as the source already knows it,
+     * or null when the sheet must recompute it. An index keeps the outcome of its metrics audits
+     * ({@code iafbt:index -Diafbt.audit=true}); a record that describes the very file the sheet
+     * opens (same modification time and size) spares the sheet its most expensive part, a full
+     * recomputation of every window's metrics and the decoding of every stored series.
+     */
+    String recordedStale(Strategy strategy, Path file) {
+        return null;
+    }
+
     /** The strategies in report order; by default through a temporary index of their rows. */
     StrategyOrder.Ordered order(List<Strategy> strategies, ReportOptions options) {
         return StrategyOrder.order(strategies, options);
+    }
+
+    private static String recordedStale(Map<String, MetricsAuditRecord> audits, Strategy strategy, Path file) {
+        MetricsAuditRecord record = audits.get(strategy.relative());
+        if (record == null) {
+            return null;
+        }
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!record.appliesTo(new Provenance(attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), attrs.size()))) {
+                return null; // the file changed since its audit: the sheet recomputes
+            }
+        } catch (IOException e) {
+            return null; // the sheet's own open says what is wrong with the file
+        }
+        return StaleMetrics.of(record);
     }
 
     private static SqliteIndex open(Path index) {

@@ -1,5 +1,6 @@
 package dev.iafbt.report;
 
+import dev.iafbt.index.MetricsAuditRecord;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.recompute.MetricsAudit;
 import dev.iafbt.recompute.StaleValue;
@@ -23,8 +24,20 @@ final class StaleMetrics {
         } catch (RuntimeException cannotRecompute) {
             return ""; // a run without snapshots: nothing to compare against
         }
-        return stale.isEmpty() ? "" : stale.size() + " stored value(s) differ from a fresh recomputation (e.g. "
-                + stale.get(0) + "); refresh with mvn iafbt:recompute";
+        return stale.isEmpty() ? "" : detail(stale.size(), stale.get(0).toString());
+    }
+
+    /**
+     * The same flag from an index's record of the bundle's audit ({@code StaleMetricsAudit}, which
+     * runs the same audit): empty when it found the metrics fresh or could not recompute them.
+     */
+    static String of(MetricsAuditRecord record) {
+        return record.stale() ? detail(record.staleValues(), record.detail()) : "";
+    }
+
+    private static String detail(int count, String first) {
+        return count + " stored value(s) differ from a fresh recomputation (e.g. " + first
+                + "); refresh with mvn iafbt:recompute";
     }
 
     /** The note of the report's notes panel. */

@@ -48,6 +48,14 @@ final class TearSheetBuilder {
 
     /** Pure per strategy (own notes list), so sheets can be built in parallel. */
     Detailed build(Strategy strategy, Backtest backtest, int rank, String anchor) {
+        return build(strategy, backtest, rank, anchor, null);
+    }
+
+    /**
+     * As {@link #build(Strategy, Backtest, int, String)}, with the bundle's stale-metrics flag when
+     * its source already knows it ({@link ReportSource#recordedStale}); null to compute it.
+     */
+    Detailed build(Strategy strategy, Backtest backtest, int rank, String anchor, String knownStale) {
         List<String> notes = new ArrayList<>();
         List<RunData> runs = new ArrayList<>();
         List<BacktestRun> stored = backtest.runs();
@@ -102,7 +110,7 @@ final class TearSheetBuilder {
                 partial.note(), PlotCharts.bars(yearly.keySet().stream().map(partial::label).toList(),
                         List.copyOf(yearly.values()), "Yearly returns"), sharpeSvg, ActivityTables.runs(runs),
                 ActivityTables.trades(runs, options.maxTableRows()), ActivityTables.orders(runs, options.maxTableRows()),
-                StaleMetrics.of(backtest));
+                knownStale != null ? knownStale : StaleMetrics.of(backtest));
         note(notes, strategy, sheet.trades());
         note(notes, strategy, sheet.orders());
         if (!sheet.stale().isEmpty()) {

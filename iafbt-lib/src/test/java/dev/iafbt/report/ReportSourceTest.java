@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iafbt.index.Indexer;
+import dev.iafbt.index.MetricsAuditRecord;
+import dev.iafbt.index.SqliteIndex;
+import dev.iafbt.index.StaleMetricsAudit;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SummaryField;
 import dev.iafbt.report.ReportView.Report;
 import dev.iafbt.report.ReportView.StrategyRow;
 import dev.iafbt.store.LocalTieredStore;
+import dev.iafbt.testing.ReferenceFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +81,43 @@ class ReportSourceTest {
         assertThat(report.rows()).hasSize(24);
         assertThat(report.sheets()).isEmpty();
         assertThat(report.skipped()).singleElement().satisfies(s -> assertThat(s.bundle()).isEqualTo(first));
+    }
+
+    /**
+     * An index's metrics audits give the tear sheets' stale flags as a recomputation does, and a
+     * record is used only for the very file it audited: the reference's own bundles, most of them
+     * stale (written by older framework versions), reported from an index before and after its audit.
+     */
+    @Test
+    void recordedAuditsFlagTheSheetsAsARecomputationDoes() throws IOException {
+        Path bundles = tmp.resolve("fixtures");
+        Files.createDirectories(bundles);
+        for (Path f : ReferenceFixtures.bundles()) {
+            Files.copy(f, bundles.resolve(f.getFileName()));
+        }
+        Path index = indexOf(bundles);
+        ReportOptions options = ReportOptions.defaults();
+        Report recomputed = HtmlReport.build(ReportSource.index(index, bundles), options);
+        assertThat(recomputed.sheets()).filteredOn(sheet -> !sheet.stale().isEmpty()).isNotEmpty();
+        try (SqliteIndex opened = SqliteIndex.open(index)) {
+            StaleMetricsAudit.refresh(opened, bundles, (done, todo) -> { });
+        }
+        Report fromRecords = HtmlReport.build(ReportSource.index(index, bundles), options);
+        assertThat(ReportRenderer.render(fromRecords)).isEqualTo(ReportRenderer.render(recomputed));
+
+        // the sheet takes the record's word: a record saying otherwise shows
+        String first = recomputed.sheets().get(0).bundle();
+        Path file = bundles.resolve(first);
+        long mtimeNs = Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
+        try (SqliteIndex opened = SqliteIndex.open(index)) {
+            opened.recordMetricsAudits(List.of(new MetricsAuditRecord(first, mtimeNs, Files.size(file), 7, "a recorded detail")));
+        }
+        assertThat(HtmlReport.build(ReportSource.index(index, bundles), options).sheets().get(0).stale())
+                .startsWith("7 stored value(s) differ from a fresh recomputation (e.g. a recorded detail)");
+        // but not once the file changed since its audit
+        Files.setLastModifiedTime(file, FileTime.from(mtimeNs + 1_000_000_000L, TimeUnit.NANOSECONDS));
+        assertThat(HtmlReport.build(ReportSource.index(index, bundles), options).sheets().get(0).stale())
+                .isEqualTo(recomputed.sheets().get(0).stale());
     }
 
     @Test

@@ -151,6 +151,26 @@ public final class MsgpackDecoder {
         new MsgpackFieldScanner(raw.buffer(), raw.offset(), raw.length(), source).scan(keys, sink);
     }
 
+    /** Receives one map element of an array, decoded in full, with its index in the array. */
+    @FunctionalInterface
+    public interface MapSink {
+        void element(int index, DocMap map);
+    }
+
+    /**
+     * Decodes, from a skipped array, only its first {@code limit} map elements (in full, exactly as
+     * {@link #decode(RawMsgpack, String)} decodes them), skipping the others unread, and counts its
+     * map elements: a report's table shows the first hundred of a run's thousands of orders and
+     * says how many there are. Elements that are not maps are passed over (their index still
+     * counts), as the typed views drop them. The subtree itself stays undecoded.
+     *
+     * @return how many elements of the array are maps
+     * @throws BundleFormatException when {@code raw} is not an array or is corrupt
+     */
+    public static int decodeMaps(RawMsgpack raw, String source, int limit, MapSink sink) {
+        return new MsgpackFieldScanner(raw.buffer(), raw.offset(), raw.length(), source).maps(limit, sink);
+    }
+
     /** Decodes a skipped subtree in full. */
     public static Object decode(RawMsgpack raw, String source) {
         return decode(raw.buffer(), raw.offset(), raw.length(), source, SkipPolicy.NONE);
@@ -255,16 +275,12 @@ public final class MsgpackDecoder {
         if (headerOnly) {
             return new RawMsgpack(buffer, from, 0, count, kind);
         }
-        if (count < 0) {
-            unpacker.skipValue();
-        } else {
+        if (count >= 0) {
             checkCount(count, 0);
-            unpacker.skipValue(count);
-            if (kind == RawMsgpack.Kind.MAP) {
-                unpacker.skipValue(count); // the values, after the keys
-            }
         }
-        return new RawMsgpack(buffer, from, position() - from, count, kind);
+        int to = MsgpackFieldScanner.valueEnd(buffer, from, end, source);
+        unpacker.readPayloadAsReference(to - position()); // a slice of the array: nothing is copied
+        return new RawMsgpack(buffer, from, to - from, count, kind);
     }
 
     private void checkCount(int size, int depth) {

@@ -1,6 +1,7 @@
 package dev.iafbt.internal.bundle;
 
 import dev.iafbt.bundle.BundleFormatException;
+import dev.iafbt.bundle.DocMap;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -60,6 +61,45 @@ final class MsgpackFieldScanner {
         }
     }
 
+    /**
+     * {@link MsgpackDecoder#decodeMaps}: hands the first {@code limit} map elements of the array,
+     * each decoded in full by {@link MsgpackDecoder} over its own bytes, to {@code sink}, and skips
+     * the rest unread; returns how many map elements the array holds.
+     */
+    int maps(int limit, MsgpackDecoder.MapSink sink) {
+        long size = containerSize(peek(), 0x90, 0xdc);
+        if (size < 0) {
+            throw error("expected an array at byte " + position);
+        }
+        int maps = 0;
+        for (long i = 0; i < size; i++) {
+            int from = position;
+            boolean map = containerSize(peek(), 0x80, 0xde) >= 0;
+            position = from; // the map's header is part of its bytes
+            skip();
+            if (map && maps++ < limit) {
+                Object element = MsgpackDecoder.decode(buffer, from, position - from, source, MsgpackDecoder.SkipPolicy.NONE);
+                sink.element((int) i, (DocMap) element);
+            }
+        }
+        if (position != end) {
+            throw error("unexpected data after the array at byte " + position);
+        }
+        return maps;
+    }
+
+    /**
+     * The position just after the one value that starts at {@code from}, found by walking its
+     * headers without decoding it: how {@link MsgpackDecoder} finds the extent of a subtree it
+     * leaves undecoded (msgpack-core's {@code skipValue} checks its buffer per value and was most
+     * of a tear-sheet open, which skips tens of thousands of snapshots).
+     */
+    static int valueEnd(byte[] buffer, int from, int end, String source) {
+        MsgpackFieldScanner scanner = new MsgpackFieldScanner(buffer, from, end - from, source);
+        scanner.skip();
+        return scanner.position;
+    }
+
     private int peek() {
         need(1);
         return buffer[position] & 0xFF;
@@ -82,11 +122,16 @@ final class MsgpackFieldScanner {
         } else {
             return -1;
         }
-        if (size > end - position) { // every element takes a byte: a larger count is a lie
+        checkCount(size);
+        return size;
+    }
+
+    /** Every element takes a byte: a larger count than the bytes left is a lie. */
+    private void checkCount(long size) {
+        if (size > end - position) {
             throw error("a length header at byte " + position + " claims " + size + " elements, but only "
                     + (end - position) + " bytes are left");
         }
-        return size;
     }
 
     /** Consumes a map key; the index of the wanted key it equals, else -1. */
@@ -105,7 +150,10 @@ final class MsgpackFieldScanner {
         int from = position;
         position += length;
         for (int k = 0; k < wanted.length; k++) {
-            if (Arrays.equals(buffer, from, from + length, wanted[k], 0, wanted[k].length)) {
+            byte[] key = wanted[k];
+            // length and first byte first: most keys of a record are not wanted
+            if (key.length == length && (length == 0 || buffer[from] == key[0])
+                    && Arrays.equals(buffer, from, from + length, key, 0, length)) {
                 return k;
             }
         }
@@ -175,22 +223,48 @@ final class MsgpackFieldScanner {
 
     /** Skips one whole value, nested ones included, without recursion. */
     private void skip() {
+        // the position in a local, and the formats of nearly every value of a bundle first, in one
+        // test each (positive and negative fixint, fixstr, float 64, fixmap, fixarray): this loop
+        // walks every byte of the snapshots a tear sheet leaves undecoded
+        final byte[] buf = buffer;
+        final int limit = end;
+        int pos = position;
         long pending = 1;
         while (pending > 0) {
             pending--;
-            int type = peek();
-            long array = containerSize(type, 0x90, 0xdc);
-            if (array >= 0) {
-                pending += array;
-                continue;
+            if (pos >= limit) { // also catches a fixstr or float that ran past the end
+                throw error("the msgpack document is truncated: it ends early at byte " + end);
             }
-            long map = containerSize(type, 0x80, 0xde);
-            if (map >= 0) {
-                pending += 2 * map;
-                continue;
+            int type = buf[pos] & 0xFF;
+            if (type <= 0x7f || type >= 0xe0) {
+                pos++;
+            } else if (type >= 0xa0 && type <= 0xbf) {
+                pos += 1 + (type & 0x1F);
+            } else if (type == 0xcb) {
+                pos += 9;
+            } else if (type >= 0x80 && type <= 0x9f) {
+                position = ++pos;
+                int count = type & 0x0F;
+                checkCount(count);
+                pending += type >= 0x90 ? count : 2 * count;
+            } else {
+                position = pos;
+                long array = containerSize(type, 0x90, 0xdc);
+                long map = array >= 0 ? -1 : containerSize(type, 0x80, 0xde);
+                if (array >= 0) {
+                    pending += array;
+                } else if (map >= 0) {
+                    pending += 2 * map;
+                } else {
+                    skipScalar(type);
+                }
+                pos = position;
             }
-            skipScalar(type);
         }
+        if (pos > limit) {
+            throw error("the msgpack document is truncated: it ends early at byte " + end);
+        }
+        position = pos;
     }
 
     private void skipScalar(int type) {

@@ -61,4 +61,25 @@ class IsoDateTimesTest {
         }
         assertThat(fast).as("most generated strings take the fast path").isGreaterThan(inputs.size() / 2);
     }
+
+    @Test
+    void dayArithmeticAgreesWithJavaTimeOnEveryDayOfFourCenturiesAndTheEdges() {
+        for (int year : new int[] {0, 1, 4, 99, 100, 400, 1582, 1899, 1900, 9999}) {
+            checkYear(year);
+        }
+        for (int year = 1800; year <= 2200; year++) {
+            checkYear(year);
+        }
+    }
+
+    private static void checkYear(int year) {
+        for (int month = 1; month <= 12; month++) {
+            int length = java.time.YearMonth.of(year, month).lengthOfMonth();
+            assertThat(IsoDateTimes.lengthOfMonth(year, month)).as(year + "-" + month).isEqualTo(length);
+            for (int day = 1; day <= length; day++) {
+                assertThat(IsoDateTimes.epochDay(year, month, day)).as(year + "-" + month + "-" + day)
+                        .isEqualTo(java.time.LocalDate.of(year, month, day).toEpochDay());
+            }
+        }
+    }
 }

@@ -130,4 +130,44 @@ class MsgpackFieldScannerTest {
             }
         }
     }
+
+    @Test
+    void leadingMapsDecodeAsTheFullDecoderDecodesThemAndAllMapsAreCounted() throws IOException {
+        MessageBufferPacker p = MessagePack.newDefaultBufferPacker();
+        p.packArrayHeader(6);
+        p.packMapHeader(2).packString("a").packLong(1).packString("nested").packArrayHeader(1).packMapHeader(0);
+        p.packString("not a map");
+        p.packMapHeader(1).packString("a").packDouble(2.5);
+        p.packMapHeader(0);
+        p.packNil();
+        p.packMapHeader(1).packString("a").packString("last");
+        byte[] bytes = p.toByteArray();
+        DocList full = (DocList) MsgpackDecoder.decode(bytes, "t", MsgpackDecoder.SkipPolicy.NONE);
+        RawMsgpack raw = new RawMsgpack(bytes, 0, bytes.length, full.size(), RawMsgpack.Kind.ARRAY);
+        for (int limit = 0; limit <= 5; limit++) {
+            List<Object> seen = new ArrayList<>();
+            int total = MsgpackDecoder.decodeMaps(raw, "t", limit, (index, map) -> {
+                assertThat(map).isEqualTo(full.get(index));
+                seen.add(index);
+            });
+            assertThat(total).isEqualTo(4);
+            assertThat(seen).containsExactlyElementsOf(List.of(0, 2, 3, 5).subList(0, Math.min(limit, 4)));
+        }
+    }
+
+    @Test
+    void aSkippedSubtreeEndsWhereTheFullDecoderEnds() throws IOException {
+        MessageBufferPacker p = MessagePack.newDefaultBufferPacker();
+        p.packMapHeader(2).packString("skipped").packArrayHeader(3).packMapHeader(2).packString("x").packDouble(1.0)
+                .packString("s").packString("y".repeat(40)).packBinaryHeader(2).writePayload(new byte[2])
+                .packExtensionTypeHeader((byte) 1, 4).writePayload(new byte[4]);
+        p.packString("after").packLong(-3);
+        byte[] bytes = p.toByteArray();
+        DocMap document = (DocMap) MsgpackDecoder.decode(bytes, "t", (depth, parentKey, key) -> "skipped".equals(key));
+        RawMsgpack skipped = (RawMsgpack) document.get("skipped");
+        assertThat(document.get("after")).isEqualTo(-3L);
+        assertThat(bytes[skipped.offset() + skipped.length()]).as("the next key's header").isEqualTo((byte) 0xa5);
+        DocMap decoded = (DocMap) MsgpackDecoder.decode(bytes, "t", MsgpackDecoder.SkipPolicy.NONE);
+        assertThat(MsgpackDecoder.decode(skipped, "t")).usingRecursiveComparison().isEqualTo(decoded.get("skipped"));
+    }
 }
