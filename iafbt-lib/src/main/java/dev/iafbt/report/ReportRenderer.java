@@ -47,10 +47,12 @@ public final class ReportRenderer {
     public static byte[] render(Report report) {
         Map<String, Object> data = new HashMap<>();
         data.put("r", report);
+        String rankingRows = RankingRows.html(report.rows());
+        data.put("rankingRows", rankingRows);
         data.put("css", CSS);
         data.put("js", JS);
         data.put("jsHash", JS_HASH);
-        StringWriter out = new StringWriter(1 << 16);
+        StringWriter out = new StringWriter(rankingRows.length() + (1 << 16));
         try {
             Template template = CONFIG.getTemplate("report.ftlh");
             template.process(data, out);
