@@ -60,30 +60,37 @@ final class StrategyOrder {
      * each given its four focus scores.
      */
     static Ordered order(BacktestIndex index, List<Strategy> strategies, ReportOptions options) {
-        Set<String> matching = new HashSet<>();
-        for (Map<String, Object> row : filtered(options).build().run(index)) {
-            matching.add((String) row.get(IndexSchema.BUNDLE_PATH));
-        }
+        boolean byMetric = options.by() != null && !options.by().isBlank();
         Map<String, Strategy> byPath = new LinkedHashMap<>();
-        strategies.stream().filter(s -> matching.contains(s.relative())).forEach(s -> byPath.put(s.relative(), s));
+        List<Map<String, Object>> ordered = new ArrayList<>();
+        boolean first = true;
         for (EvaluationFocus focus : EvaluationFocus.values()) {
-            for (Map<String, Object> row : WeightedRanker.forFocus(focus).rank(index, filtered(options).build())) {
+            // the ordering focus is ranked in the asked direction once: its result is the order and its scores
+            boolean orders = !byMetric && focus == options.focus();
+            List<? extends Map<String, Object>> ranked = WeightedRanker.forFocus(focus)
+                    .rank(index, filtered(options).ascending(orders && options.ascending()).build());
+            if (first) {
+                // a ranking holds every row that passes the filter, so the first one says which do
+                Set<String> matching = new HashSet<>();
+                ranked.forEach(row -> matching.add((String) row.get(IndexSchema.BUNDLE_PATH)));
+                strategies.stream().filter(s -> matching.contains(s.relative())).forEach(s -> byPath.put(s.relative(), s));
+                first = false;
+            }
+            for (Map<String, Object> row : ranked) {
                 Strategy s = byPath.get((String) row.get(IndexSchema.BUNDLE_PATH));
                 if (s != null) {
                     s.scores().put(focus.value(), ((Number) row.get(WeightedRanker.SCORE_KEY)).doubleValue());
                 }
             }
+            if (orders) {
+                ordered.addAll(ranked);
+            }
         }
         Map<String, Double> values = new HashMap<>();
-        List<Map<String, Object>> ordered = new ArrayList<>();
-        boolean byMetric = options.by() != null && !options.by().isBlank();
         if (byMetric) {
             String by = options.by().strip();
             ordered.addAll(filtered(options).columns(IndexSchema.BUNDLE_PATH, by).sortBy(by)
                     .ascending(options.ascending()).build().run(index));
-        } else {
-            ordered.addAll(WeightedRanker.forFocus(options.focus()).rank(index,
-                    filtered(options).ascending(options.ascending()).build()));
         }
         List<Strategy> out = new ArrayList<>();
         for (Map<String, Object> row : ordered) {
