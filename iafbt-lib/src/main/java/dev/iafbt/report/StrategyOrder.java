@@ -1,6 +1,7 @@
 package dev.iafbt.report;
 
 import dev.iafbt.index.BacktestIndex;
+import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.IndexSchema;
 import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.rank.EvaluationFocus;
@@ -39,8 +40,47 @@ final class StrategyOrder {
     private StrategyOrder() {
     }
 
-    /** Orders strategies read from bundles, through a temporary index. */
+    /**
+     * Orders strategies read from bundles: by focus score, descending and unfiltered (the
+     * defaults), in memory; otherwise through a temporary index, where the {@code where} filter and
+     * the {@code by} metric's SQL order apply.
+     */
     static Ordered order(List<Strategy> strategies, ReportOptions options) {
+        return isPlainFocusOrder(options) ? inMemory(strategies, options) : throughTemporaryIndex(strategies, options);
+    }
+
+    private static boolean isPlainFocusOrder(ReportOptions options) {
+        return (options.where() == null || options.where().isBlank()) && (options.by() == null || options.by().isBlank())
+                && !options.ascending();
+    }
+
+    /**
+     * The default order without an index: {@link WeightedRanker#rankRows} scores the rows exactly as
+     * a ranking of the same rows in an index does (ties in the given order, as an index keeps
+     * insertion order), so a folder's report needs no SQLite at all: in a fresh JVM loading its
+     * driver and native library and filling a temporary index cost more than the ranking itself.
+     */
+    static Ordered inMemory(List<Strategy> strategies, ReportOptions options) {
+        List<IndexRow> rows = strategies.stream().map(Strategy::row).toList();
+        List<Strategy> out = List.of();
+        for (EvaluationFocus focus : EvaluationFocus.values()) {
+            List<WeightedRanker.Placed> placed = WeightedRanker.forFocus(focus).rankRows(rows);
+            for (WeightedRanker.Placed p : placed) {
+                strategies.get(p.index()).scores().put(focus.value(), p.score());
+            }
+            if (focus == options.focus()) {
+                out = placed.stream().map(p -> strategies.get(p.index())).toList();
+            }
+        }
+        Map<String, Double> values = new HashMap<>();
+        for (Strategy s : out) {
+            values.put(s.relative(), s.scores().get(options.focus().value()));
+        }
+        return new Ordered(out, values);
+    }
+
+    /** Orders strategies read from bundles through a temporary index of their rows. */
+    static Ordered throughTemporaryIndex(List<Strategy> strategies, ReportOptions options) {
         Path dir;
         try {
             dir = Files.createTempDirectory("iafbt-report");
