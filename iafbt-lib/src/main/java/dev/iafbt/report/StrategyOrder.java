@@ -49,7 +49,8 @@ final class StrategyOrder {
         return isPlainFocusOrder(options) ? inMemory(strategies, options) : throughTemporaryIndex(strategies, options);
     }
 
-    private static boolean isPlainFocusOrder(ReportOptions options) {
+    /** The default order: a focus score, descending, every row (no {@code where}). */
+    static boolean isPlainFocusOrder(ReportOptions options) {
         return (options.where() == null || options.where().isBlank()) && (options.by() == null || options.by().isBlank())
                 && !options.ascending();
     }

@@ -3,9 +3,12 @@ package dev.iafbt.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iafbt.index.IndexRow;
+import dev.iafbt.index.Indexer;
+import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.model.SummaryField;
 import dev.iafbt.rank.EvaluationFocus;
 import dev.iafbt.testing.ReferenceFixtures;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A folder's default order is computed in memory; it must be exactly the order, the scores and the
- * ordering values a temporary index gives (the path every other order still takes).
+ * A folder's and a SQLite index's default order is computed in memory; it must be exactly the order,
+ * the scores and the ordering values a ranking in an index gives (the path every other order still
+ * takes).
  */
 class StrategyOrderTest {
     @Test
@@ -31,6 +37,32 @@ class StrategyOrderTest {
                 ReportOptions options = ReportOptions.defaults().withOrder(focus, null, false);
                 assertSameOrder(() -> StrategyLoader.load(folder, 25).strategies(), options);
             }
+        }
+    }
+
+    @Test
+    void inMemoryOrderOfAnIndexsRowsEqualsTheRankingInThatIndex(@TempDir Path tmp) throws IOException {
+        try (Stream<Path> files = Files.list(HtmlReportTest.SWEEP)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".iafbt"))::iterator) {
+                Files.copy(f, tmp.resolve(f.getFileName()));
+            }
+        }
+        Indexer.builder(tmp).build().run();
+        Path index = tmp.resolve(Indexer.DEFAULT_INDEX_NAME);
+        ReportSource source = ReportSource.index(index, tmp);
+        for (EvaluationFocus focus : EvaluationFocus.values()) {
+            ReportOptions options = ReportOptions.defaults().withOrder(focus, null, false);
+            List<Strategy> a = source.load(options).strategies();
+            List<Strategy> b = source.load(options).strategies();
+            StrategyOrder.Ordered memory = StrategyOrder.inMemory(a, options);
+            StrategyOrder.Ordered ranked;
+            try (SqliteIndex opened = SqliteIndex.openReadOnly(index)) {
+                ranked = StrategyOrder.order(opened, b, options);
+            }
+            assertThat(memory.strategies().stream().map(Strategy::relative).toList())
+                    .isEqualTo(ranked.strategies().stream().map(Strategy::relative).toList());
+            assertThat(memory.orderValues()).isEqualTo(ranked.orderValues());
+            assertThat(scores(a)).isEqualTo(scores(b));
         }
     }
 
