@@ -171,6 +171,11 @@ public final class IndexRow {
         return RowBinder.columnValues(this);
     }
 
+    /** One entry of {@link #columnValues()} without building the others (no JSON encoded); null for an unknown column. */
+    public Object columnValue(String column) {
+        return RowBinder.columnValue(this, column);
+    }
+
     /** The reference's {@code to_flat_dict()}; see {@link FlatRows}. */
     public LinkedHashMap<String, Object> toFlatMap() {
         return FlatRows.toFlatMap(this);

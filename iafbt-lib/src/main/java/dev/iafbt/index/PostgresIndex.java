@@ -104,13 +104,14 @@ public final class PostgresIndex extends JdbcIndex {
 
     /**
      * Keeps track of the session's staging table: created in a transaction, it exists afterwards
-     * only when that transaction committed.
+     * only when that transaction committed. Notes that rows were written, for {@link #close}.
      */
     @Override
     public int upsertAll(Iterable<IndexRow> rows) {
         try {
             int written = super.upsertAll(rows);
             copyUpsert.committed();
+            wrote |= written > 0;
             return written;
         } catch (RuntimeException e) {
             copyUpsert.rolledBack();
@@ -233,11 +234,12 @@ public final class PostgresIndex extends JdbcIndex {
         return "40P01".equals(state) || "40001".equals(state);
     }
 
-    @Override
-    public int upsertAll(Iterable<IndexRow> rows) {
-        int written = super.upsertAll(rows);
-        wrote |= written > 0;
-        return written;
+    private boolean holdsAtLeast(int rows) {
+        try {
+            return PostgresSchema.holdsAtLeast(connection, rows);
+        } catch (SQLException e) {
+            throw failure("count the rows of", e);
+        }
     }
 
     /**
@@ -268,7 +270,7 @@ public final class PostgresIndex extends JdbcIndex {
     public void close() {
         if (wrote) {
             try {
-                if (PostgresSchema.holdsAtLeast(connection, RANKED_INDEX_MIN_ROWS)) {
+                if (holdsAtLeast(RANKED_INDEX_MIN_ROWS)) {
                     indexRankedColumns();
                 }
             } catch (IndexException e) {

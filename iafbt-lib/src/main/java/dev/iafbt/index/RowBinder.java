@@ -4,8 +4,10 @@ import dev.iafbt.model.SummaryField;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -18,6 +20,7 @@ final class RowBinder {
     private static final List<Function<IndexRow, Object>> EXTRACTORS = IndexSchema.columns().stream()
             .map(c -> extractor(c.name())).toList();
     private static final List<String> COLUMN_NAMES = IndexSchema.columnNames();
+    private static final Map<String, Function<IndexRow, Object>> BY_COLUMN = byColumn();
 
     private RowBinder() {
     }
@@ -45,6 +48,20 @@ final class RowBinder {
             values.put(COLUMN_NAMES.get(i), EXTRACTORS.get(i).apply(row));
         }
         return values;
+    }
+
+    /** The row's value of one column, as {@link #columnValues} holds it; null for a column the schema lacks. */
+    static Object columnValue(IndexRow row, String column) {
+        Function<IndexRow, Object> extractor = BY_COLUMN.get(column);
+        return extractor == null ? null : extractor.apply(row);
+    }
+
+    private static Map<String, Function<IndexRow, Object>> byColumn() {
+        Map<String, Function<IndexRow, Object>> out = new HashMap<>();
+        for (int i = 0; i < COLUMN_NAMES.size(); i++) {
+            out.put(COLUMN_NAMES.get(i), EXTRACTORS.get(i));
+        }
+        return Map.copyOf(out);
     }
 
     private static Function<IndexRow, Object> extractor(String column) {

@@ -238,6 +238,7 @@ public final class SqliteIndex extends JdbcIndex {
     // ---- plumbing ----
 
     private static Connection connect(Path path, boolean readOnly) throws SQLException {
+        SqliteNativeLibrary.load();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(readOnly);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);

@@ -1,7 +1,5 @@
 package dev.iafbt.report;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,12 +36,59 @@ final class Fmt {
         if (!(abs < 1e15)) {
             return String.format(Locale.ROOT, "%." + digits + "f", value);
         }
-        String text = new BigDecimal(Double.toString(abs)).setScale(digits, RoundingMode.HALF_UP).toPlainString();
+        String text = roundHalfUp(Double.toString(abs), digits);
         return Double.compare(value, 0.0) < 0 ? "-" + text : text;
     }
 
+    /**
+     * {@code new BigDecimal(shortest).setScale(digits, HALF_UP).toPlainString()} on the digits of
+     * {@link Double#toString} ({@code 123.45} or {@code 1.2345E-7}) themselves: a 12,500-row
+     * ranking formats some 160,000 numbers, and parsing each into a BigDecimal was a tenth of its
+     * cost. The text is {@code round(value · 10^digits)} with a point put back before the last
+     * {@code digits} places.
+     */
+    private static String roundHalfUp(String shortest, int digits) {
+        int e = shortest.indexOf('E');
+        String mantissa = e < 0 ? shortest : shortest.substring(0, e);
+        int dot = mantissa.indexOf('.');
+        String all = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+        int point = dot + (e < 0 ? 0 : Integer.parseInt(shortest.substring(e + 1))); // the value is 0.<all> · 10^point
+        int keep = point + digits; // how many of all's digits stay left of the cut
+        StringBuilder scaled = new StringBuilder(Math.max(keep, 0) + 2);
+        if (keep > 0) {
+            scaled.append(all, 0, Math.min(keep, all.length()));
+            for (int i = all.length(); i < keep; i++) {
+                scaled.append('0');
+            }
+        }
+        if (keep >= 0 && keep < all.length() && all.charAt(keep) >= '5') {
+            int i = scaled.length() - 1;
+            while (i >= 0 && scaled.charAt(i) == '9') {
+                scaled.setCharAt(i--, '0');
+            }
+            if (i < 0) {
+                scaled.insert(0, '1');
+            } else {
+                scaled.setCharAt(i, (char) (scaled.charAt(i) + 1));
+            }
+        }
+        int lead = 0;
+        while (lead < scaled.length() - 1 && scaled.charAt(lead) == '0') {
+            lead++;
+        }
+        scaled.delete(0, lead);
+        if (digits == 0) {
+            return scaled.length() == 0 ? "0" : scaled.toString();
+        }
+        while (scaled.length() <= digits) {
+            scaled.insert(0, '0');
+        }
+        return scaled.insert(scaled.length() - digits, '.').toString();
+    }
+
+    /** Rounded to a whole number: {@code String.format(Locale.ROOT, "%d", …)}'s text, without parsing a format per cell. */
     public static String count(Double value) {
-        return special(value) != null ? special(value) : String.format(Locale.ROOT, "%d", Math.round(value));
+        return special(value) != null ? special(value) : Long.toString(Math.round(value));
     }
 
     public static String date(long epochMillis) {

@@ -33,6 +33,24 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /**
+     * Starts loading the report's templates on a background thread and returns at once: a fresh
+     * JVM (a {@code mvn iafbt:report}) then loads and parses them while the caller does other
+     * work, such as refreshing the index, instead of when the report is rendered. Optional; any
+     * number of calls; a report written without it is the same.
+     */
+    public static void prepare() {
+        Thread loader = new Thread(() -> {
+            try {
+                ReportRenderer.prepare();
+            } catch (RuntimeException | LinkageError e) {
+                // a broken template or library fails the render itself, with the reason
+            }
+        }, "iafbt-report-templates");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     /** Builds the report of {@code bundles} and writes it atomically to {@code output}. */
     public static Result write(Path bundles, Path output, ReportOptions options) {
         return write(ReportSource.folder(bundles), output, options);

@@ -75,6 +75,10 @@ public abstract class ReportSource {
 
             @Override
             StrategyOrder.Ordered order(List<Strategy> strategies, ReportOptions options) {
+                if (StrategyOrder.isPlainFocusOrder(options)) {
+                    // the rows are every row of the file, in its order: ranked in memory as in the file
+                    return StrategyOrder.inMemory(strategies, options);
+                }
                 try (SqliteIndex opened = open(index)) {
                     return StrategyOrder.order(opened, strategies, options);
                 }

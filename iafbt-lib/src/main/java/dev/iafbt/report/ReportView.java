@@ -16,6 +16,11 @@ public final class ReportView {
         public static Cell plain(String text) {
             return new Cell(text, "", "");
         }
+
+        /** The cell as a {@code <td>} element, every string HTML-escaped as the templates escape it. */
+        public String html() {
+            return RankingRows.cell(new StringBuilder(text.length() + 32), this).toString();
+        }
     }
 
     public record KeyValue(String key, String value) {

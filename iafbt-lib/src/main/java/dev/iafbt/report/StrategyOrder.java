@@ -1,6 +1,7 @@
 package dev.iafbt.report;
 
 import dev.iafbt.index.BacktestIndex;
+import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.IndexSchema;
 import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.rank.EvaluationFocus;
@@ -39,8 +40,48 @@ final class StrategyOrder {
     private StrategyOrder() {
     }
 
-    /** Orders strategies read from bundles, through a temporary index. */
+    /**
+     * Orders strategies read from bundles: by focus score, descending and unfiltered (the
+     * defaults), in memory; otherwise through a temporary index, where the {@code where} filter and
+     * the {@code by} metric's SQL order apply.
+     */
     static Ordered order(List<Strategy> strategies, ReportOptions options) {
+        return isPlainFocusOrder(options) ? inMemory(strategies, options) : throughTemporaryIndex(strategies, options);
+    }
+
+    /** The default order: a focus score, descending, every row (no {@code where}). */
+    static boolean isPlainFocusOrder(ReportOptions options) {
+        return (options.where() == null || options.where().isBlank()) && (options.by() == null || options.by().isBlank())
+                && !options.ascending();
+    }
+
+    /**
+     * The default order without an index: {@link WeightedRanker#rankRows} scores the rows exactly as
+     * a ranking of the same rows in an index does (ties in the given order, as an index keeps
+     * insertion order), so a folder's report needs no SQLite at all: in a fresh JVM loading its
+     * driver and native library and filling a temporary index cost more than the ranking itself.
+     */
+    static Ordered inMemory(List<Strategy> strategies, ReportOptions options) {
+        List<IndexRow> rows = strategies.stream().map(Strategy::row).toList();
+        List<Strategy> out = List.of();
+        for (EvaluationFocus focus : EvaluationFocus.values()) {
+            List<WeightedRanker.Placed> placed = WeightedRanker.forFocus(focus).rankRows(rows);
+            for (WeightedRanker.Placed p : placed) {
+                strategies.get(p.index()).scores().put(focus.value(), p.score());
+            }
+            if (focus == options.focus()) {
+                out = placed.stream().map(p -> strategies.get(p.index())).toList();
+            }
+        }
+        Map<String, Double> values = new HashMap<>();
+        for (Strategy s : out) {
+            values.put(s.relative(), s.scores().get(options.focus().value()));
+        }
+        return new Ordered(out, values);
+    }
+
+    /** Orders strategies read from bundles through a temporary index of their rows. */
+    static Ordered throughTemporaryIndex(List<Strategy> strategies, ReportOptions options) {
         Path dir;
         try {
             dir = Files.createTempDirectory("iafbt-report");
@@ -60,30 +101,37 @@ final class StrategyOrder {
      * each given its four focus scores.
      */
     static Ordered order(BacktestIndex index, List<Strategy> strategies, ReportOptions options) {
-        Set<String> matching = new HashSet<>();
-        for (Map<String, Object> row : filtered(options).build().run(index)) {
-            matching.add((String) row.get(IndexSchema.BUNDLE_PATH));
-        }
+        boolean byMetric = options.by() != null && !options.by().isBlank();
         Map<String, Strategy> byPath = new LinkedHashMap<>();
-        strategies.stream().filter(s -> matching.contains(s.relative())).forEach(s -> byPath.put(s.relative(), s));
+        List<Map<String, Object>> ordered = new ArrayList<>();
+        boolean first = true;
         for (EvaluationFocus focus : EvaluationFocus.values()) {
-            for (Map<String, Object> row : WeightedRanker.forFocus(focus).rank(index, filtered(options).build())) {
+            // the ordering focus is ranked in the asked direction once: its result is the order and its scores
+            boolean orders = !byMetric && focus == options.focus();
+            List<? extends Map<String, Object>> ranked = WeightedRanker.forFocus(focus)
+                    .rank(index, filtered(options).ascending(orders && options.ascending()).build());
+            if (first) {
+                // a ranking holds every row that passes the filter, so the first one says which do
+                Set<String> matching = new HashSet<>();
+                ranked.forEach(row -> matching.add((String) row.get(IndexSchema.BUNDLE_PATH)));
+                strategies.stream().filter(s -> matching.contains(s.relative())).forEach(s -> byPath.put(s.relative(), s));
+                first = false;
+            }
+            for (Map<String, Object> row : ranked) {
                 Strategy s = byPath.get((String) row.get(IndexSchema.BUNDLE_PATH));
                 if (s != null) {
                     s.scores().put(focus.value(), ((Number) row.get(WeightedRanker.SCORE_KEY)).doubleValue());
                 }
             }
+            if (orders) {
+                ordered.addAll(ranked);
+            }
         }
         Map<String, Double> values = new HashMap<>();
-        List<Map<String, Object>> ordered = new ArrayList<>();
-        boolean byMetric = options.by() != null && !options.by().isBlank();
         if (byMetric) {
             String by = options.by().strip();
             ordered.addAll(filtered(options).columns(IndexSchema.BUNDLE_PATH, by).sortBy(by)
                     .ascending(options.ascending()).build().run(index));
-        } else {
-            ordered.addAll(WeightedRanker.forFocus(options.focus()).rank(index,
-                    filtered(options).ascending(options.ascending()).build()));
         }
         List<Strategy> out = new ArrayList<>();
         for (Map<String, Object> row : ordered) {

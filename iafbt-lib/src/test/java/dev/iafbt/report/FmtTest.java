@@ -29,6 +29,18 @@ class FmtTest {
     }
 
     @Test
+    void countsPrintLikeTheFormatter() {
+        Random random = new Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            double v = random.nextGaussian() * Math.pow(10, random.nextInt(20));
+            assertThat(Fmt.count(v)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%d", Math.round(v)));
+        }
+        assertThat(Fmt.count(-0.4)).isEqualTo("0");
+        assertThat(Fmt.count(2.5)).isEqualTo("3");
+        assertThat(Fmt.count(Double.NaN)).isEqualTo(Fmt.NONE);
+    }
+
+    @Test
     void fixedDecimalsPrintExactlyLikeTheFormatter() {
         Random random = new Random(13);
         for (int i = 0; i < 200_000; i++) {
@@ -48,5 +60,13 @@ class FmtTest {
         assertThat(Fmt.fixed(-0.0, 2)).isEqualTo("-0.00");
         assertThat(Fmt.fixed(-0.001, 2)).isEqualTo("-0.00");
         assertThat(Fmt.pct(0.12345)).isEqualTo("12.35%");
+        assertThat(Fmt.fixed(9.995, 2)).isEqualTo(String.format(Locale.ROOT, "%.2f", 9.995));
+        assertThat(Fmt.fixed(0.0006, 3)).isEqualTo("0.001");
+        assertThat(Fmt.fixed(0.0004, 3)).isEqualTo("0.000");
+        assertThat(Fmt.fixed(0.5, 0)).isEqualTo("1");
+        assertThat(Fmt.fixed(0.4, 0)).isEqualTo("0");
+        assertThat(Fmt.fixed(99.96, 1)).isEqualTo("100.0");
+        assertThat(Fmt.fixed(1.0E-20, 2)).isEqualTo("0.00");
+        assertThat(Fmt.fixed(123456789.125, 2)).isEqualTo("123456789.13");
     }
 }

@@ -122,6 +122,7 @@ public class ReportMojo extends AbstractIndexReadingMojo implements MavenReport 
     }
 
     private void produce(Path output) throws MojoExecutionException, MojoFailureException {
+        HtmlReport.prepare(); // the templates load on another core while the index refreshes and the rows are read
         Path folder = resolve(bundles);
         HtmlReport.Result result;
         try {
