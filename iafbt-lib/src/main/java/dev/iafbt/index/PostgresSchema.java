@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -191,23 +190,14 @@ final class PostgresSchema {
      * a scan as before, never by a probe per column that would itself scan.
      */
     static Set<String> indexedColumns(Connection connection) throws SQLException {
-        Set<String> columns = new HashSet<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname FROM pg_catalog.pg_index i"
+        return Set.copyOf(namesOfTable(connection, "SELECT a.attname FROM pg_catalog.pg_index i"
                 + " JOIN pg_catalog.pg_class c ON c.oid = i.indrelid"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
                 + " JOIN pg_catalog.pg_am am ON am.oid = ic.relam"
                 + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]"
                 + " WHERE n.nspname = current_schema() AND c.relname = ? AND am.amname = 'btree'"
-                + " AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL")) {
-            ps.setString(1, IndexSchema.TABLE);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
-        }
-        return Set.copyOf(columns);
+                + " AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL"));
     }
 
     /** The stored schema version; -1 when there is none yet. */
@@ -248,11 +238,16 @@ final class PostgresSchema {
      * 12–48 ms, a tenth of an incremental run.
      */
     static List<String> tableColumns(Connection connection) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname FROM pg_catalog.pg_attribute a"
+        return namesOfTable(connection, "SELECT a.attname FROM pg_catalog.pg_attribute a"
                 + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname = current_schema() AND c.relname = ? AND c.relkind IN ('r', 'p')"
-                + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
+                + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum");
+    }
+
+    /** The first column of a catalog query whose one parameter is the index table's name, in order. */
+    private static List<String> namesOfTable(Connection connection, String sql) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, IndexSchema.TABLE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
