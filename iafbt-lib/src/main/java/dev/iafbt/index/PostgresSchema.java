@@ -89,10 +89,7 @@ final class PostgresSchema {
         if (isComplete(connection)) {
             return;
         }
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement st = connection.createStatement()) {
-            st.execute("SELECT pg_advisory_xact_lock(" + INIT_LOCK + ")");
+        underInitLock(connection, st -> {
             if (schema != null && !schema.isBlank()) {
                 st.execute("CREATE SCHEMA IF NOT EXISTS " + IndexSchema.quote(schema));
             }
@@ -124,13 +121,7 @@ final class PostgresSchema {
             } else if (version < IndexSchema.SCHEMA_VERSION) {
                 st.execute("UPDATE " + VERSION_TABLE + " SET user_version = " + IndexSchema.SCHEMA_VERSION);
             } // a newer version is kept, as the SQLite index keeps a newer user_version
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        });
     }
 
     /**
@@ -143,16 +134,33 @@ final class PostgresSchema {
      * @param present the columns that already lead an index ({@link #indexedColumns})
      */
     static void createRankedIndexes(Connection connection, Set<String> present) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement st = connection.createStatement()) {
-            st.execute("SELECT pg_advisory_xact_lock(" + INIT_LOCK + ")");
+        underInitLock(connection, st -> {
             for (SummaryField field : RANKED_FIELDS) {
                 if (!present.contains(field.column())) {
                     st.execute("CREATE INDEX IF NOT EXISTS " + rankedIndexName(field) + " ON "
                             + IndexSchema.QUOTED_TABLE + "(" + IndexSchema.quote(field.column()) + ")");
                 }
             }
+        });
+    }
+
+    /** Schema work given the statement that {@link #underInitLock} opened. */
+    @FunctionalInterface
+    private interface LockedWork {
+        void run(Statement st) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction holding the advisory lock that every writer's schema
+     * work takes, so machines starting or closing at once do it one after another; a failure
+     * rolls all of it back.
+     */
+    private static void underInitLock(Connection connection, LockedWork work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock(" + INIT_LOCK + ")");
+            work.run(st);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
