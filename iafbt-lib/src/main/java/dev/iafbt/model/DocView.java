@@ -130,12 +130,21 @@ abstract class DocView {
     }
 
     /**
+     * {@code value} as a list still in its msgpack bytes (a bundle opened for a tear sheet or the
+     * metrics), which a reader of a few fields decodes itself; null when it is decoded, empty or no list.
+     */
+    static RawMsgpack undecodedList(Object value) {
+        return value instanceof RawMsgpack raw && raw.kind() == RawMsgpack.Kind.ARRAY && raw.length() > 0 ? raw : null;
+    }
+
+    /**
      * The first {@code limit} maps inside a list, and how many maps it holds. A list still
      * undecoded (a bundle opened for a tear sheet) stays so: only those maps are decoded, into
      * read-only views (edits through them are not what a save writes), the rest is only counted.
      */
     <T> Leading<T> leadingMapsIn(String key, ElementFactory<T> factory, int limit) {
-        if (map.get(key) instanceof RawMsgpack raw && raw.kind() == RawMsgpack.Kind.ARRAY && raw.length() > 0) {
+        RawMsgpack raw = undecodedList(map.get(key));
+        if (raw != null) {
             List<T> first = new ArrayList<>(Math.min(limit, raw.elementCount()));
             int total = MsgpackDecoder.decodeMaps(raw, file(), limit,
                     (index, element) -> first.add(factory.create(bundle, element, where(key) + "[" + index + "]")));
@@ -152,7 +161,8 @@ abstract class DocView {
      * one gives its full views. Read-only, like {@link #leadingMapsIn}.
      */
     <T> List<T> mapsInWithFields(String key, String[] keys, ElementFactory<T> factory) {
-        if (map.get(key) instanceof RawMsgpack raw && raw.kind() == RawMsgpack.Kind.ARRAY && raw.length() > 0) {
+        RawMsgpack raw = undecodedList(map.get(key));
+        if (raw != null) {
             List<T> out = new ArrayList<>(raw.elementCount());
             MsgpackDecoder.decodeFields(raw, file(), keys, (index, values) -> {
                 DocMap fields = new DocMap(keys.length);

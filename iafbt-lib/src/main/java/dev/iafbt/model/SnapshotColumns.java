@@ -22,8 +22,8 @@ record SnapshotColumns(long[] micros, double[] values, double[] flows) {
     private static final String[] FIELDS = {"created_at", "total_value", "cash_flow"};
 
     static SnapshotColumns of(BacktestRun run) {
-        Object stored = run.map.get(KEY);
-        if (stored instanceof RawMsgpack raw && raw.kind() == RawMsgpack.Kind.ARRAY && raw.length() > 0) {
+        RawMsgpack raw = DocView.undecodedList(run.map.get(KEY));
+        if (raw != null) {
             // the same bytes give the same columns: read once per bundle (the arrays are never written)
             return run.snapshotColumns.computeIfAbsent(raw, r -> undecoded(run, r));
         }
