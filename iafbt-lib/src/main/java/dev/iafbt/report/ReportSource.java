@@ -57,20 +57,13 @@ public abstract class ReportSource {
      * {@code bundles} (the folder the index was built over).
      */
     public static ReportSource index(Path index, Path bundles) {
-        return new ReportSource() {
-            private Map<String, MetricsAuditRecord> audits = Map.of();
-
+        return new FromIndex() {
             @Override
             StrategyLoader.Loaded load(ReportOptions options) {
                 try (SqliteIndex opened = open(index)) {
                     audits = opened.metricsAudits();
                     return rowsOf(opened, bundles);
                 }
-            }
-
-            @Override
-            String recordedStale(Strategy strategy, Path file) {
-                return ReportSource.recordedStale(audits, strategy, file);
             }
 
             @Override
@@ -92,9 +85,7 @@ public abstract class ReportSource {
      * is resolved against {@code bundles}.
      */
     public static ReportSource index(BacktestIndex index, Path bundles) {
-        return new ReportSource() {
-            private Map<String, MetricsAuditRecord> audits = Map.of();
-
+        return new FromIndex() {
             @Override
             StrategyLoader.Loaded load(ReportOptions options) {
                 try {
@@ -108,11 +99,6 @@ public abstract class ReportSource {
             @Override
             StrategyOrder.Ordered order(List<Strategy> strategies, ReportOptions options) {
                 return StrategyOrder.order(index, strategies, options);
-            }
-
-            @Override
-            String recordedStale(Strategy strategy, Path file) {
-                return ReportSource.recordedStale(audits, strategy, file);
             }
         };
     }
@@ -181,20 +167,26 @@ public abstract class ReportSource {
         return StrategyOrder.order(strategies, options);
     }
 
-    private static String recordedStale(Map<String, MetricsAuditRecord> audits, Strategy strategy, Path file) {
-        MetricsAuditRecord record = audits.get(strategy.relative());
-        if (record == null) {
-            return null;
-        }
-        try {
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-            if (!record.appliesTo(new Provenance(attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), attrs.size()))) {
-                return null; // the file changed since its audit: the sheet recomputes
+    /** A source whose rows come from an index: its metrics-audit records, read as it loads, spare sheets their audit. */
+    private abstract static class FromIndex extends ReportSource {
+        Map<String, MetricsAuditRecord> audits = Map.of();
+
+        @Override
+        String recordedStale(Strategy strategy, Path file) {
+            MetricsAuditRecord record = audits.get(strategy.relative());
+            if (record == null) {
+                return null;
             }
-        } catch (IOException e) {
-            return null; // the sheet's own open says what is wrong with the file
+            try {
+                BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+                if (!record.appliesTo(new Provenance(attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), attrs.size()))) {
+                    return null; // the file changed since its audit: the sheet recomputes
+                }
+            } catch (IOException e) {
+                return null; // the sheet's own open says what is wrong with the file
+            }
+            return StaleMetrics.of(record);
         }
-        return StaleMetrics.of(record);
     }
 
     private static SqliteIndex open(Path index) {
