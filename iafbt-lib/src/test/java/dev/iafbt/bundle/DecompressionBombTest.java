@@ -27,7 +27,11 @@ class DecompressionBombTest {
 
     /** An iafbt-written bundle of about 64 KiB that does not compress (random bin payload). */
     private static byte[] incompressibleBundle() {
-        byte[] payload = new byte[64 * 1024];
+        return incompressibleBundle(64 * 1024);
+    }
+
+    private static byte[] incompressibleBundle(int payloadBytes) {
+        byte[] payload = new byte[payloadBytes];
         new Random(8).nextBytes(payload);
         DocMap document = new DocMap().with("format_version", 2L).with("algorithm_id", "bomb")
                 .with("payload", payload);
@@ -60,6 +64,28 @@ class DecompressionBombTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertThat(allocated).as("bytes allocated to read a %d-byte file declaring %d bytes",
                 bundle.length, declared).isLessThan(8 * MIB);
+    }
+
+    /**
+     * A declared size above the small-frame limit but within 16× the frame (the band decoded in one
+     * call, as an honest 11-window bundle is): the lie is still a clear error naming the file, and
+     * costs at most that multiple of the file's own bytes.
+     */
+    @Test
+    void lyingContentSizeInTheOneCallBandIsAClearErrorBoundedByTheFile() throws IOException {
+        byte[] bundle = incompressibleBundle(400 * 1024);
+        long declared = 6 * MIB; // over the 4 MiB small-frame limit, under 16x the ~400 KiB frame
+        Path file = dir.resolve("band-liar.iafbt");
+        Files.write(file, FrameHeaders.withDeclaredSize(bundle, declared));
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertThatThrownBy(() -> BundleReader.read(file))
+                .isInstanceOf(BundleFormatException.class)
+                .hasMessageStartingWith(file.toString());
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(allocated).as("bytes allocated to read a %d-byte file declaring %d bytes",
+                bundle.length, declared).isLessThan(16L * bundle.length + 8 * MIB); // the same 8 MiB slack as above
     }
 
     @Test
