@@ -81,6 +81,16 @@ final class SqliteNativeLibrary {
         }
         Path folder = Path.of(home, ".cache", "iafbt", "sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + resource.replace(
                 "/org/sqlite/native", ""));
+        return exactCopy(folder, name, library);
+    }
+
+    /**
+     * {@code folder} once {@code folder/name} holds exactly {@code library}: a missing, truncated or
+     * altered copy is replaced by an atomic move of a complete temp file, so a JVM loading the
+     * library never sees a half-written one, and JVMs starting at once each write their own temp
+     * and the last move wins with the same bytes.
+     */
+    static Path exactCopy(Path folder, String name, byte[] library) throws IOException {
         Path file = folder.resolve(name);
         if (Files.isRegularFile(file) && Files.size(file) == library.length
                 && Arrays.equals(Files.readAllBytes(file), library)) {
