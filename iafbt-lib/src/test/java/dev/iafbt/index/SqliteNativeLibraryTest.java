@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -62,12 +64,12 @@ class SqliteNativeLibraryTest {
     void aTruncatedCopyIsReplacedAndAnExactOneIsLeftAsItIs(@TempDir Path dir) throws Exception {
         byte[] library = library(4096);
         Path file = dir.resolve("libsqlitejdbc.so");
-        Files.write(file, java.util.Arrays.copyOf(library, 1000));
+        Files.write(file, Arrays.copyOf(library, 1000));
         SqliteNativeLibrary.exactCopy(dir, "libsqlitejdbc.so", library);
         assertThat(Files.readAllBytes(file)).isEqualTo(library);
 
         var written = Files.getLastModifiedTime(file);
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(written.toMillis() - 60_000));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(written.toMillis() - 60_000));
         var aged = Files.getLastModifiedTime(file);
         SqliteNativeLibrary.exactCopy(dir, "libsqlitejdbc.so", library);
         assertThat(Files.getLastModifiedTime(file)).as("an exact copy is not rewritten").isEqualTo(aged);
