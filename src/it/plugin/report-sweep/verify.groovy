@@ -11,4 +11,7 @@ assert html.contains("risk_adjusted focus score, descending")
 assert html.contains("id=\"s5\"") && !html.contains("id=\"s6\"")
 assert html.contains("Content-Security-Policy")
 assert (html =~ /<tr data-tag="sample-sweep">/).size() == 24
+// no -Diafbt.audit=true and no index: the stale sample bundles are not badged, and the notes say why
+assert !html.contains('<span class="badge-stale"')
+assert html.contains("stored metrics of 5 tear sheets were not audited against a fresh recomputation")
 return true

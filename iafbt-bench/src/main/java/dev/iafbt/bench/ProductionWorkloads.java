@@ -24,6 +24,8 @@ import java.util.SplittableRandom;
  */
 final class ProductionWorkloads {
     private static final String PLUGIN = "dev.iafbt:iafbt-maven-plugin:0.1.0-SNAPSHOT:report";
+    /** {@code BENCH_AUDIT} set: the reports audit their tear sheets' stored metrics ({@code -Diafbt.audit=true}). */
+    private static final boolean AUDIT = System.getenv("BENCH_AUDIT") != null;
 
     private ProductionWorkloads() {
     }
@@ -46,9 +48,9 @@ final class ProductionWorkloads {
             copies(Path.of(args[1]), work, "real-05764fc8-vector-v2.iafbt", 14);
             copies(Path.of(args[1]), work, "irregular-vector-v2.iafbt", 12);
         }
-        System.out.printf(Locale.ROOT, "%s: %d bundles in %s, built in %.1f s; %d cores, max heap %d MiB%n", args[0],
-                count(work), work, (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "%s: %d bundles in %s, built in %.1f s; %d cores, max heap %d MiB; metrics audit %s%n",
+                args[0], count(work), work, (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, AUDIT ? "on" : "off");
         if (index && !Files.exists(work.resolve(Indexer.DEFAULT_INDEX_NAME))) {
             long i0 = System.nanoTime();
             Indexer.builder(work).build().run();
@@ -63,7 +65,7 @@ final class ProductionWorkloads {
             String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
             long c0 = ReportBenchmark.cpuNanos();
             long w0 = System.nanoTime();
-            HtmlReport.Result result = HtmlReport.write(source, out, ReportOptions.defaults());
+            HtmlReport.Result result = HtmlReport.write(source, out, ReportOptions.defaults().withAuditMetrics(AUDIT));
             long w1 = System.nanoTime();
             long c1 = ReportBenchmark.cpuNanos();
             System.out.printf(Locale.ROOT, "in-process round %d: %8.1f ms wall, %8.1f ms CPU (load %s), %d strategies,"
@@ -88,7 +90,7 @@ final class ProductionWorkloads {
     private static WholeProcess.Timing timeProcess(String mvn, String repo, Path work) throws IOException {
         try {
             return work == null ? WholeProcess.run(mvn, repo, PLUGIN.replace(":report", ":help"), List.of())
-                    : WholeProcess.run(mvn, repo, PLUGIN, List.of("-Diafbt.bundles=" + work,
+                    : WholeProcess.run(mvn, repo, PLUGIN, List.of("-Diafbt.bundles=" + work, "-Diafbt.audit=" + AUDIT,
                             "-Diafbt.outputDirectory=" + work.resolveSibling(work.getFileName() + "-out")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

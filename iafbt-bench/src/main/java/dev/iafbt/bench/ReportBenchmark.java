@@ -36,7 +36,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The production workloads of issue 20, built from the reference fixtures in a temp folder, each
  * timed in-process (round 1 in a cold JVM) and, with the environment variables {@code BENCH_MVN}
  * (a Maven launcher) and {@code BENCH_REPO} (the local repository the plugin is installed in), as
- * whole {@code mvn} processes started from an empty folder ({@code BENCH_NO_BROWSER} skips Chromium):
+ * whole {@code mvn} processes started from an empty folder ({@code BENCH_NO_BROWSER} skips Chromium;
+ * {@code BENCH_AUDIT} makes the reports audit their tear sheets' stored metrics, {@code -Diafbt.audit=true},
+ * which every report did before it became opt-in):
  * <pre>
  * # (a) 48 copies of batch-0a0bbdc2-v2 (11 windows); (b) the real-sweep mix: 6 batch, 16 event,
  * # 14 vector, 12 irregular

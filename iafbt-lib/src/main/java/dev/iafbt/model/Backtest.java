@@ -36,7 +36,8 @@ public final class Backtest extends DocView {
     private final BlobResolver blobs;
     /**
      * The snapshot columns of each run whose snapshots are still undecoded, by their bytes: a tear
-     * sheet reads them for its calendar returns and again for its metrics audit.
+     * sheet reads them for its calendar returns and, when the report audits it, again for its
+     * metrics audit.
      */
     private final Map<RawMsgpack, SnapshotColumns> snapshotColumns = new ConcurrentHashMap<>();
 

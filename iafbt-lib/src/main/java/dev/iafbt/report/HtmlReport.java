@@ -90,15 +90,20 @@ public final class HtmlReport {
         Map<Strategy, String> anchors = new IdentityHashMap<>();
         Map<Strategy, String> stale = new IdentityHashMap<>();
         List<String> notes = new ArrayList<>();
+        int unaudited = 0;
         for (Object b : built) {
             if (b instanceof Detailed d) {
                 detailed.add(d);
                 anchors.put(d.strategy(), d.sheet().anchor());
                 stale.put(d.strategy(), d.sheet().stale());
                 notes.addAll(d.notes());
+                unaudited += d.audited() ? 0 : 1;
             } else {
                 skipped.add((Skipped) b);
             }
+        }
+        if (unaudited > 0) {
+            notes.add(StaleMetrics.notAuditedNote(unaudited));
         }
         if (ordered.size() > k) {
             notes.add((ordered.size() - k) + " strateg" + (ordered.size() - k == 1 ? "y is" : "ies are")
@@ -152,8 +157,9 @@ public final class HtmlReport {
     /**
      * A tear sheet, or why the bundle could not be read in full. Opened by {@link SheetReader}
      * on purpose: only what the sheet shows is decoded, and of the metric blobs only the equity
-     * curves (a full open decodes every blob and the permutation tests too). A bundle the loader
-     * already opened that way is not opened again.
+     * curves (a full open decodes every blob and the permutation tests too), unless the sheet is
+     * audited ({@link ReportOptions#auditMetrics()}). A bundle the loader already opened that way
+     * is not opened again.
      */
     private static Object detail(TearSheetBuilder sheets, ReportSource source, Strategy s, int rank,
             Map<Path, Backtest> opened) {

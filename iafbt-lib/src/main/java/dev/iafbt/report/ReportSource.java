@@ -153,7 +153,8 @@ public abstract class ReportSource {
 
     /**
      * A tear sheet's stale-metrics flag ({@link StaleMetrics#of}) as the source already knows it,
-     * or null when the sheet must recompute it. An index keeps the outcome of its metrics audits
+     * or null when it does not (the sheet then recomputes it only when the report's options ask
+     * for the audit, {@link ReportOptions#auditMetrics()}). An index keeps the outcome of its metrics audits
      * ({@code iafbt:index -Diafbt.audit=true}); a record that describes the very file the sheet
      * opens (same modification time and size) spares the sheet its most expensive part, a full
      * recomputation of every window's metrics and the decoding of every stored series.

@@ -19,7 +19,10 @@ import java.util.Set;
  * all: one real bundle holds 21,904 of them, which a tear sheet never shows) and metric series.
  * Each of those decodes when it is first read (the typed views resolve undecoded subtrees), so
  * the sheet pays for the equity curve, trades and orders it shows and for nothing else. The
- * bundle is only read here, never saved.
+ * metrics audit, when the report asks for it ({@link ReportOptions#auditMetrics()}), reads the
+ * rest through the same views (every stored series, every run's snapshot columns, every trade's
+ * nine metric fields), so an unaudited sheet decodes none of that. The bundle is only read here,
+ * never saved.
  */
 final class SheetReader {
     private static final Set<String> RUNS_KEYS = Set.of("backtest_runs", "vector_runs", "event_runs");

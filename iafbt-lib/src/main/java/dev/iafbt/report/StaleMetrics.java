@@ -10,7 +10,10 @@ import java.util.List;
  * The report's flag for a bundle whose stored metrics are not what the reference's v8.10.0 computes
  * from its own snapshots and trades (written by an older framework version, or edited): its
  * figures are not comparable with fresh bundles', which a reader must know before ranking on them.
- * Shown as a badge on the bundle's ranking row and tear sheet, and listed in the notes.
+ * Shown as a badge on the bundle's ranking row and tear sheet, and listed in the notes. Only when
+ * audited: the recomputation is about half of a warm report's time, so a sheet takes the flag an
+ * index recorded ({@code iafbt:index -Diafbt.audit=true}) and recomputes it only when the report's
+ * options ask for it ({@link ReportOptions#auditMetrics()}).
  */
 final class StaleMetrics {
     private StaleMetrics() {
@@ -38,6 +41,17 @@ final class StaleMetrics {
     private static String detail(int count, String first) {
         return count + " stored value(s) differ from a fresh recomputation (e.g. " + first
                 + "); refresh with mvn iafbt:recompute";
+    }
+
+    /**
+     * The report's one note for the sheets whose flag was neither recorded nor recomputed: an
+     * empty flag there means "not checked", which a reader must not take for "fresh".
+     */
+    static String notAuditedNote(int sheets) {
+        return "stored metrics of " + sheets + " tear sheet" + (sheets == 1 ? "" : "s") + " were"
+                + " not audited against a fresh recomputation, so a stale bundle there has no badge;"
+                + " audit them with mvn iafbt:report -Diafbt.audit=true, or record audits once with"
+                + " mvn iafbt:index -Diafbt.audit=true and report from the index";
     }
 
     /** The note of the report's notes panel. */

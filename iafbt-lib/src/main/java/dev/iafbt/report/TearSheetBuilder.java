@@ -32,10 +32,12 @@ final class TearSheetBuilder {
 
     /**
      * A built sheet plus what the comparison page reuses from it; small on purpose (no bundle
-     * document), so that holding topK of them costs little heap.
+     * document), so that holding topK of them costs little heap. {@code audited}: whether the
+     * sheet's stale flag says anything (a recorded or a fresh audit); false when no audit ran, so
+     * that an empty flag means "not checked", not "fresh".
      */
     record Detailed(Strategy strategy, TearSheet sheet, List<Window> windows, Series primaryGrowth,
-            Series primaryUnderwater, Map<Long, Double> dailyReturns, List<String> notes) {
+            Series primaryUnderwater, Map<Long, Double> dailyReturns, List<String> notes, boolean audited) {
     }
 
     static final int MIN_OTHER_RUN_POINTS = 60;
@@ -53,7 +55,10 @@ final class TearSheetBuilder {
 
     /**
      * As {@link #build(Strategy, Backtest, int, String)}, with the bundle's stale-metrics flag when
-     * its source already knows it ({@link ReportSource#recordedStale}); null to compute it.
+     * its source already knows it ({@link ReportSource#recordedStale}); null to recompute it when the
+     * options ask for the audit ({@link ReportOptions#auditMetrics()}), else to leave it unaudited.
+     * Unaudited, the sheet reads only what it shows: the audit is what decodes every stored series,
+     * every run's snapshot columns and every trade.
      */
     Detailed build(Strategy strategy, Backtest backtest, int rank, String anchor, String knownStale) {
         List<String> notes = new ArrayList<>();
@@ -101,6 +106,7 @@ final class TearSheetBuilder {
 
         String currency = primary == null || primary.run().tradingSymbol() == null ? ""
                 : primary.run().tradingSymbol().toUpperCase(Locale.ROOT);
+        String stale = knownStale != null ? knownStale : options.auditMetrics() ? StaleMetrics.of(backtest) : null;
         List<KeyValue> params = new ArrayList<>();
         strategy.parameters().forEach((k, v) -> params.add(new KeyValue(k, v)));
         List<String> windows = runs.stream().map(r -> r.name() + " (" + dates(r) + ")").toList();
@@ -110,7 +116,7 @@ final class TearSheetBuilder {
                 partial.note(), PlotCharts.bars(yearly.keySet().stream().map(partial::label).toList(),
                         List.copyOf(yearly.values()), "Yearly returns"), sharpeSvg, ActivityTables.runs(runs),
                 ActivityTables.trades(runs, options.maxTableRows()), ActivityTables.orders(runs, options.maxTableRows()),
-                knownStale != null ? knownStale : StaleMetrics.of(backtest));
+                stale == null ? "" : stale);
         note(notes, strategy, sheet.trades());
         note(notes, strategy, sheet.orders());
         if (!sheet.stale().isEmpty()) {
@@ -119,7 +125,7 @@ final class TearSheetBuilder {
         List<Window> windowRefs = runs.stream().map(r -> new Window(r.name(),
                 r.run().startDate() == null ? Long.MAX_VALUE : r.run().startDate().toEpochMilli())).toList();
         return new Detailed(strategy, sheet, windowRefs, growth, underwater,
-                returns == null ? Map.of() : ReturnCorrelation.byDay(returns.daily()), notes);
+                returns == null ? Map.of() : ReturnCorrelation.byDay(returns.daily()), notes, stale != null);
     }
 
     /**

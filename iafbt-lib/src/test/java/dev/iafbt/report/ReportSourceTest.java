@@ -84,9 +84,10 @@ class ReportSourceTest {
     }
 
     /**
-     * An index's metrics audits give the tear sheets' stale flags as a recomputation does, and a
-     * record is used only for the very file it audited: the reference's own bundles, most of them
-     * stale (written by older framework versions), reported from an index before and after its audit.
+     * An index's metrics audits give the tear sheets' stale flags as the report's own audit
+     * ({@code auditMetrics}) does, without asking for it, and a record is used only for the very
+     * file it audited: the reference's own bundles, most of them stale (written by older framework
+     * versions), reported from an index before and after its audit.
      */
     @Test
     void recordedAuditsFlagTheSheetsAsARecomputationDoes() throws IOException {
@@ -97,7 +98,8 @@ class ReportSourceTest {
         }
         Path index = indexOf(bundles);
         ReportOptions options = ReportOptions.defaults();
-        Report recomputed = HtmlReport.build(ReportSource.index(index, bundles), options);
+        ReportOptions audited = options.withAuditMetrics(true);
+        Report recomputed = HtmlReport.build(ReportSource.index(index, bundles), audited);
         assertThat(recomputed.sheets()).filteredOn(sheet -> !sheet.stale().isEmpty()).isNotEmpty();
         try (SqliteIndex opened = SqliteIndex.open(index)) {
             StaleMetricsAudit.refresh(opened, bundles, (done, todo) -> { });
@@ -116,7 +118,7 @@ class ReportSourceTest {
                 .startsWith("7 stored value(s) differ from a fresh recomputation (e.g. a recorded detail)");
         // but not once the file changed since its audit
         Files.setLastModifiedTime(file, FileTime.from(mtimeNs + 1_000_000_000L, TimeUnit.NANOSECONDS));
-        assertThat(HtmlReport.build(ReportSource.index(index, bundles), options).sheets().get(0).stale())
+        assertThat(HtmlReport.build(ReportSource.index(index, bundles), audited).sheets().get(0).stale())
                 .isEqualTo(recomputed.sheets().get(0).stale());
     }
 

@@ -107,6 +107,16 @@ public class ReportMojo extends AbstractIndexReadingMojo implements MavenReport 
     @Parameter(property = "iafbt.generated")
     String generated;
 
+    /**
+     * Also audit each tear sheet's stored metrics against a fresh v8.10.0 recomputation and badge
+     * a stale bundle (written by an older framework version, or edited). About half of a report's
+     * time, so off by default: a report from an index then still takes the flags the index recorded
+     * ({@code iafbt:index -Diafbt.audit=true}) for the very files it opens, and the report's notes
+     * say how many tear sheets went unaudited.
+     */
+    @Parameter(property = "iafbt.audit", defaultValue = "false")
+    boolean audit;
+
     /** Fail the build when a bundle cannot be read (by default it is listed and warned about). */
     @Parameter(property = "iafbt.failOnError", defaultValue = "false")
     boolean failOnError;
@@ -289,7 +299,7 @@ public class ReportMojo extends AbstractIndexReadingMojo implements MavenReport 
             EvaluationFocus preset = focus == null || focus.isBlank() ? EvaluationFocus.BALANCED : EvaluationFocus.parse(focus);
             return ReportOptions.defaults().withTitle(title).withTopK(topK).withOrder(preset, by, ascending)
                     .withSizeBudget(sizeBudget).withLimits(maxPoints, maxTableRows).withGenerated(generated)
-                    .withWhere(where);
+                    .withWhere(where).withAuditMetrics(audit);
         } catch (QueryException | ReportException e) {
             throw new MojoFailureException("iafbt:report has an invalid parameter: " + e.getMessage()
                     + " (iafbt.focus, iafbt.topK, iafbt.sizeBudget, iafbt.maxPoints, iafbt.maxTableRows)", e);

@@ -45,6 +45,26 @@ class ReportMojoTest {
         assertThat(Files.readString(report)).contains("<title>Sweep</title>");
     }
 
+    /**
+     * The sample sweep's made-up metrics are not what a recomputation gives: stale. Only
+     * {@code -Diafbt.audit=true} finds that out (and badges the three tear sheets); without it the
+     * report says the sheets went unaudited.
+     */
+    @Test
+    void auditBadgesStaleTearSheetsOnlyWhenAsked() throws Exception {
+        Path report = project.resolve("target/iafbt/report.html");
+        mojo.execute();
+        String unaudited = Files.readString(report);
+        assertThat(unaudited).doesNotContain("<span class=\"badge-stale\"")
+                .contains("stored metrics of 3 tear sheets were not audited", "-Diafbt.audit=true");
+
+        mojo.audit = true;
+        mojo.execute();
+        String audited = Files.readString(report);
+        assertThat(audited.split("<span class=\"badge-stale\"", -1)).hasSize(3 + 1);
+        assertThat(audited).doesNotContain("were not audited");
+    }
+
     @Test
     void aMissingOrEmptyFolderNamesTheParameter() throws Exception {
         mojo.bundles = new File("nope");
