@@ -96,10 +96,10 @@ final class Fmt {
     }
 
     /**
-     * A value for a {@code data-v} sort attribute, empty when missing. Single precision (about
-     * seven significant digits, far finer than any shown value): rounding to float never reverses
-     * an order, only ties values closer than that, and it halves the attribute, which a
-     * 12,500-row ranking repeats 22 times a row.
+     * A value for a {@code data-v} sort attribute of the page's smaller tables, empty when missing.
+     * Single precision (about seven significant digits, far finer than any shown value): rounding
+     * to float never reverses an order, only ties values closer than that, and it halves the
+     * attribute. The ranking sorts by places instead ({@link RankingRows}).
      */
     public static String sortKey(Double value) {
         if (value == null || value.isNaN()) {
