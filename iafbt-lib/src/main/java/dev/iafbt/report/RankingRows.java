@@ -125,8 +125,9 @@ final class RankingRows {
 
         private Keys(List<StrategyRow> rows, int numberColumns) {
             int largest = 0;
+            double[][] values = values(rows, numberColumns);
             for (int column = 0; column < numberColumns; column++) {
-                int[] place = places(values(rows, column));
+                int[] place = places(values[column]);
                 int slot = indexOf(place);
                 if (slot < 0) {
                     slot = places.size();
@@ -165,16 +166,25 @@ final class RankingRows {
             return -1;
         }
 
-        /** Column {@code column}'s values (the rank, the ordering value, then the cells), NaN when missing. */
-        private static double[] values(List<StrategyRow> rows, int column) {
-            double[] out = new double[rows.size()];
-            for (int i = 0; i < out.length; i++) {
+        /** Per number column (the rank, the ordering value, then the cells) each row's value, NaN when missing. */
+        private static double[][] values(List<StrategyRow> rows, int numberColumns) {
+            double[][] out = new double[numberColumns][rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
                 StrategyRow row = rows.get(i);
-                Double v = column == 0 ? Double.valueOf(row.rank())
-                        : (column == 1 ? row.order() : row.cells().get(column - 2)).value();
-                out[i] = v == null ? Double.NaN : v + 0.0; // + 0.0: -0.0 becomes 0.0, the value it equals
+                out[0][i] = row.rank();
+                out[1][i] = value(row.order());
+                List<NumberCell> cells = row.cells();
+                for (int column = 2; column < numberColumns; column++) {
+                    out[column][i] = value(cells.get(column - 2));
+                }
             }
             return out;
+        }
+
+        /** + 0.0: -0.0 becomes 0.0, the value it equals. */
+        private static double value(NumberCell cell) {
+            Double v = cell.value();
+            return v == null ? Double.NaN : v + 0.0;
         }
 
         /** Each value's place among the distinct values, 1 for the smallest; 0 for NaN. */
