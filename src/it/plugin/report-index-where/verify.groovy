@@ -12,13 +12,14 @@ assert log =~ /\[INFO\] Wrote .*report\.html \([0-9.]+ KB\): ${ranked} strategie
 assert log.readLines().findAll { it.startsWith("[WARNING]") }.every { it.contains("store metrics that differ from a fresh recomputation") }
 String html = report.toFile().getText("UTF-8")
 assert html.contains("balanced focus score, descending; where summary_sharpe_ratio &gt; 0")
-assert (html =~ /<tr data-tag="sample-sweep">/).size() == ranked
+List<List<String>> rows = evaluate(new File(itScripts, "ranking-rows.groovy").text + "\nRankingRows.of(basedir.toPath().resolve('target/iafbt/report.html'))")
+assert rows.size() == ranked && rows.every { it[4] == "sample-sweep" }
 assert html.contains("id=\"s3\"") && !html.contains("id=\"s4\"")
 // the report's order is rank's: the algorithm ids in the same sequence
 int id = csv[0].split(",").toList().indexOf("algorithm_id")
 List<String> rankIds = csv.drop(1).collect { it.split(",")[id] }
-// (a stale bundle's id cell also carries the "stale metrics" badge class and its tooltip)
-List<String> reportIds = (html =~ /<td class="id(?: stale" title="[^"]*)?">(?:<a href="#s\d+">)?([^<]+)</).collect { it[1] }
+// (a tear sheet's id is a link; a stale bundle's id cell carries the "stale metrics" badge class and its tooltip)
+List<String> reportIds = rows.collect { it[2].replaceAll(/<[^>]*>/, "") }
 assert reportIds == rankIds
 // the sample sweep's made-up metrics are stale: audited once by the index, badged by the report from its records
 assert (html =~ /<span class="badge-stale"/).size() == 3

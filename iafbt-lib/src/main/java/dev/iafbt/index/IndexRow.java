@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One row of the Tier-1 index: a bundle's identity, its provenance and its 55 summary metrics
@@ -174,6 +175,14 @@ public final class IndexRow {
     /** One entry of {@link #columnValues()} without building the others (no JSON encoded); null for an unknown column. */
     public Object columnValue(String column) {
         return RowBinder.columnValue(this, column);
+    }
+
+    /**
+     * {@link #columnValue} of one column resolved once, for reading that column of many rows; null
+     * for a column the schema lacks.
+     */
+    public static Function<IndexRow, Object> columnReader(String column) {
+        return RowBinder.columnReader(column);
     }
 
     /** The reference's {@code to_flat_dict()}; see {@link FlatRows}. */

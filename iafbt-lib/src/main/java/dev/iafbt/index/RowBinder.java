@@ -56,6 +56,11 @@ final class RowBinder {
         return extractor == null ? null : extractor.apply(row);
     }
 
+    /** What {@link #columnValue} reads for {@code column}, resolved once; null for a column the schema lacks. */
+    static Function<IndexRow, Object> columnReader(String column) {
+        return BY_COLUMN.get(column);
+    }
+
     private static Map<String, Function<IndexRow, Object>> byColumn() {
         Map<String, Function<IndexRow, Object>> out = new HashMap<>();
         for (int i = 0; i < COLUMN_NAMES.size(); i++) {

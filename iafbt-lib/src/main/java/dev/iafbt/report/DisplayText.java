@@ -2,6 +2,7 @@ package dev.iafbt.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Bundle text as the report shows it. An id, tag, parameter, window name or trade field can be any
@@ -31,9 +32,17 @@ final class DisplayText {
 
     /** As {@link #clip}, and when it cut, a line for "Skipped &amp; capped" naming where. */
     static String clip(String text, String where, List<String> notes) {
+        return clip(text, () -> where, notes);
+    }
+
+    /**
+     * As {@link #clip(String, String, List)}, naming the place only when the text was cut: a report
+     * of 12,500 strategies clips some 100,000 texts (ids, tags, parameters), nearly all short.
+     */
+    static String clip(String text, Supplier<String> where, List<String> notes) {
         String shown = clip(text);
         if (text != null && shown.length() != text.length()) {
-            notes.add(where + " is " + length(text) + " long, shown truncated to its first " + MAX_CHARS);
+            notes.add(where.get() + " is " + length(text) + " long, shown truncated to its first " + MAX_CHARS);
         }
         return shown;
     }

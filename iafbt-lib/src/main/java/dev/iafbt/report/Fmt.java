@@ -36,8 +36,46 @@ final class Fmt {
         if (!(abs < 1e15)) {
             return String.format(Locale.ROOT, "%." + digits + "f", value);
         }
-        String text = roundHalfUp(Double.toString(abs), digits);
+        String text = scaledHalfUp(abs, digits);
+        if (text == null) {
+            text = roundHalfUp(Double.toString(abs), digits);
+        }
         return Double.compare(value, 0.0) < 0 ? "-" + text : text;
+    }
+
+    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+    /**
+     * {@link #roundHalfUp}'s text without the decimal digits of {@link Double#toString}: {@code abs ·
+     * 10^digits} rounded to a whole number, with a point put back before the last {@code digits}
+     * places; null when that product lies too near a half to tell which way the shortest decimal
+     * form rounds (it and the double arithmetic each err by at most about two units in the product's
+     * last place), and then {@link #roundHalfUp} decides. A ranking formats over 200,000 numbers;
+     * in a fresh JVM this path runs several times faster and compiles to far less code.
+     */
+    private static String scaledHalfUp(double abs, int digits) {
+        if (digits >= POWERS_OF_TEN.length) {
+            return null;
+        }
+        double scaled = abs * POWERS_OF_TEN[digits];
+        if (!(scaled < 0x1p50)) {
+            return null;
+        }
+        double floor = Math.floor(scaled);
+        double fraction = scaled - floor; // exact: both are multiples of ulp(scaled)
+        if (Math.abs(fraction - 0.5) <= 4 * Math.ulp(scaled)) {
+            return null;
+        }
+        String whole = Long.toString((long) floor + (fraction > 0.5 ? 1 : 0));
+        if (digits == 0) {
+            return whole;
+        }
+        StringBuilder out = new StringBuilder(digits + 8);
+        for (int i = whole.length(); i <= digits; i++) {
+            out.append('0');
+        }
+        out.append(whole);
+        return out.insert(out.length() - digits, '.').toString();
     }
 
     /**
@@ -96,10 +134,10 @@ final class Fmt {
     }
 
     /**
-     * A value for a {@code data-v} sort attribute, empty when missing. Single precision (about
-     * seven significant digits, far finer than any shown value): rounding to float never reverses
-     * an order, only ties values closer than that, and it halves the attribute, which a
-     * 12,500-row ranking repeats 22 times a row.
+     * A value for a {@code data-v} sort attribute of the page's smaller tables, empty when missing.
+     * Single precision (about seven significant digits, far finer than any shown value): rounding
+     * to float never reverses an order, only ties values closer than that, and it halves the
+     * attribute. The ranking sorts by places instead ({@link RankingRows}).
      */
     public static String sortKey(Double value) {
         if (value == null || value.isNaN()) {

@@ -4,7 +4,7 @@ import dev.iafbt.IafbtException;
 import dev.iafbt.model.Backtest;
 import dev.iafbt.model.SummaryField;
 import dev.iafbt.rank.EvaluationFocus;
-import dev.iafbt.report.ReportView.Cell;
+import dev.iafbt.report.ReportView.NumberCell;
 import dev.iafbt.report.ReportView.Column;
 import dev.iafbt.report.ReportView.Report;
 import dev.iafbt.report.ReportView.Skipped;
@@ -126,7 +126,7 @@ public final class HtmlReport {
             tags.add(s.tag());
             Double key = order.orderValue(s);
             rows.add(new StrategyRow(i + 1, anchors.getOrDefault(s, ""), s.algorithmId(), s.relative(), s.tag(),
-                    s.parameterText(), new Cell(Fmt.num(key, 3), Fmt.sortKey(key), ""), cells(s), stale.getOrDefault(s, "")));
+                    s.parameterText(), new NumberCell(Fmt.num(key, 3), key, ""), cells(s), stale.getOrDefault(s, "")));
         }
         tags.remove("");
         return new Report(options.title(), options.generated() == null ? "" : options.generated().strip(),
@@ -192,15 +192,15 @@ public final class HtmlReport {
         return out;
     }
 
-    private static List<Cell> cells(Strategy s) {
-        List<Cell> out = new ArrayList<>();
+    private static List<NumberCell> cells(Strategy s) {
+        List<NumberCell> out = new ArrayList<>(MetricCatalog.RANKING.size() + EvaluationFocus.values().length);
         for (MetricCatalog.Metric m : MetricCatalog.RANKING) {
             Double v = s.metric(m.field());
-            out.add(new Cell(m.format(v), Fmt.sortKey(v), tone(v, m.field())));
+            out.add(new NumberCell(m.format(v), v, tone(v, m.field())));
         }
         for (EvaluationFocus f : EvaluationFocus.values()) {
             Double v = s.scores().get(f.value());
-            out.add(new Cell(Fmt.num(v, 3), Fmt.sortKey(v), ""));
+            out.add(new NumberCell(Fmt.num(v, 3), v, ""));
         }
         return out;
     }

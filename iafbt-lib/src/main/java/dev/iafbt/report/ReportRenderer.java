@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
@@ -34,6 +35,8 @@ public final class ReportRenderer {
     private static final Configuration CONFIG = configuration();
     private static final String CSS = resource("report.css");
     private static final String JS = resource("report.js");
+    /** Where the template puts the ranking's rows: a comment no escaped model text can contain ({@code <} is escaped). */
+    private static final String ROWS_MARKER = "<!--iafbt:ranking-rows-->";
     /**
      * The Content-Security-Policy allows exactly this script (CSP level 2 hash source): a value
      * that slipped past escaping into a {@code <script>} or an event handler would not run.
@@ -57,23 +60,37 @@ public final class ReportRenderer {
         }
     }
 
-    /** The HTML, UTF-8. */
+    /**
+     * The HTML, UTF-8. The ranking's rows, most of a sweep's page, are not passed through the
+     * template: it renders a marker in their place, and the rows' bytes are put there, sparing
+     * copies of the largest string (into the template's writer, out of it, then into bytes).
+     */
     public static byte[] render(Report report) {
+        RankingRows.Html ranking = RankingRows.html(report.rows(), report.columns().size() + 2);
         Map<String, Object> data = new HashMap<>();
         data.put("r", report);
-        String rankingRows = RankingRows.html(report.rows());
-        data.put("rankingRows", rankingRows);
+        data.put("keyWidth", ranking.keyWidth());
+        data.put("keySlots", ranking.slots());
+        data.put("rankingRows", ROWS_MARKER);
         data.put("css", CSS);
         data.put("js", JS);
         data.put("jsHash", JS_HASH);
-        StringWriter out = new StringWriter(rankingRows.length() + (1 << 16));
+        StringWriter out = new StringWriter(1 << 16);
         try {
             Template template = CONFIG.getTemplate("report.ftlh");
             template.process(data, out);
         } catch (IOException | TemplateException e) {
             throw new ReportException("cannot render the report template: " + e.getMessage(), e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        String page = out.toString();
+        int at = page.indexOf(ROWS_MARKER);
+        byte[] head = page.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] rows = ranking.rows().getBytes(StandardCharsets.UTF_8);
+        byte[] tail = page.substring(at + ROWS_MARKER.length()).getBytes(StandardCharsets.UTF_8);
+        byte[] html = Arrays.copyOf(head, head.length + rows.length + tail.length);
+        System.arraycopy(rows, 0, html, head.length, rows.length);
+        System.arraycopy(tail, 0, html, head.length + rows.length, tail.length);
+        return html;
     }
 
     /**

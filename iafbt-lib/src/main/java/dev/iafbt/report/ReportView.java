@@ -30,13 +30,21 @@ public final class ReportView {
     }
 
     /**
+     * A number in the ranking table: its text, the value the table sorts it by (null or NaN when
+     * missing) and a CSS class ({@code ""} when none). The page carries the value only as its place
+     * in the column's order ({@link RankingRows}), not as a second copy of the number.
+     */
+    public record NumberCell(String text, Double value, String css) {
+    }
+
+    /**
      * One row of the ranking table; {@code anchor} is the tear sheet's id, empty for summary-only
      * rows; {@code bundle} the bundle's path in its folder (or its store handle), which tells
      * apart bundles with the same algorithm id; {@code order} the value the table is ordered by;
      * {@code stale} what differs when the bundle's stored metrics are stale (empty otherwise).
      */
     public record StrategyRow(int rank, String anchor, String algorithmId, String bundle, String tag, String params,
-            Cell order, List<Cell> cells, String stale) {
+            NumberCell order, List<NumberCell> cells, String stale) {
     }
 
     public record Group(String name, List<KeyValue> entries) {

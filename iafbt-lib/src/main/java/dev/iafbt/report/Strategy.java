@@ -34,9 +34,9 @@ record Strategy(Path file, String relative, String algorithmId, String tag, Map<
         List<String> notes = new ArrayList<>();
         Map<String, String> params = new TreeMap<>();
         row.parameters().forEach((k, v) -> {
-            String key = DisplayText.clip(k, relative + ": a parameter name", notes);
+            String key = DisplayText.clip(k, () -> relative + ": a parameter name", notes);
             params.put(key, DisplayText.clip(v instanceof String s ? s : PythonJson.dumps(v),
-                    relative + ": parameter " + key, notes));
+                    () -> relative + ": parameter " + key, notes));
         });
         Map<SummaryField, Double> summary = new EnumMap<>(SummaryField.class);
         row.summaryValues().forEach((k, v) -> {
@@ -44,8 +44,8 @@ record Strategy(Path file, String relative, String algorithmId, String tag, Map<
                 summary.put(k, v.doubleValue());
             }
         });
-        return new Strategy(file, relative, DisplayText.clip(row.algorithmId(), relative + ": the algorithm id", notes),
-                DisplayText.clip(row.tag(), relative + ": the tag", notes), params, summary, row, new TreeMap<>(),
+        return new Strategy(file, relative, DisplayText.clip(row.algorithmId(), () -> relative + ": the algorithm id", notes),
+                DisplayText.clip(row.tag(), () -> relative + ": the tag", notes), params, summary, row, new TreeMap<>(),
                 List.copyOf(notes));
     }
 

@@ -1,7 +1,6 @@
 package dev.iafbt.report;
 
 import dev.iafbt.index.BacktestIndex;
-import dev.iafbt.index.IndexRow;
 import dev.iafbt.index.IndexSchema;
 import dev.iafbt.index.SqliteIndex;
 import dev.iafbt.rank.EvaluationFocus;
@@ -62,7 +61,7 @@ final class StrategyOrder {
      * driver and native library and filling a temporary index cost more than the ranking itself.
      */
     static Ordered inMemory(List<Strategy> strategies, ReportOptions options) {
-        List<IndexRow> rows = strategies.stream().map(Strategy::row).toList();
+        WeightedRanker.RowColumns rows = new WeightedRanker.RowColumns(strategies.stream().map(Strategy::row).toList());
         List<Strategy> out = List.of();
         for (EvaluationFocus focus : EvaluationFocus.values()) {
             List<WeightedRanker.Placed> placed = WeightedRanker.forFocus(focus).rankRows(rows);

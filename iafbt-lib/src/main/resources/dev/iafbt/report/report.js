@@ -27,6 +27,18 @@
     if (v === "") { return { n: null }; }
     return { s: td.textContent };
   }
+  /* The ranking keeps its sort keys in one attribute per row (data-k): for each number column, in
+     the slot its header names, the value's place in the column in base 36, kw digits wide; place 0
+     is a missing value. Other tables keep a number in each cell's data-v. */
+  function valueOf(table, col, th) {
+    var slot = th.getAttribute("data-k");
+    if (slot === null) { return function (r) { return cellValue(r.cells[col]); }; }
+    var w = +table.getAttribute("data-kw"), at = +slot * w;
+    return function (r) {
+      var place = parseInt(r.getAttribute("data-k").slice(at, at + w), 36);
+      return { n: place > 0 ? place : null };
+    };
+  }
   function sortBy(table, col, th) {
     var desc = !th.classList.contains("desc");
     var heads = table.tHead.rows[0].cells;
@@ -35,7 +47,8 @@
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     if (table.id === "ranking") { page = 0; }
-    var keyed = rows.map(function (r, i) { return { r: r, k: cellValue(r.cells[col]), i: i }; });
+    var value = valueOf(table, col, th);
+    var keyed = rows.map(function (r, i) { return { r: r, k: value(r), i: i }; });
     keyed.sort(function (a, b) {
       var x = a.k, y = b.k, c;
       if (x.s !== undefined || y.s !== undefined) {
@@ -82,13 +95,14 @@
     var table = doc.getElementById(tableId);
     var box = doc.querySelector("input.search[data-table='" + tableId + "']");
     var tag = tableId === "ranking" ? doc.getElementById("tag-filter") : null;
+    var tagCol = tag ? doc.getElementById("rank-tag").cellIndex : -1;
     var words = (box ? box.value : "").toLowerCase().split(/\s+/).filter(Boolean);
     var wanted = tag ? tag.value : "";
     var matched = [], rows = table.tBodies[0].rows;
     for (var i = 0; i < rows.length; i++) {
       var text = words.length ? rows[i].textContent.toLowerCase() : "";
       var ok = words.every(function (w) { return text.indexOf(w) >= 0; }) &&
-        (!wanted || rows[i].getAttribute("data-tag") === wanted);
+        (!wanted || rows[i].cells[tagCol].textContent === wanted);
       if (ok) { rows[i].removeAttribute("data-out"); matched.push(rows[i]); } else { rows[i].setAttribute("data-out", "1"); }
       if (tableId !== "ranking") { rows[i].hidden = !ok; }
     }

@@ -40,7 +40,7 @@ class FixtureReportTest {
         assertThat(report.rows()).filteredOn(row -> !row.stale().isEmpty()).hasSize(bundles - 2)
                 .allSatisfy(row -> assertThat(row.stale()).contains("stored value(s) differ"));
         String page = new String(html, StandardCharsets.UTF_8);
-        assertThat(page.split("<td class=\"id stale\" title=\"stale metrics: ", -1)).hasSize(bundles - 2 + 1);
+        assertThat(page.split("<td class=\"stale\" title=\"stale metrics: ", -1)).hasSize(bundles - 2 + 1);
         assertThat(page.split("<span class=\"badge-stale\"", -1)).hasSize(bundles - 2 + 1);
     }
 

@@ -44,11 +44,13 @@ class FmtTest {
     void fixedDecimalsPrintExactlyLikeTheFormatter() {
         Random random = new Random(13);
         for (int i = 0; i < 200_000; i++) {
-            double v = switch (i % 4) {
+            double v = switch (i % 5) {
                 case 0 -> random.nextGaussian() * Math.pow(10, random.nextInt(30) - 15);
                 case 1 -> (random.nextInt(2_000_001) - 1_000_000) / Math.pow(10, random.nextInt(7));
                 case 2 -> Double.longBitsToDouble(random.nextLong());
-                default -> random.nextInt(2001) / 8.0 - 125; // exact binary halves and quarters
+                case 3 -> random.nextInt(2001) / 8.0 - 125; // exact binary halves and quarters
+                default -> (random.nextInt(2_000_001) - 1_000_000 + 0.5) / Math.pow(10, random.nextInt(7)) // decimal halves
+                        + (random.nextInt(3) - 1) * Math.ulp(1.0) * random.nextInt(4);
             };
             if (!Double.isFinite(v)) {
                 continue;

@@ -37,7 +37,7 @@ class HtmlReportTest {
                 "Window coverage", "id=\"s1\"", "id=\"s5\"", "Worst drawdowns", "Monthly returns", "Year (compounded)",
                 "Rolling Sharpe", "Underwater", "Trades", "Orders", "id=\"info\"");
         assertThat(html).doesNotContain("id=\"s6\"");
-        assertThat(Pattern.compile("<tr data-tag=").matcher(html).results().count()).isEqualTo(24);
+        assertThat(Pattern.compile("<tr data-k=").matcher(html).results().count()).isEqualTo(24);
         assertThat(html).as("the two most varied parameters").contains("fast_window (rows) × slow_window (columns)");
     }
 
@@ -145,7 +145,7 @@ class HtmlReportTest {
         Report bySharpe = HtmlReport.build(SWEEP, ReportOptions.defaults().withOrder(null, "sharpe_ratio", false));
         double previous = Double.POSITIVE_INFINITY;
         for (ReportView.StrategyRow row : bySharpe.rows()) {
-            double sharpe = Double.parseDouble(row.cells().get(1).sort());
+            double sharpe = row.cells().get(1).value();
             assertThat(sharpe).isLessThanOrEqualTo(previous);
             previous = sharpe;
         }

@@ -138,7 +138,7 @@ class ReportPrintAndPagingBrowserTest {
     private List<Integer> visibleRanks() {
         List<Integer> out = new ArrayList<>();
         for (var row : browser.findElements(By.cssSelector("#ranking tbody tr:not([hidden])"))) {
-            out.add(Integer.parseInt(row.findElement(By.tagName("td")).getAttribute("data-v")));
+            out.add(Integer.parseInt(row.findElement(By.tagName("td")).getText()));
         }
         return out;
     }
