@@ -55,8 +55,8 @@ class ObjectStoreFaultTest {
     void throttlingAnd5xxAreRetriedWithBackoff() {
         S3Server server = S3Server.shared();
         Injected503 faults = new Injected503(2);
-        try (S3ObjectStorage storage = S3ObjectStorage.open(server.settings(server.newBucket())
-                .withInterceptors(List.of(faults)))) {
+        try (S3ObjectStorage storage = S3ObjectStorage.open(server.settings(server.newBucket()),
+                List.of(faults))) {
             storage.put("k", new byte[] {1, 2, 3});
             assertThat(faults.attempts.get()).as("two 503s, then success").isEqualTo(3);
             assertThat(storage.get("k")).hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2, 3));
@@ -67,8 +67,8 @@ class ObjectStoreFaultTest {
     void aServerThatKeepsFailingIsOneClearMessageAfterTheRetries() {
         S3Server server = S3Server.shared();
         Injected503 faults = new Injected503(Integer.MAX_VALUE);
-        try (S3ObjectStorage storage = S3ObjectStorage.open(server.settings(server.newBucket())
-                .withInterceptors(List.of(faults)))) {
+        try (S3ObjectStorage storage = S3ObjectStorage.open(server.settings(server.newBucket()),
+                List.of(faults))) {
             assertThatThrownBy(() -> storage.put("k", new byte[] {1}))
                     .isInstanceOf(ObjectStorageException.class)
                     .hasMessageStartingWith(storage.uri("k") + " at " + server.endpoint() + ": PUT failed: HTTP 503");

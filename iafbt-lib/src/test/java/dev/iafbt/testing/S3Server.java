@@ -8,7 +8,6 @@ import dev.iafbt.store.object.S3Settings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -146,7 +145,7 @@ public final class S3Server implements AutoCloseable {
 
     public S3Settings settings(String bucket, String prefix) {
         return new S3Settings(new S3Location(bucket, prefix), endpoint, "us-east-1", true,
-                new S3Settings.Keys(ACCESS_KEY, SECRET_KEY), List.of());
+                new S3Settings.Keys(ACCESS_KEY, SECRET_KEY));
     }
 
     @Override

@@ -3,8 +3,9 @@ package dev.iafbt.maven;
 import dev.iafbt.store.ObjectStoreIndexing;
 import dev.iafbt.store.ObjectTieredStore;
 import dev.iafbt.store.StoreException;
+import dev.iafbt.store.object.ObjectStorage;
 import dev.iafbt.store.object.S3Location;
-import dev.iafbt.store.object.S3ObjectStorage;
+import dev.iafbt.store.object.S3Runtime;
 import dev.iafbt.store.object.S3Settings;
 import java.io.File;
 import java.net.URI;
@@ -13,8 +14,11 @@ import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Goals that take a store which may live on S3-compatible object storage ({@code s3://bucket/prefix}):
@@ -23,6 +27,11 @@ import org.apache.maven.settings.Server;
  * role) or from the settings.xml {@code <server>} named by {@code iafbt.s3.serverId} (username =
  * access key id, password = secret key, decrypted by Maven). Its Tier 1's PostgreSQL credentials come
  * from {@code iafbt.serverId} as for every goal. Nothing secret is ever logged.
+ *
+ * <p>The AWS SDK is not on the plugin's class path (so that goals on folders do not pay for
+ * resolving it): the first {@code s3://} store a goal opens resolves it ({@link AwsSdkArtifacts}) and
+ * opens the store through {@link S3Runtime} with it. A build that declares
+ * {@code software.amazon.awssdk:s3} as a dependency of the plugin uses that one instead.
  */
 public abstract class AbstractStoreMojo extends AbstractIafbtMojo {
     /** An S3-compatible server ({@code http://host:9000}); unset for AWS S3 itself. */
@@ -41,15 +50,33 @@ public abstract class AbstractStoreMojo extends AbstractIafbtMojo {
     @Parameter(property = "iafbt.s3.serverId")
     String s3ServerId;
 
+    /** Resolves the AWS SDK when an {@code s3://} store is met (a Plexus component; see {@link #settingsDecrypter}). */
+    @SuppressWarnings("deprecation")
+    @Component
+    RepositorySystem repositorySystem;
+
+    /** Where the plugin itself was resolved from: the SDK comes from the same repositories. */
+    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true)
+    List<RemoteRepository> pluginRepositories;
+
     /** Opens an s3-tiered store; its Tier 1 at {@code index} (null for a store only read or collected). */
     protected ObjectTieredStore openObjectStore(String location, String index) throws MojoFailureException {
         S3Settings s3 = s3Settings(location);
         try {
-            return new ObjectTieredStore(S3ObjectStorage.open(s3), index,
+            return new ObjectTieredStore(openStorage(s3), index,
                     ServerCredentials.of(serverId, settings, settingsDecrypter));
         } catch (StoreException e) {
             throw new MojoFailureException(e.getMessage());
         }
+    }
+
+    /** With the SDK the build put beside the plugin if any (tests do), else the one resolved now. */
+    private ObjectStorage openStorage(S3Settings s3) throws MojoFailureException {
+        if (S3Runtime.sdkOnClassPath()) {
+            return S3Runtime.open(s3);
+        }
+        return S3Runtime.open(s3, AwsSdkArtifacts.ofThisBuild().resolve(repositorySystem,
+                session.getRepositorySession(), pluginRepositories, getLog()));
     }
 
     /**
@@ -153,7 +180,7 @@ public abstract class AbstractStoreMojo extends AbstractIafbtMojo {
                         + " example -Diafbt.s3.endpoint=http://localhost:9000");
             }
         }
-        return new S3Settings(where, endpoint, blankToNull(s3Region), s3PathStyle, keys(), List.of());
+        return new S3Settings(where, endpoint, blankToNull(s3Region), s3PathStyle, keys());
     }
 
     private S3Settings.Keys keys() throws MojoFailureException {

@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
@@ -35,6 +36,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@link ObjectStorage} on any S3-compatible server through the AWS SDK v2 {@code s3} client, with
  * the SDK's standard retry mode (backoff with jitter on throttling and 5xx). Every failure becomes
  * one {@link ObjectStorageException} naming the object's URI, the endpoint and what to check.
+ *
+ * <p>This class needs {@code software.amazon.awssdk:s3} on the class path (iafbt-lib declares it
+ * optional). {@link S3Runtime#open(S3Settings)} opens it with a typed error when the SDK is missing,
+ * and {@link S3Runtime#open(S3Settings, java.util.List)} with SDK jars kept apart from the caller's
+ * class path. {@link S3Runtime} defines a copy of this class (and {@code S3Failures}) in that
+ * isolating loader, so both may use only public members of the package's other types.
  */
 public final class S3ObjectStorage implements ObjectStorage {
     /** DeleteObjects takes at most this many keys. */
@@ -59,7 +66,12 @@ public final class S3ObjectStorage implements ObjectStorage {
      * endpoint, bucket or key fails here with one clear message instead of at the first write.
      */
     public static S3ObjectStorage open(S3Settings settings) {
-        S3ObjectStorage storage = new S3ObjectStorage(client(settings), settings);
+        return open(settings, List.of());
+    }
+
+    /** As {@link #open(S3Settings)}, with SDK interceptors on every request (tests inject faults with them). */
+    public static S3ObjectStorage open(S3Settings settings, List<ExecutionInterceptor> interceptors) {
+        S3ObjectStorage storage = new S3ObjectStorage(client(settings, interceptors), settings);
         try {
             storage.counters.request();
             storage.client.headBucket(b -> b.bucket(storage.bucket));
@@ -70,14 +82,14 @@ public final class S3ObjectStorage implements ObjectStorage {
         return storage;
     }
 
-    static S3Client client(S3Settings settings) {
+    private static S3Client client(S3Settings settings, List<ExecutionInterceptor> interceptors) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(region(settings.region()))
                 .credentialsProvider(credentials(settings.keys()))
                 .forcePathStyle(settings.pathStyle())
                 .overrideConfiguration(o -> {
                     o.retryStrategy(RetryMode.STANDARD);
-                    settings.interceptors().forEach(o::addExecutionInterceptor);
+                    interceptors.forEach(o::addExecutionInterceptor);
                 });
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());

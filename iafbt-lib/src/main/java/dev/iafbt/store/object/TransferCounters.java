@@ -2,7 +2,12 @@ package dev.iafbt.store.object;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Requests made and body bytes moved by an {@link ObjectStorage}, counted as the calls return. */
+/**
+ * Requests made and body bytes moved by an {@link ObjectStorage}, counted as the calls return. The
+ * recording methods are public for implementations outside this class loader: {@link S3Runtime}
+ * defines its own copy of {@link S3ObjectStorage} next to an isolated AWS SDK, and a class of another
+ * loader is in another runtime package, so package-private access would fail there.
+ */
 public final class TransferCounters {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong bytesUp = new AtomicLong();
@@ -10,19 +15,23 @@ public final class TransferCounters {
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong alreadyThere = new AtomicLong();
 
-    void request() {
+    /** One request sent (retries of it are the SDK's and not counted again). */
+    public void request() {
         requests.incrementAndGet();
     }
 
-    void uploaded(long bytes) {
+    /** Body bytes a PUT sent. */
+    public void uploaded(long bytes) {
         bytesUp.addAndGet(bytes);
     }
 
-    void downloaded(long bytes) {
+    /** Body bytes a GET received. */
+    public void downloaded(long bytes) {
         bytesDown.addAndGet(bytes);
     }
 
-    void conditionalPut(boolean wasCreated) {
+    /** A conditional PUT's outcome: created its object, or found it there (412). */
+    public void conditionalPut(boolean wasCreated) {
         (wasCreated ? created : alreadyThere).incrementAndGet();
     }
 
