@@ -67,15 +67,7 @@ final class Fmt {
             return null;
         }
         String whole = Long.toString((long) floor + (fraction > 0.5 ? 1 : 0));
-        if (digits == 0) {
-            return whole;
-        }
-        StringBuilder out = new StringBuilder(digits + 8);
-        for (int i = whole.length(); i <= digits; i++) {
-            out.append('0');
-        }
-        out.append(whole);
-        return out.insert(out.length() - digits, '.').toString();
+        return digits == 0 ? whole : withPoint(whole, digits);
     }
 
     /**
@@ -118,10 +110,21 @@ final class Fmt {
         if (digits == 0) {
             return scaled.length() == 0 ? "0" : scaled.toString();
         }
-        while (scaled.length() <= digits) {
-            scaled.insert(0, '0');
+        return withPoint(scaled, digits);
+    }
+
+    /**
+     * {@code units}, a whole number of {@code 10^-digits}, as a decimal: zeros in front until a
+     * digit stands left of the point, then the point before the last {@code digits} places
+     * ({@code "5"}, 3 → {@code "0.005"}). Both rounding paths above end here.
+     */
+    private static String withPoint(CharSequence units, int digits) {
+        StringBuilder out = new StringBuilder(digits + units.length() + 2);
+        for (int i = units.length(); i <= digits; i++) {
+            out.append('0');
         }
-        return scaled.insert(scaled.length() - digits, '.').toString();
+        out.append(units);
+        return out.insert(out.length() - digits, '.').toString();
     }
 
     /** Rounded to a whole number: {@code String.format(Locale.ROOT, "%d", …)}'s text, without parsing a format per cell. */
