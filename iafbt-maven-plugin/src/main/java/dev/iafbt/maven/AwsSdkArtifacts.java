@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.maven.plugin.MojoFailureException;
@@ -109,7 +110,7 @@ final class AwsSdkArtifacts {
             jars.add(result.getArtifact().getFile().toPath());
         }
         session.getData().set(key, List.copyOf(jars));
-        log.info(String.format(java.util.Locale.ROOT, "AWS SDK for s3:// stores: %s and its runtime dependencies,"
+        log.info(String.format(Locale.ROOT, "AWS SDK for s3:// stores: %s and its runtime dependencies,"
                 + " %d jar(s), resolved in %.2f s", coordinates(), jars.size(), (System.nanoTime() - started) / 1e9));
         return jars;
     }
